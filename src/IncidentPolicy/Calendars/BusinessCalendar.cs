@@ -1,0 +1,241 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using NodaTime;
+
+namespace IncidentPolicy.Calendars;
+
+/// <summary>
+/// When people are at work: an IANA time zone, the working days of the week, their opening and
+/// closing local times, and holidays. Response targets "in business hours" and "next business day"
+/// are measured with it.
+/// </summary>
+/// <remarks>
+/// <para>Working time is the half-open interval [opens, closes) in local time on each working day that
+/// is not a holiday. On a date whose working hours contain a daylight-saving transition, local times
+/// that the transition skips are shifted forward by the gap and repeated ones take the earlier
+/// instant, and the working time that day is the elapsed time between the resulting instants.</para>
+/// <para>Every query costs the same however long a weekend or holiday run it crosses: whole
+/// non-working days are skipped, never stepped through minute by minute.</para>
+/// <para>Instances are immutable and thread-safe.</para>
+/// </remarks>
+public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
+{
+    private static readonly IsoDayOfWeek[] MondayToFriday =
+        [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
+
+    /// <summary>The default calendar: UTC, Monday to Friday 09:00–17:00, no holidays.</summary>
+    public static BusinessCalendar Default { get; } =
+        new(DateTimeZone.Utc, MondayToFriday, WorkingHours.Between(new LocalTime(9, 0), new LocalTime(17, 0)));
+
+    /// <summary>Creates a calendar, checking it all at once.</summary>
+    /// <param name="zone">The time zone working hours are in; use a zone from
+    /// <see cref="NodaTime.DateTimeZoneProviders.Tzdb"/> so policy files can name it.</param>
+    /// <param name="workingDays">The days of the week that have working hours; at least one, none twice.</param>
+    /// <param name="hours">Opening and closing times on every working day without its own hours.</param>
+    /// <param name="holidays">One-off and annual holidays; none twice. Optional.</param>
+    /// <param name="weekdayHours">Hours for particular working days that differ from <paramref name="hours"/>;
+    /// each key must be one of <paramref name="workingDays"/>. Optional.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> or <paramref name="workingDays"/> is null.</exception>
+    /// <exception cref="PolicyValidationException">The calendar is invalid; every problem is listed with a path
+    /// such as <c>workingDays[2]</c> or <c>holidays[0]</c>.</exception>
+    public BusinessCalendar(
+        DateTimeZone zone,
+        IEnumerable<IsoDayOfWeek> workingDays,
+        WorkingHours hours,
+        IEnumerable<Holiday>? holidays = null,
+        IReadOnlyDictionary<IsoDayOfWeek, WorkingHours>? weekdayHours = null)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(workingDays);
+        var days = workingDays.ToList();
+        var holidayList = holidays?.ToList() ?? [];
+        var own = weekdayHours is null
+            ? new Dictionary<IsoDayOfWeek, WorkingHours>()
+            : new Dictionary<IsoDayOfWeek, WorkingHours>(weekdayHours);
+
+        var problems = new ProblemList();
+        Validate(days.Select(d => (IsoDayOfWeek?)d).ToList(), holidayList.Select(h => (Holiday?)h).ToList(), own.Keys.ToList(), problems, "");
+        problems.ThrowIfAny();
+
+        Zone = zone;
+        Hours = hours;
+        WorkingDays = days.Order().ToList().AsReadOnly();
+        WeekdayHours = new ReadOnlyDictionary<IsoDayOfWeek, WorkingHours>(
+            own.OrderBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value));
+        Holidays = holidayList.AsReadOnly();
+    }
+
+    /// <summary>The time zone working hours are in.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>The working days, Monday first.</summary>
+    public IReadOnlyList<IsoDayOfWeek> WorkingDays { get; }
+
+    /// <summary>Opening and closing times on working days without their own hours.</summary>
+    public WorkingHours Hours { get; }
+
+    /// <summary>Working days whose hours differ from <see cref="Hours"/>, Monday first; often empty.</summary>
+    public IReadOnlyDictionary<IsoDayOfWeek, WorkingHours> WeekdayHours { get; }
+
+    /// <summary>One-off and annual holidays, in the order they were given.</summary>
+    public IReadOnlyList<Holiday> Holidays { get; }
+
+    /// <summary>The working hours on a day of the week, or <see langword="null"/> when it is not a working day.</summary>
+    /// <param name="day">A day of the week.</param>
+    /// <returns>That day's hours, or <see langword="null"/>.</returns>
+    public WorkingHours? HoursOn(IsoDayOfWeek day) =>
+        WeekdayHours.TryGetValue(day, out var own) ? own : WorkingDays.Contains(day) ? Hours : null;
+
+    /// <summary>Whether <paramref name="date"/> is a holiday of this calendar (whatever day of the week it is).</summary>
+    /// <param name="date">A local date in the ISO calendar.</param>
+    /// <returns><see langword="true"/> when a one-off or annual holiday falls on it.</returns>
+    public bool IsHoliday(LocalDate date)
+    {
+        foreach (var holiday in Holidays)
+        {
+            if (holiday.Matches(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="date"/> has working hours: a working day of the week that is not a holiday.</summary>
+    /// <param name="date">A local date in the ISO calendar.</param>
+    /// <returns><see langword="true"/> for a working date.</returns>
+    public bool IsWorkingDay(LocalDate date) => HoursOn(date.DayOfWeek) is not null && !IsHoliday(date);
+
+    /// <summary>Whether <paramref name="instant"/> falls within working time.</summary>
+    /// <param name="instant">Any instant.</param>
+    /// <returns><see langword="true"/> when it is within [opens, closes) of a working date, as mapped to instants.</returns>
+    public bool IsWorkingTime(Instant instant) => throw new NotImplementedException();
+
+    /// <summary>The first instant at or after <paramref name="instant"/> that is working time:
+    /// <paramref name="instant"/> itself when it is working time, else the next opening.</summary>
+    /// <param name="instant">Any instant.</param>
+    /// <returns>The next opening, or <paramref name="instant"/>.</returns>
+    public Instant NextOpening(Instant instant) => throw new NotImplementedException();
+
+    /// <summary>
+    /// Adds working time: "4 hours (business hours)" after an alert is <c>AddWorkingTime(alert, 4 h)</c>.
+    /// </summary>
+    /// <remarks>Counting starts at <paramref name="start"/> if it is working time, else at the next opening.
+    /// A result exactly at closing stays at closing rather than moving to the next opening.
+    /// <c>AddWorkingTime(t, Duration.Zero)</c> is <c>t</c>.</remarks>
+    /// <param name="start">Where counting starts.</param>
+    /// <param name="workingTime">How much working time to add; zero or positive.</param>
+    /// <returns>The instant at which that much working time has passed.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingTime"/> is negative.</exception>
+    public Instant AddWorkingTime(Instant start, Duration workingTime) => throw new NotImplementedException();
+
+    /// <summary>
+    /// "Next business day": the closing time of the first working day strictly after the local date of
+    /// <paramref name="instant"/>.
+    /// </summary>
+    /// <param name="instant">Typically the alert.</param>
+    /// <returns>The closing instant of the next working day.</returns>
+    public Instant NextBusinessDayClose(Instant instant) => throw new NotImplementedException();
+
+    /// <summary>The working time within [<paramref name="from"/>, <paramref name="to"/>);
+    /// <see cref="Duration.Zero"/> when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
+    /// <param name="from">Start, inclusive.</param>
+    /// <param name="to">End, exclusive.</param>
+    /// <returns>The working time between the two instants.</returns>
+    public Duration WorkingTimeBetween(Instant from, Instant to) => throw new NotImplementedException();
+
+    /// <summary>Describes the calendar, e.g. <c>Europe/Berlin, Mon–Fri 09:00–17:00, 3 holidays</c>.</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString()
+    {
+        var days = string.Join(",", WorkingDays.Select(d => d.ToString()[..3]));
+        var own = string.Concat(WeekdayHours.Select(p => string.Create(CultureInfo.InvariantCulture, $", {p.Key.ToString()[..3]} {p.Value}")));
+        var holidays = Holidays.Count switch { 0 => "no holidays", 1 => "1 holiday", var n => $"{n} holidays" };
+        return $"{Zone.Id}, {days} {Hours}{own}, {holidays}";
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(BusinessCalendar? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Zone.Id == other.Zone.Id
+                && Hours == other.Hours
+                && WorkingDays.SequenceEqual(other.WorkingDays)
+                && WeekdayHours.Count == other.WeekdayHours.Count
+                && WeekdayHours.All(p => other.WeekdayHours.TryGetValue(p.Key, out var h) && h == p.Value)
+                && Holidays.SequenceEqual(other.Holidays)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as BusinessCalendar);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Zone.Id, Hours, WorkingDays.Count, Holidays.Count);
+
+    /// <summary>
+    /// Checks the parts of a calendar that can be wrong together. Entries that are
+    /// <see langword="null"/> failed to parse and were reported already; they keep their index.
+    /// </summary>
+    internal static void Validate(
+        IReadOnlyList<IsoDayOfWeek?> workingDays,
+        IReadOnlyList<Holiday?> holidays,
+        IReadOnlyCollection<IsoDayOfWeek> weekdayHoursDays,
+        ProblemList problems,
+        string path)
+    {
+        var daysPath = ProblemList.Join(path, "workingDays");
+        if (workingDays.Count == 0)
+        {
+            problems.Add(daysPath, "at least one working day is required");
+        }
+
+        var seenDays = new HashSet<IsoDayOfWeek>();
+        for (var i = 0; i < workingDays.Count; i++)
+        {
+            if (workingDays[i] is not { } day)
+            {
+                continue;
+            }
+
+            if (day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
+            {
+                problems.Add(ProblemList.Index(daysPath, i), $"{(int)day} is not a day of the week");
+            }
+            else if (!seenDays.Add(day))
+            {
+                problems.Add(ProblemList.Index(daysPath, i), $"{DayName(day)} is listed twice");
+            }
+        }
+
+        foreach (var day in weekdayHoursDays.Order())
+        {
+            if (!seenDays.Contains(day) && workingDays.All(d => d is not null))
+            {
+                problems.Add(
+                    ProblemList.Join(ProblemList.Join(path, "weekdayHours"), DayName(day)),
+                    $"{DayName(day)} has its own hours but is not one of the working days");
+            }
+        }
+
+        var holidaysPath = ProblemList.Join(path, "holidays");
+        var seenHolidays = new HashSet<Holiday>();
+        for (var i = 0; i < holidays.Count; i++)
+        {
+            if (holidays[i] is { } holiday && !seenHolidays.Add(holiday))
+            {
+                problems.Add(ProblemList.Index(holidaysPath, i), $"{holiday} is listed twice");
+            }
+        }
+
+        if (seenHolidays.Count(h => h.IsAnnual) >= 366)
+        {
+            problems.Add(holidaysPath, "every day of the year is an annual holiday, so there would never be working time");
+        }
+    }
+
+    /// <summary>The camelCase English name policy files use for a day: <c>monday</c>.</summary>
+    internal static string DayName(IsoDayOfWeek day) =>
+        day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
+            ? day.ToString().ToLowerInvariant()
+            : ((int)day).ToString(CultureInfo.InvariantCulture);
+}
