@@ -1,0 +1,87 @@
+using System.CommandLine;
+using IncidentPolicy.Serialization;
+
+namespace IncidentPolicy.Cli;
+
+/// <summary>
+/// The <c>incident-policy</c> command line: parses arguments, maps parse errors to exit code 2 with usage,
+/// and runs the verb. Verbs are thin: every decision is the library's.
+/// </summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdout, stderr);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            stderr.WriteLine();
+            PrintUsage(root, parseResult, stderr);
+            return ExitCodes.BadArguments;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("incident-policy: executable incident-response policy (IncidentPolicy library).");
+        root.Subcommands.Add(PolicyCommands.Policy(stdout));
+        root.Subcommands.Add(PolicyCommands.Validate(stdout, stderr));
+        root.Subcommands.Add(PolicyCommands.Schema(stdout));
+        root.Subcommands.Add(DeadlinesCommand.Create(stdout, stderr));
+        return root;
+    }
+
+    private static void PrintUsage(RootCommand root, ParseResult parseResult, TextWriter writer)
+    {
+        var path = new List<string>();
+        for (var command = parseResult.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (command.Command != root)
+            {
+                path.Insert(0, command.Command.Name);
+            }
+        }
+
+        path.Add("--help");
+        root.Parse(path.ToArray()).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+    }
+
+    /// <summary>Loads the policy from <paramref name="path"/>, or the default policy when it is null.</summary>
+    public static bool TryLoadPolicy(string? path, TextWriter stderr, out ResponsePolicy policy)
+    {
+        if (path is null)
+        {
+            policy = ResponsePolicy.Default;
+            return true;
+        }
+
+        try
+        {
+            policy = PolicyJson.Load(path);
+            foreach (var warning in policy.Warnings)
+            {
+                stderr.WriteLine($"warning: {warning}");
+            }
+
+            return true;
+        }
+        catch (PolicyValidationException e)
+        {
+            stderr.WriteLine($"{path}: invalid policy");
+            foreach (var problem in e.Problems)
+            {
+                stderr.WriteLine(problem.ToString());
+            }
+
+            policy = ResponsePolicy.Default;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using IncidentPolicy.Serialization;
+
+namespace IncidentPolicy.Cli;
+
+/// <summary><c>deadlines --severity SEV-3 --at 2026-03-27T14:00:00Z [--policy FILE] [--format text|json]</c>.</summary>
+internal static class DeadlinesCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var severity = new Option<string>("--severity") { Description = "Severity id of the alert, e.g. SEV-1.", Required = true };
+        var at = Options.Instant("--at", "When the alert fired, ISO 8601 UTC, e.g. 2026-03-27T14:00:00Z.");
+        at.Required = true;
+        var policyFile = Options.PolicyFile();
+        var format = Options.Format();
+
+        var command = new Command("deadlines", "Print the deadlines an alert sets: acknowledge, respond, declare, assign commander, first status-page update.")
+        {
+            severity, at, policyFile, format,
+        };
+        command.SetAction(parseResult =>
+        {
+            if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out var policy))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var id = parseResult.GetValue(severity)!;
+            var alertAt = parseResult.GetValue(at);
+            if (!policy.Severities.TryGet(id, out var level))
+            {
+                stderr.WriteLine($"error: the policy has no severity '{id}'; it has {policy.Severities}");
+                return ExitCodes.BadArguments;
+            }
+
+            var deadlines = level.Deadlines(alertAt, policy.Calendar);
+            if (parseResult.GetValue(format) == "json")
+            {
+                stdout.WriteLine(PolicyJson.SerializeDeadlines(level.Id, alertAt, deadlines));
+                return ExitCodes.Success;
+            }
+
+            stdout.WriteLine($"{level} alert at {TextFormats.Format(alertAt)}; calendar {policy.Calendar}");
+            var width = deadlines.Max(d => d.KindName.Length);
+            foreach (var deadline in deadlines)
+            {
+                stdout.WriteLine($"  {deadline.KindName.PadRight(width)}  {TextFormats.Format(deadline.DueAt)}  {deadline.Reason}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

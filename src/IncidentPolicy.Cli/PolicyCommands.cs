@@ -1,0 +1,65 @@
+using System.CommandLine;
+using IncidentPolicy.Serialization;
+
+namespace IncidentPolicy.Cli;
+
+/// <summary>The verbs about policy files: <c>policy default</c>, <c>validate</c>, <c>schema</c>.</summary>
+internal static class PolicyCommands
+{
+    public static Command Policy(TextWriter stdout)
+    {
+        var policy = new Command("policy", "Work with policies.");
+        var defaultCommand = new Command("default", "Print the default policy (the seed playbook) as JSON.");
+        defaultCommand.SetAction(_ =>
+        {
+            stdout.WriteLine(PolicyJson.Serialize(ResponsePolicy.Default));
+            return ExitCodes.Success;
+        });
+        policy.Subcommands.Add(defaultCommand);
+        return policy;
+    }
+
+    public static Command Validate(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("FILE") { Description = "The policy file to check." };
+        var validate = new Command("validate", "Check a policy file: prints 'valid' (and any warnings) or every problem as 'path: reason'.") { file };
+        validate.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(file)!;
+            ResponsePolicy policy;
+            try
+            {
+                policy = PolicyJson.Load(path);
+            }
+            catch (PolicyValidationException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    stdout.WriteLine(problem.ToString());
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
+            stdout.WriteLine("valid");
+            foreach (var warning in policy.Warnings)
+            {
+                stderr.WriteLine($"warning: {warning}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return validate;
+    }
+
+    public static Command Schema(TextWriter stdout)
+    {
+        var schema = new Command("schema", "Print the JSON Schema of policy files.");
+        schema.SetAction(_ =>
+        {
+            stdout.WriteLine(PolicyJson.Schema);
+            return ExitCodes.Success;
+        });
+        return schema;
+    }
+}

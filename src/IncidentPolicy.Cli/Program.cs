@@ -1,0 +1,3 @@
+using IncidentPolicy.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,74 @@
+using NodaTime;
+using IncidentPolicy.Calendars;
+using IncidentPolicy.Severities;
+
+namespace IncidentPolicy;
+
+/// <summary>
+/// The seed playbook ("Incident Management That Actually Works — From Alert to Post-Mortem") as a policy,
+/// exactly as DESIGN.md's table states it.
+/// </summary>
+internal static class DefaultPolicy
+{
+    public static ResponsePolicy Instance { get; } = Create();
+
+    private static ResponsePolicy Create()
+    {
+        Role[] roles =
+        [
+            new("on-call-engineer", "On-call engineer",
+                "Acknowledges the alert within 5 minutes, assesses severity (SEV-1 through SEV-4) and investigates."),
+            new("incident-commander", "Incident Commander",
+                "One person in charge: coordinates the response, makes decisions when options are unclear, communicates status to stakeholders, decides when to escalate and when to declare resolved. Does not debug, write code or run queries. Senior+ engineers, rotating weekly, separate from on-call."),
+            new("engineering-manager", "Engineering manager",
+                "Involved in every SEV-1; paged when an incident is not resolved in 30 minutes."),
+            new("comms-lead", "Comms lead",
+                "Owns the status page and stakeholder communication for SEV-1 incidents."),
+            new("team-lead", "Relevant team lead", "Involved in SEV-2 incidents of their team's area."),
+            new("owning-team", "Owning team", "Handles SEV-4 issues in their own area by the next business day."),
+            new("vp-engineering", "VP Engineering", "Notified when revenue loss exceeds $10K."),
+            new("security-team", "Security team", "Notified immediately when a data breach is suspected."),
+        ];
+
+        var fiveMinutes = Duration.FromMinutes(5);
+        var fifteenMinutes = Duration.FromMinutes(15);
+        var thirtyMinutes = Duration.FromMinutes(30);
+        var fortyEightHours = Duration.FromHours(48);
+
+        SeverityLevel[] levels =
+        [
+            new("SEV-1", 1, "Critical", "Revenue-impacting, customer-facing outage",
+                ["Checkout down", "Data breach", "Complete site outage"],
+                ["on-call-engineer", "engineering-manager", "comms-lead"],
+                acknowledge: ResponseTarget.WallClock(fiveMinutes),
+                respond: ResponseTarget.WallClock(fifteenMinutes),
+                declareWithin: fiveMinutes,
+                assignCommanderWithin: fiveMinutes,
+                statusUpdates: StatusUpdateRule.External(fifteenMinutes, fifteenMinutes),
+                postMortem: new PostMortemRule(fortyEightHours, actionItemsRequiredBeforeClose: true)),
+            new("SEV-2", 2, "Major", "Significant degradation, partial functionality loss",
+                ["Search broken", "Slow checkout", "Payment failures > 2%"],
+                ["on-call-engineer", "team-lead"],
+                acknowledge: ResponseTarget.WallClock(fiveMinutes),
+                respond: ResponseTarget.WallClock(thirtyMinutes),
+                declareWithin: fiveMinutes,
+                assignCommanderWithin: fiveMinutes,
+                statusUpdates: StatusUpdateRule.External(thirtyMinutes, fifteenMinutes),
+                postMortem: new PostMortemRule(fortyEightHours, actionItemsRequiredBeforeClose: false)),
+            new("SEV-3", 3, "Minor", "Limited impact, workaround available",
+                ["Non-critical feature broken", "Performance degradation < 20%"],
+                ["on-call-engineer"],
+                acknowledge: ResponseTarget.BusinessHours(Duration.FromHours(4)),
+                respond: ResponseTarget.BusinessHours(Duration.FromHours(4)),
+                statusUpdates: StatusUpdateRule.InternalOnly),
+            new("SEV-4", 4, "Informational", "Cosmetic issues, non-impacting",
+                ["Typo", "Minor UI glitch", "Non-critical log errors"],
+                ["owning-team"],
+                acknowledge: ResponseTarget.NextBusinessDay,
+                respond: ResponseTarget.NextBusinessDay,
+                statusUpdates: StatusUpdateRule.None),
+        ];
+
+        return new ResponsePolicy(roles, new SeverityScale(levels), BusinessCalendar.Default);
+    }
+}

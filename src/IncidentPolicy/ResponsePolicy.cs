@@ -1,0 +1,132 @@
+using System.Collections.ObjectModel;
+using NodaTime;
+using IncidentPolicy.Calendars;
+using IncidentPolicy.Severities;
+
+namespace IncidentPolicy;
+
+/// <summary>
+/// An incident-response playbook as one validated, immutable object: the roles people take, the
+/// severity scale with its response targets, and the business calendar those targets are measured in.
+/// <see cref="Default"/> is the seed playbook.
+/// </summary>
+/// <remarks>
+/// <para>A policy is checked once, when it is created: every problem is reported together in one
+/// <see cref="PolicyValidationException"/>, with JSON paths (<c>$.severities[1].rolesInvolved[0]</c>) as
+/// if the policy had been read from a file. Problems that are allowed but usually mistakes are kept in
+/// <see cref="Warnings"/>.</para>
+/// <para>Instances are immutable and thread-safe; the <c>With…</c> methods return validated copies.</para>
+/// </remarks>
+public sealed class ResponsePolicy
+{
+    /// <summary>Creates a policy, checking it all at once.</summary>
+    /// <param name="roles">The roles of the policy; ids unique. Every role a severity involves must be here.</param>
+    /// <param name="severities">The severity scale.</param>
+    /// <param name="calendar">The business calendar response targets are measured in.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="PolicyValidationException">A role id is used twice or a severity involves an unknown role.</exception>
+    public ResponsePolicy(IEnumerable<Role> roles, SeverityScale severities, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(severities);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var roleList = roles.ToList();
+        if (roleList.Any(r => r is null))
+        {
+            throw new ArgumentNullException(nameof(roles), "A role is null.");
+        }
+
+        var problems = new ProblemList();
+        ValidateRoles(roleList.Select(r => (string?)r.Id).ToList(), problems, "$.roles");
+        for (var i = 0; i < severities.Count; i++)
+        {
+            ValidateRoleReferences(roleList.Select(r => r.Id), severities[i].RolesInvolved, problems, $"$.severities[{severities.SourceIndex[i]}]");
+        }
+
+        problems.ThrowIfAny();
+
+        Roles = roleList.AsReadOnly();
+        Severities = severities;
+        Calendar = calendar;
+        Warnings = new ReadOnlyCollection<PolicyProblem>(
+            severities.Warnings.Select(w => w with { Path = "$.severities" + w.Path }).ToList());
+    }
+
+    /// <summary>
+    /// The seed playbook: SEV-1 to SEV-4 with the response times, roles, Incident Commander, status-page
+    /// and post-mortem rules of "Incident Management That Actually Works", on the default business calendar
+    /// (UTC, Monday–Friday 09:00–17:00, no holidays).
+    /// </summary>
+    public static ResponsePolicy Default => DefaultPolicy.Instance;
+
+    /// <summary>The roles people take in an incident, in the order given.</summary>
+    public IReadOnlyList<Role> Roles { get; }
+
+    /// <summary>The severity scale, most severe first.</summary>
+    public SeverityScale Severities { get; }
+
+    /// <summary>The business calendar response targets are measured in.</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>Things that are allowed but usually mistakes, such as a SEV-1 target slower than the SEV-2 one;
+    /// each with a JSON path and a reason. Empty for the default policy.</summary>
+    public IReadOnlyList<PolicyProblem> Warnings { get; }
+
+    /// <summary>Finds a role by id.</summary>
+    /// <param name="id">A role id such as <c>comms-lead</c>.</param>
+    /// <returns>The role, or <see langword="null"/> when the policy has none with that id.</returns>
+    public Role? FindRole(string id) => Roles.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The deadlines an alert of severity <paramref name="severityId"/> at <paramref name="alertAt"/> sets.</summary>
+    /// <param name="severityId">A severity id of this policy, such as <c>SEV-3</c>.</param>
+    /// <param name="alertAt">When the alert fired.</param>
+    /// <returns>The deadlines, ordered by due instant then kind; see <see cref="SeverityLevel.Deadlines"/>.</returns>
+    /// <exception cref="ArgumentException">The policy has no severity with that id.</exception>
+    public IReadOnlyList<Deadline> Deadlines(string severityId, Instant alertAt) =>
+        Severities.TryGet(severityId, out var level)
+            ? level.Deadlines(alertAt, Calendar)
+            : throw new ArgumentException($"The policy has no severity '{severityId}'; it has {Severities}.", nameof(severityId));
+
+    /// <summary>A copy of this policy with other roles.</summary>
+    /// <param name="roles">The new roles.</param>
+    /// <returns>The validated copy.</returns>
+    /// <exception cref="PolicyValidationException">The copy would be invalid.</exception>
+    public ResponsePolicy WithRoles(IEnumerable<Role> roles) => new(roles, Severities, Calendar);
+
+    /// <summary>A copy of this policy with another severity scale.</summary>
+    /// <param name="severities">The new scale.</param>
+    /// <returns>The validated copy.</returns>
+    /// <exception cref="PolicyValidationException">The copy would be invalid.</exception>
+    public ResponsePolicy WithSeverities(SeverityScale severities) => new(Roles, severities, Calendar);
+
+    /// <summary>A copy of this policy with another business calendar.</summary>
+    /// <param name="calendar">The new calendar.</param>
+    /// <returns>The validated copy.</returns>
+    public ResponsePolicy WithCalendar(BusinessCalendar calendar) => new(Roles, Severities, calendar);
+
+    internal static void ValidateRoles(IReadOnlyList<string?> roleIds, ProblemList problems, string path)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < roleIds.Count; i++)
+        {
+            if (roleIds[i] is { } id && !seen.TryAdd(id, i))
+            {
+                problems.Add($"{path}[{i}].id", $"role id '{id}' is already used by {path}[{seen[id]}]");
+            }
+        }
+    }
+
+    internal static void ValidateRoleReferences(IEnumerable<string> knownRoleIds, IReadOnlyList<string?> rolesInvolved, ProblemList problems, string severityPath)
+    {
+        var known = knownRoleIds.ToHashSet(StringComparer.Ordinal);
+        for (var j = 0; j < rolesInvolved.Count; j++)
+        {
+            if (rolesInvolved[j] is { } role && !known.Contains(role))
+            {
+                problems.Add(
+                    $"{severityPath}.rolesInvolved[{j}]",
+                    $"unknown role '{role}'; the policy's roles are: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+            }
+        }
+    }
+}

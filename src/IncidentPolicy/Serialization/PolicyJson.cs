@@ -1,0 +1,215 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using IncidentPolicy.Severities;
+
+namespace IncidentPolicy.Serialization;
+
+/// <summary>
+/// Reads and writes policy files: JSON with <c>"formatVersion": 1</c>, camelCase keys, ISO 8601 text for
+/// times, and no unknown or duplicate keys.
+/// </summary>
+/// <remarks>
+/// <para>Reading checks everything at once and reports every problem in one
+/// <see cref="PolicyValidationException"/>, each with a JSON path and a reason; only a JSON syntax error
+/// (or a value of the wrong JSON type) stops at the first. No other exception escapes for bad input.
+/// A document may be at most <see cref="MaxDocumentBytes"/> bytes of UTF-8 and nested at most
+/// <see cref="MaxDepth"/> levels deep.</para>
+/// <para>Writing is deterministic: two-space indentation, <c>\n</c> line ends, every key present (a key
+/// without a value is written as <c>null</c>), severities in rank order. <c>Parse(Serialize(p))</c>
+/// serializes to the same text.</para>
+/// <para>All members are thread-safe.</para>
+/// </remarks>
+public static class PolicyJson
+{
+    /// <summary>The largest policy document accepted: 1 MiB of UTF-8.</summary>
+    public const int MaxDocumentBytes = 1024 * 1024;
+
+    /// <summary>The deepest nesting of objects and arrays accepted.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly PolicyJsonContext Context = new(new JsonSerializerOptions(PolicyJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = MaxDepth,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
+
+    private static readonly Lazy<string> SchemaText = new(() => PolicySchema.Generate(Context.Options));
+
+    /// <summary>The JSON Schema (draft 2020-12) of policy files, for editors and CI checks. It is the content
+    /// of <c>schemas/policy.schema.json</c> in the repository.</summary>
+    public static string Schema => SchemaText.Value;
+
+    /// <summary>Reads a policy from JSON text.</summary>
+    /// <param name="json">The policy document.</param>
+    /// <returns>The validated policy; see <see cref="ResponsePolicy.Warnings"/> for allowed oddities.</returns>
+    /// <exception cref="PolicyValidationException">The document is invalid; every problem is listed.</exception>
+    public static ResponsePolicy Parse(string json) =>
+        TryParse(json, out var policy, out var problems) ? policy : throw new PolicyValidationException(problems);
+
+    /// <summary>Reads a policy from JSON text without throwing for bad input.</summary>
+    /// <param name="json">The policy document.</param>
+    /// <param name="policy">The policy, when the document is valid.</param>
+    /// <param name="problems">Every problem found, each with a JSON path and a reason; empty when valid.</param>
+    /// <returns><see langword="true"/> when the document is a valid policy.</returns>
+    public static bool TryParse(string json, [NotNullWhen(true)] out ResponsePolicy? policy, out IReadOnlyList<PolicyProblem> problems)
+    {
+        var list = new ProblemList();
+        policy = Read(json, list);
+        problems = list.Problems;
+        return policy is not null;
+    }
+
+    /// <summary>Reads a policy from a UTF-8 JSON file.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The validated policy.</returns>
+    /// <exception cref="PolicyValidationException">The file cannot be read or is invalid; a file that cannot be
+    /// read is one problem at path <c>$</c> saying why.</exception>
+    public static ResponsePolicy Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string json;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new PolicyValidationException([new PolicyProblem("$", $"policy file '{path}' does not exist")]);
+            }
+
+            if (info.Length > MaxDocumentBytes * 4L)
+            {
+                throw new PolicyValidationException([new PolicyProblem("$", TooLargeReason)]);
+            }
+
+            json = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new PolicyValidationException([new PolicyProblem("$", $"cannot read policy file '{path}': {e.Message}")]);
+        }
+
+        return Parse(json);
+    }
+
+    /// <summary>Writes a policy as JSON in the canonical form.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The JSON text, without a trailing line break.</returns>
+    public static string Serialize(ResponsePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return JsonSerializer.Serialize(PolicyMapper.ToDocument(policy), Context.PolicyDocument);
+    }
+
+    /// <summary>
+    /// Writes the deadlines of an alert as JSON:
+    /// <c>{"severity":"SEV-3","alertAt":"…","deadlines":[{"kind":"acknowledge","dueAt":"…"}, …]}</c>,
+    /// instants in ISO 8601 UTC ending in <c>Z</c>.
+    /// </summary>
+    /// <param name="severityId">The severity of the alert.</param>
+    /// <param name="alertAt">When the alert fired.</param>
+    /// <param name="deadlines">The deadlines, as <see cref="ResponsePolicy.Deadlines"/> returns them.</param>
+    /// <returns>The JSON text, indented, without a trailing line break.</returns>
+    public static string SerializeDeadlines(string severityId, Instant alertAt, IEnumerable<Deadline> deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var document = new DeadlinesDocument
+        {
+            Severity = severityId,
+            AlertAt = alertAt,
+            Deadlines = deadlines.Select(d => new DeadlineDocument { Kind = d.KindName, DueAt = d.DueAt }).ToList(),
+        };
+        return JsonSerializer.Serialize(document, Context.DeadlinesDocument);
+    }
+
+    private const string TooLargeReason = "the document is larger than 1 MiB";
+
+    private static ResponsePolicy? Read(string json, ProblemList problems)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxDocumentBytes || Encoding.UTF8.GetByteCount(json) > MaxDocumentBytes)
+        {
+            problems.Add("$", TooLargeReason);
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            problems.Add("$", SyntaxReason(e));
+            return null;
+        }
+
+        using (document)
+        {
+            JsonPaths.FindDuplicateKeys(document.RootElement, "$", problems);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add("$", $"a policy must be a JSON object, not {Describe(document.RootElement.ValueKind)}");
+                return null;
+            }
+
+            PolicyDocument? policyDocument;
+            try
+            {
+                policyDocument = document.Deserialize(Context.PolicyDocument);
+            }
+            catch (JsonException e)
+            {
+                problems.Add(e.Path ?? "$", WrongTypeReason(e));
+                return null;
+            }
+
+            return policyDocument is null ? null : PolicyMapper.ToPolicy(policyDocument, problems);
+        }
+    }
+
+    private static string SyntaxReason(JsonException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+        return message.Contains("maximum configured depth", StringComparison.Ordinal)
+            ? $"the document is nested deeper than {MaxDepth} levels{where}"
+            : $"malformed JSON{where}: {message.TrimEnd('.')}";
+    }
+
+    private static string WrongTypeReason(JsonException e)
+    {
+        var message = e.Message;
+        string expected =
+            message.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
+            : message.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : message.Contains("Dictionary", StringComparison.Ordinal) || message.Contains("Document", StringComparison.Ordinal) ? "an object"
+            : message.Contains("List", StringComparison.Ordinal) ? "a list"
+            : message.Contains("String", StringComparison.Ordinal) ? "a string"
+            : "a value of another type";
+        return $"expected {expected}";
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}
