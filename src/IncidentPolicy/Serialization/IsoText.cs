@@ -324,7 +324,7 @@ internal static class IsoText
             return true;
         }
 
-        if (text is null || !text.StartsWith("--", StringComparison.Ordinal))
+        if (text is null || (!text.StartsWith("--", StringComparison.Ordinal) && !reason.EndsWith("is not a real date", StringComparison.Ordinal)))
         {
             reason = $"'{text}' is not a holiday; write a date like 2026-12-25 or an annual date like --12-25";
         }
