@@ -160,6 +160,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// "Next business day": the closing time of the first working day strictly after the local date of
     /// <paramref name="instant"/>.
     /// </summary>
+    /// <remarks>The local date is the one in <see cref="Zone"/>. A date whose working hours a daylight-saving
+    /// transition leaves empty does not count as a working day here.</remarks>
     /// <param name="instant">Typically the alert.</param>
     /// <returns>The closing instant of the next working day.</returns>
     public Instant NextBusinessDayClose(Instant instant) =>
@@ -178,10 +180,11 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             return total;
         }
 
+        var at = from;
         var interval = FirstClosingAfter(from);
         while (interval.Opens < to)
         {
-            var start = interval.Opens > from ? interval.Opens : from;
+            var start = interval.Opens > at ? interval.Opens : at;
             var end = interval.Closes < to ? interval.Closes : to;
             total += end - start;
             if (interval.Closes >= to)
@@ -189,8 +192,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
                 break;
             }
 
-            from = interval.Closes;
-            interval = NextInterval(interval.Day + 1, from);
+            at = interval.Closes;
+            interval = NextInterval(interval.Day + 1, at);
         }
 
         return total;
@@ -243,7 +246,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
                 ? LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day + 1, LocalTime.Midnight))
                 : LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day, hours.Closes));
 
-            // A transition can leave a date without working time, e.g. hours 02:00–02:30 inside a gap.
+            // A transition can leave a date without working time, e.g. when a gap across midnight shifts a
+            // late opening past the closing; such a date is passed over like a holiday.
             if (closes > opens && closes > after)
             {
                 return new WorkingInterval(day, opens, closes);
