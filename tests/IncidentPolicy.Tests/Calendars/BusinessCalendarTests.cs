@@ -368,6 +368,36 @@ public class BusinessCalendarTests
         Assert.Equal(At("2026-11-01T01:30:00-04"), calendar.AddWorkingTime(At("2026-11-01T00:00:00-04"), Duration.FromMinutes(90)));
     }
 
+    // ---- Validation ----
+
+    [Fact]
+    public void Constructor_NoWorkingDays_ThrowsWithPathAndReason()
+    {
+        var ex = Assert.Throws<PolicyValidationException>(() => new BusinessCalendar(DateTimeZone.Utc, [], NineToFive));
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("workingDays", problem.Path);
+        Assert.Equal("at least one working day is required", problem.Reason);
+    }
+
+    [Fact]
+    public void Constructor_SeveralProblems_ReportsEveryOne()
+    {
+        var christmas = Holiday.On(new LocalDate(2026, 12, 25));
+        var ex = Assert.Throws<PolicyValidationException>(() => new BusinessCalendar(
+            DateTimeZone.Utc,
+            [IsoDayOfWeek.Monday, IsoDayOfWeek.Monday],
+            NineToFive,
+            [christmas, christmas],
+            new Dictionary<IsoDayOfWeek, WorkingHours> { [IsoDayOfWeek.Saturday] = NineToFive }));
+        Assert.Equal(
+            [
+                ("workingDays[1]", "monday is listed twice"),
+                ("weekdayHours.saturday", "saturday has its own hours but is not one of the working days"),
+                ("holidays[1]", "2026-12-25 is listed twice"),
+            ],
+            ex.Problems.Select(p => (p.Path, p.Reason)));
+    }
+
     private static Holiday[] ChristmasBreak() =>
         [.. Enumerable.Range(0, 19).Select(i => Holiday.On(new LocalDate(2026, 12, 21).PlusDays(i)))];
 }
