@@ -23,6 +23,9 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     private static readonly IsoDayOfWeek[] MondayToFriday =
         [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
 
+    // Precomputed from WorkingDays, WeekdayHours and Holidays, which never change after construction.
+    private readonly WorkingDates _dates;
+
     /// <summary>The default calendar: UTC, Monday to Friday 09:00–17:00, no holidays.</summary>
     public static BusinessCalendar Default { get; } =
         new(DateTimeZone.Utc, MondayToFriday, WorkingHours.Between(new LocalTime(9, 0), new LocalTime(17, 0)));
@@ -63,6 +66,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         WeekdayHours = new ReadOnlyDictionary<IsoDayOfWeek, WorkingHours>(
             own.OrderBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value));
         Holidays = holidayList.AsReadOnly();
+        _dates = new WorkingDates(HoursOn, Holidays);
     }
 
     /// <summary>The time zone working hours are in.</summary>
@@ -89,34 +93,27 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <summary>Whether <paramref name="date"/> is a holiday of this calendar (whatever day of the week it is).</summary>
     /// <param name="date">A local date in the ISO calendar.</param>
     /// <returns><see langword="true"/> when a one-off or annual holiday falls on it.</returns>
-    public bool IsHoliday(LocalDate date)
-    {
-        foreach (var holiday in Holidays)
-        {
-            if (holiday.Matches(date))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsHoliday(LocalDate date) => _dates.IsHoliday(WorkingDates.EpochDay(date));
 
     /// <summary>Whether <paramref name="date"/> has working hours: a working day of the week that is not a holiday.</summary>
     /// <param name="date">A local date in the ISO calendar.</param>
     /// <returns><see langword="true"/> for a working date.</returns>
-    public bool IsWorkingDay(LocalDate date) => HoursOn(date.DayOfWeek) is not null && !IsHoliday(date);
+    public bool IsWorkingDay(LocalDate date) => _dates.IsWorkingDate(WorkingDates.EpochDay(date));
 
     /// <summary>Whether <paramref name="instant"/> falls within working time.</summary>
     /// <param name="instant">Any instant.</param>
     /// <returns><see langword="true"/> when it is within [opens, closes) of a working date, as mapped to instants.</returns>
-    public bool IsWorkingTime(Instant instant) => throw new NotImplementedException();
+    public bool IsWorkingTime(Instant instant) => FirstClosingAfter(instant).Opens <= instant;
 
     /// <summary>The first instant at or after <paramref name="instant"/> that is working time:
     /// <paramref name="instant"/> itself when it is working time, else the next opening.</summary>
     /// <param name="instant">Any instant.</param>
     /// <returns>The next opening, or <paramref name="instant"/>.</returns>
-    public Instant NextOpening(Instant instant) => throw new NotImplementedException();
+    public Instant NextOpening(Instant instant)
+    {
+        var opens = FirstClosingAfter(instant).Opens;
+        return opens <= instant ? instant : opens;
+    }
 
     /// <summary>
     /// Adds working time: "4 hours (business hours)" after an alert is <c>AddWorkingTime(alert, 4 h)</c>.
@@ -128,22 +125,79 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <param name="workingTime">How much working time to add; zero or positive.</param>
     /// <returns>The instant at which that much working time has passed.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingTime"/> is negative.</exception>
-    public Instant AddWorkingTime(Instant start, Duration workingTime) => throw new NotImplementedException();
+    public Instant AddWorkingTime(Instant start, Duration workingTime)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, Duration.Zero);
+        if (workingTime == Duration.Zero)
+        {
+            return start;
+        }
+
+        var at = start;
+        var remaining = workingTime;
+        var interval = FirstClosingAfter(start);
+        while (true)
+        {
+            if (interval.Opens > at)
+            {
+                at = interval.Opens;
+            }
+
+            var leftToday = interval.Closes - at;
+            if (remaining <= leftToday)
+            {
+                // Equal means the result is the closing instant itself, not the next opening.
+                return at + remaining;
+            }
+
+            remaining -= leftToday;
+            at = interval.Closes;
+            interval = NextInterval(interval.Day + 1, at);
+        }
+    }
 
     /// <summary>
     /// "Next business day": the closing time of the first working day strictly after the local date of
     /// <paramref name="instant"/>.
     /// </summary>
+    /// <remarks>The local date is the one in <see cref="Zone"/>. A date whose working hours a daylight-saving
+    /// transition leaves empty does not count as a working day here.</remarks>
     /// <param name="instant">Typically the alert.</param>
     /// <returns>The closing instant of the next working day.</returns>
-    public Instant NextBusinessDayClose(Instant instant) => throw new NotImplementedException();
+    public Instant NextBusinessDayClose(Instant instant) =>
+        NextInterval(WorkingDates.EpochDay(instant, Zone) + 1, instant).Closes;
 
     /// <summary>The working time within [<paramref name="from"/>, <paramref name="to"/>);
     /// <see cref="Duration.Zero"/> when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
     /// <param name="from">Start, inclusive.</param>
     /// <param name="to">End, exclusive.</param>
     /// <returns>The working time between the two instants.</returns>
-    public Duration WorkingTimeBetween(Instant from, Instant to) => throw new NotImplementedException();
+    public Duration WorkingTimeBetween(Instant from, Instant to)
+    {
+        var total = Duration.Zero;
+        if (to <= from)
+        {
+            return total;
+        }
+
+        var at = from;
+        var interval = FirstClosingAfter(from);
+        while (interval.Opens < to)
+        {
+            var start = interval.Opens > at ? interval.Opens : at;
+            var end = interval.Closes < to ? interval.Closes : to;
+            total += end - start;
+            if (interval.Closes >= to)
+            {
+                break;
+            }
+
+            at = interval.Closes;
+            interval = NextInterval(interval.Day + 1, at);
+        }
+
+        return total;
+    }
 
     /// <summary>Describes the calendar, e.g. <c>Europe/Berlin, Mon–Fri 09:00–17:00, 3 holidays</c>.</summary>
     /// <returns>A one-line description.</returns>
@@ -171,6 +225,37 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Zone.Id, Hours, WorkingDays.Count, Holidays.Count);
+
+    /// <summary>The first working interval that closes after <paramref name="instant"/>: the one containing it,
+    /// or the next.</summary>
+    /// <remarks>The search starts a day before the instant's local date: when a transition shifts a closing time
+    /// forward past midnight, the previous date's working time can reach into this one.</remarks>
+    private WorkingInterval FirstClosingAfter(Instant instant) =>
+        NextInterval(WorkingDates.EpochDay(instant, Zone) - 1, instant);
+
+    /// <summary>The working interval of the first working date on or after <paramref name="day"/> that has
+    /// working time and closes after <paramref name="after"/>.</summary>
+    private WorkingInterval NextInterval(int day, Instant after)
+    {
+        while (true)
+        {
+            day = _dates.Next(day);
+            var hours = _dates.HoursOnWorkingDate(day);
+            var opens = LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day, hours.Opens));
+            var closes = hours.ClosesAtEndOfDay
+                ? LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day + 1, LocalTime.Midnight))
+                : LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day, hours.Closes));
+
+            // A transition can leave a date without working time, e.g. when a gap across midnight shifts a
+            // late opening past the closing; such a date is passed over like a holiday.
+            if (closes > opens && closes > after)
+            {
+                return new WorkingInterval(day, opens, closes);
+            }
+
+            day++;
+        }
+    }
 
     /// <summary>
     /// Checks the parts of a calendar that can be wrong together. Entries that are
