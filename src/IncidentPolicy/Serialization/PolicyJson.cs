@@ -141,14 +141,27 @@ public static class PolicyJson
             return null;
         }
 
+        // A byte order mark is not JSON, but editors write one; File.ReadAllText drops it, so Parse does too.
+        var text = json.AsMemory();
+        if (text.Span.StartsWith("\uFEFF"))
+        {
+            text = text[1..];
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            document = JsonDocument.Parse(text, DocumentOptions);
         }
         catch (JsonException e)
         {
             problems.Add("$", SyntaxReason(e));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // System.Text.Json cannot transcode a string holding a lone UTF-16 surrogate.
+            problems.Add("$", "the text is not valid Unicode: it contains a lone surrogate character");
             return null;
         }
 
@@ -193,13 +206,17 @@ public static class PolicyJson
 
     private static string WrongTypeReason(JsonException e)
     {
-        var message = e.Message;
-        string expected =
-            message.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
-            : message.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
-            : message.Contains("Dictionary", StringComparison.Ordinal) || message.Contains("Document", StringComparison.Ordinal) ? "an object"
-            : message.Contains("List", StringComparison.Ordinal) ? "a list"
-            : message.Contains("String", StringComparison.Ordinal) ? "a string"
+        // System.Text.Json names the target type: "The JSON value could not be converted to System.Collections.Generic.List`1[…]."
+        const string marker = "could not be converted to ";
+        var at = e.Message.IndexOf(marker, StringComparison.Ordinal);
+        var type = at < 0 ? "" : e.Message[(at + marker.Length)..];
+        var expected =
+            type.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal) ? "a list"
+            : type.StartsWith("System.Collections.Generic.Dictionary", StringComparison.Ordinal) ? "an object"
+            : type.StartsWith("System.Nullable`1[System.Int32]", StringComparison.Ordinal) ? "a whole number"
+            : type.StartsWith("System.Nullable`1[System.Boolean]", StringComparison.Ordinal) ? "true or false"
+            : type.StartsWith("System.String", StringComparison.Ordinal) ? "a string"
+            : type.StartsWith("IncidentPolicy.", StringComparison.Ordinal) ? "an object"
             : "a value of another type";
         return $"expected {expected}";
     }

@@ -336,6 +336,37 @@ public class PolicyJsonTests
     }
 
     [Theory]
+    [InlineData("{\"roles\": {}}", "$.roles", "expected a list")]
+    [InlineData("{\"calendar\": []}", "$.calendar", "expected an object")]
+    [InlineData("{\"calendar\": {\"timeZone\": 7}}", "$.calendar.timeZone", "expected a string")]
+    [InlineData("{\"calendar\": {\"weekdayHours\": []}}", "$.calendar.weekdayHours", "expected an object")]
+    [InlineData("{\"formatVersion\": 1e400}", "$.formatVersion", "expected a whole number")]
+    [InlineData("{\"formatVersion\": 99999999999}", "$.formatVersion", "expected a whole number")]
+    [InlineData("{\"severities\": [{\"postMortem\": {\"actionItemsRequiredBeforeClose\": \"yes\"}}]}", "$.severities[0].postMortem.actionItemsRequiredBeforeClose", "expected true or false")]
+    public void Parse_WrongJsonTypes_NameWhatWasExpected(string json, string path, string reason) =>
+        Assert.Equal(new PolicyProblem(path, reason), Assert.Single(ProblemsOf(json)));
+
+    [Fact]
+    public void Parse_LoneSurrogate_ReportedNotThrown() =>
+        Assert.Equal(
+            new PolicyProblem("$", "the text is not valid Unicode: it contains a lone surrogate character"),
+            Assert.Single(ProblemsOf("{\"formatVersion\": \"\uD800\"}")));
+
+    [Fact]
+    public void Parse_LeadingByteOrderMark_Ignored() =>
+        Assert.Equal(DefaultJson, PolicyJson.Serialize(PolicyJson.Parse("\uFEFF" + DefaultJson)));
+
+    [Fact]
+    public void Parse_TwoDocuments_IsMalformed() =>
+        Assert.StartsWith("malformed JSON at line 1, column 4", Assert.Single(ProblemsOf("{} {}")).Reason, StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_EmptyObject_ListsEverySectionMissing() =>
+        Assert.Equal(
+            ["$.formatVersion", "$.roles", "$.calendar", "$.severities"],
+            ProblemsOf("{}").Select(p => p.Path));
+
+    [Theory]
     [InlineData("audience", "loud", "$.severities[0].statusUpdates.audience", "'loud' is not one of external, internalOnly, none")]
     [InlineData("firstWithin", null, "$.severities[0].statusUpdates.firstWithin", "a duration is required")]
     public void Parse_BadStatusUpdates_Reported(string key, string? value, string path, string reason)
