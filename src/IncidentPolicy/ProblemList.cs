@@ -29,8 +29,6 @@ internal sealed class ProblemList
         }
     }
 
-    public bool Has(string path) => _paths.Contains(path.Length == 0 ? "$" : path);
-
     public void ThrowIfAny()
     {
         if (HasProblems)

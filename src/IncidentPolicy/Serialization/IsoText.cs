@@ -15,7 +15,6 @@ internal static class IsoText
     public const string DurationPattern = @"^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+([.,]\d{1,9})?S)?)?$";
     public const string LocalTimePattern = @"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$";
     public const string ClosingTimePattern = @"^(([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?|24:00)$";
-    public const string LocalDatePattern = @"^\d{4}-\d{2}-\d{2}$";
     public const string HolidayPattern = @"^(\d{4}|-)-\d{2}-\d{2}$";
 
     private static readonly InstantPattern InstantWithSeconds =
@@ -23,8 +22,6 @@ internal static class IsoText
 
     private static readonly InstantPattern InstantWithoutSeconds =
         NodaTime.Text.InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm'Z'");
-
-    private static readonly LocalDatePattern DatePattern = NodaTime.Text.LocalDatePattern.Iso;
 
     public static string FormatInstant(Instant instant) => InstantWithSeconds.Format(instant);
 
@@ -274,8 +271,6 @@ internal static class IsoText
         reason = $"'{text}' is not a local time; write 24-hour HH:mm like 09:00{(allowEndOfDay ? " (or 24:00 for the end of the day)" : "")}";
         return false;
     }
-
-    public static string FormatLocalDate(LocalDate date) => DatePattern.Format(date);
 
     public static bool TryParseLocalDate(string? text, out LocalDate date, out string reason)
     {
