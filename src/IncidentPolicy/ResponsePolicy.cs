@@ -17,7 +17,7 @@ namespace IncidentPolicy;
 /// <see cref="Warnings"/>.</para>
 /// <para>Instances are immutable and thread-safe; the <c>With…</c> methods return validated copies.</para>
 /// </remarks>
-public sealed class ResponsePolicy
+public sealed partial class ResponsePolicy
 {
     /// <summary>Creates a policy, checking it all at once.</summary>
     /// <param name="roles">The roles of the policy; ids unique. Every role a severity involves must be here.</param>
@@ -36,20 +36,10 @@ public sealed class ResponsePolicy
             throw new ArgumentNullException(nameof(roles), "A role is null.");
         }
 
-        var problems = new ProblemList();
-        ValidateRoles(roleList.Select(r => (string?)r.Id).ToList(), problems, "$.roles");
-        for (var i = 0; i < severities.Count; i++)
-        {
-            ValidateRoleReferences(roleList.Select(r => r.Id), severities[i].RolesInvolved, problems, $"$.severities[{severities.SourceIndex[i]}]");
-        }
-
-        problems.ThrowIfAny();
-
         Roles = roleList.AsReadOnly();
         Severities = severities;
         Calendar = calendar;
-        Warnings = new ReadOnlyCollection<PolicyProblem>(
-            severities.Warnings.Select(w => w with { Path = "$.severities" + w.Path }).ToList());
+        Validate();
     }
 
     /// <summary>
@@ -60,17 +50,17 @@ public sealed class ResponsePolicy
     public static ResponsePolicy Default => DefaultPolicy.Instance;
 
     /// <summary>The roles people take in an incident, in the order given.</summary>
-    public IReadOnlyList<Role> Roles { get; }
+    public IReadOnlyList<Role> Roles { get; private set; }
 
     /// <summary>The severity scale, most severe first.</summary>
-    public SeverityScale Severities { get; }
+    public SeverityScale Severities { get; private set; }
 
     /// <summary>The business calendar response targets are measured in.</summary>
-    public BusinessCalendar Calendar { get; }
+    public BusinessCalendar Calendar { get; private set; }
 
     /// <summary>Things that are allowed but usually mistakes, such as a SEV-1 target slower than the SEV-2 one;
     /// each with a JSON path and a reason. Empty for the default policy.</summary>
-    public IReadOnlyList<PolicyProblem> Warnings { get; }
+    public IReadOnlyList<PolicyProblem> Warnings { get; private set; } = [];
 
     /// <summary>Finds a role by id.</summary>
     /// <param name="id">A role id such as <c>comms-lead</c>.</param>
@@ -91,18 +81,61 @@ public sealed class ResponsePolicy
     /// <param name="roles">The new roles.</param>
     /// <returns>The validated copy.</returns>
     /// <exception cref="PolicyValidationException">The copy would be invalid.</exception>
-    public ResponsePolicy WithRoles(IEnumerable<Role> roles) => new(roles, Severities, Calendar);
+    public ResponsePolicy WithRoles(IEnumerable<Role> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return With(copy => copy.Roles = roles.ToList().AsReadOnly());
+    }
 
     /// <summary>A copy of this policy with another severity scale.</summary>
     /// <param name="severities">The new scale.</param>
     /// <returns>The validated copy.</returns>
     /// <exception cref="PolicyValidationException">The copy would be invalid.</exception>
-    public ResponsePolicy WithSeverities(SeverityScale severities) => new(Roles, severities, Calendar);
+    public ResponsePolicy WithSeverities(SeverityScale severities)
+    {
+        ArgumentNullException.ThrowIfNull(severities);
+        return With(copy => copy.Severities = severities);
+    }
 
     /// <summary>A copy of this policy with another business calendar.</summary>
     /// <param name="calendar">The new calendar.</param>
     /// <returns>The validated copy.</returns>
-    public ResponsePolicy WithCalendar(BusinessCalendar calendar) => new(Roles, Severities, calendar);
+    public ResponsePolicy WithCalendar(BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return With(copy => copy.Calendar = calendar);
+    }
+
+    /// <summary>
+    /// Copies the policy, changes the copy, and validates it as a whole. Sections (each in its own partial
+    /// file) are properties with private setters that only this method and the constructor assign, so a
+    /// published policy never changes.
+    /// </summary>
+    private ResponsePolicy With(Action<ResponsePolicy> change)
+    {
+        var copy = (ResponsePolicy)MemberwiseClone();
+        change(copy);
+        copy.Validate();
+        return copy;
+    }
+
+    /// <summary>Checks everything that relates one part of the policy to another, throws for errors, and
+    /// gathers the warnings. Each section adds its cross-checks here.</summary>
+    private void Validate()
+    {
+        var problems = new ProblemList();
+        ValidateRoles(Roles.Select(r => (string?)r.Id).ToList(), problems, "$.roles");
+        for (var i = 0; i < Severities.Count; i++)
+        {
+            ValidateRoleReferences(Roles.Select(r => r.Id), Severities[i].RolesInvolved, problems, $"$.severities[{Severities.SourceIndex[i]}]");
+        }
+
+        problems.ThrowIfAny();
+
+        var warnings = new List<PolicyProblem>();
+        warnings.AddRange(Severities.Warnings.Select(w => w with { Path = "$.severities" + w.Path }));
+        Warnings = warnings.AsReadOnly();
+    }
 
     internal static void ValidateRoles(IReadOnlyList<string?> roleIds, ProblemList problems, string path)
     {

@@ -9,7 +9,7 @@ namespace IncidentPolicy.Serialization;
 // parsed while mapping, so that every bad value is reported with its path rather than only the first.
 // Keys nobody declared land in Unknown and are reported as errors.
 
-internal sealed class PolicyDocument
+internal sealed partial class PolicyDocument
 {
     [RequiredKey, SchemaDescription("Version of the policy file format; this library reads 1.")]
     public int? FormatVersion { get; set; }

@@ -10,7 +10,7 @@ namespace IncidentPolicy.Serialization;
 /// Maps a policy document to a <see cref="ResponsePolicy"/> and back. Reading gathers every problem with
 /// its JSON path and builds the policy only when there are none.
 /// </summary>
-internal static class PolicyMapper
+internal static partial class PolicyMapper
 {
     public const int FormatVersion = 1;
 
