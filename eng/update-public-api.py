@@ -13,7 +13,7 @@ for _ in range(3):
     out = subprocess.run(["dotnet", "build", str(project), "--no-incremental", "-p:TreatWarningsAsErrors=false"],
                          capture_output=True, text=True).stdout
     add = set(re.findall(r"RS0016: Symbol '(.+?)' is not part of the declared public API", out))
-    remove = set(re.findall(r"RS0017: Symbol '(.+?)' is part of the declared public API", out))
+    remove = set(re.findall(r"RS0017: Symbol '(.+?)' is part of the declared API", out))
     if not add and not remove:
         break
     lines = [l for l in unshipped.read_text().splitlines() if l and l != "#nullable enable"]

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using NodaTime;
 using IncidentPolicy.Calendars;
+using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Severities;
 
 namespace IncidentPolicy;
@@ -39,6 +40,7 @@ public sealed partial class ResponsePolicy
         Roles = roleList.AsReadOnly();
         Severities = severities;
         Calendar = calendar;
+        Lifecycle = LifecycleRules.DefaultFor(Roles);
         Validate();
     }
 
@@ -114,6 +116,7 @@ public sealed partial class ResponsePolicy
     private ResponsePolicy With(Action<ResponsePolicy> change)
     {
         var copy = (ResponsePolicy)MemberwiseClone();
+        copy._contentHash = null;
         change(copy);
         copy.Validate();
         return copy;
@@ -130,6 +133,7 @@ public sealed partial class ResponsePolicy
             ValidateRoleReferences(Roles.Select(r => r.Id), Severities[i].RolesInvolved, problems, $"$.severities[{Severities.SourceIndex[i]}]");
         }
 
+        ValidateLifecycleReferences(problems);
         problems.ThrowIfAny();
 
         var warnings = new List<PolicyProblem>();

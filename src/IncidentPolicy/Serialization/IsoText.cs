@@ -23,7 +23,7 @@ internal static class IsoText
     private static readonly InstantPattern InstantWithoutSeconds =
         NodaTime.Text.InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm'Z'");
 
-    public static string FormatInstant(Instant instant) => InstantWithSeconds.Format(instant);
+    public static string FormatInstant(Instant instant) => HumanText.Format(instant);
 
     public static bool TryParseInstant(string? text, out Instant instant, out string reason)
     {

@@ -23,6 +23,9 @@ internal sealed partial class PolicyDocument
     [RequiredKey, SchemaDescription("The severity levels, most severe (rank 1) first.")]
     public List<SeverityDocument?>? Severities { get; set; }
 
+    [SchemaDescription("Lifecycle rules: reopen window, commander separate from on-call, resolvers, channel name, restricted flags, permissions. The seed's rules when null.")]
+    public LifecycleDocument? Lifecycle { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

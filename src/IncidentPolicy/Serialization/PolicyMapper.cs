@@ -30,6 +30,7 @@ internal static partial class PolicyMapper
         var roles = ReadRoles(document.Roles, problems, "$.roles");
         var calendar = ReadCalendar(document.Calendar, problems, "$.calendar");
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
+        var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
 
         if (roles is not null && severities is not null)
         {
@@ -48,7 +49,21 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        return new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
+        // Cross-section checks (unknown roles in the lifecycle rules, …) are the policy's own; report them with paths.
+        try
+        {
+            var policy = new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
+            return lifecycle is null ? policy : policy.WithLifecycle(lifecycle);
+        }
+        catch (PolicyValidationException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                problems.Add(problem.Path, problem.Reason);
+            }
+
+            return null;
+        }
     }
 
     public static PolicyDocument ToDocument(ResponsePolicy policy) => new()
@@ -57,6 +72,7 @@ internal static partial class PolicyMapper
         Roles = policy.Roles.Select(r => (RoleDocument?)new RoleDocument { Id = r.Id, Name = r.Name, Description = r.Description }).ToList(),
         Calendar = ToDocument(policy.Calendar),
         Severities = policy.Severities.Select(s => (SeverityDocument?)ToDocument(s)).ToList(),
+        Lifecycle = ToDocument(policy.Lifecycle),
     };
 
     private static CalendarDocument ToDocument(BusinessCalendar calendar) => new()

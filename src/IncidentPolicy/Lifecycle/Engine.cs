@@ -1,0 +1,146 @@
+namespace IncidentPolicy.Lifecycle;
+
+/// <summary>
+/// Checks one event against an incident — its time, its actor, its data, the permission table, and the lifecycle
+/// machine with its guards — and says which state it leads to.
+/// </summary>
+internal static class Engine
+{
+    /// <summary>Checks an event for <c>Apply</c> (with <paramref name="actor"/>) or a strict replay (without).</summary>
+    public static (Rejection? Rejection, LifecycleState Next) Step(Incident before, IncidentEvent @event, Actor? actor)
+    {
+        var rejection = CheckTime(before, @event) ?? CheckActor(before, @event, actor) ?? CheckData(before, @event);
+        if (rejection is not null)
+        {
+            return (rejection, before.State);
+        }
+
+        var context = new StepContext(before, @event, actor, actor is null ? StepMode.Strict : StepMode.Live, before.Version, null);
+        LifecycleMachine.Fire(context);
+        if (!context.Unhandled)
+        {
+            return (null, context.State);
+        }
+
+        return context.FailedGuard is { } guard
+            ? (new Rejection(RejectionCode.GuardFailed, context.FailedReason!, guard.RuleId), before.State)
+            : (InvalidTransition(before, @event), before.State);
+    }
+
+    /// <summary>Applies an event for an audit: every broken rule becomes a violation and the event still counts.</summary>
+    public static LifecycleState StepLeniently(Incident before, IncidentEvent @event, int index, List<Violation> violations)
+    {
+        foreach (var rejection in new[] { CheckTime(before, @event), CheckActor(before, @event, null), CheckData(before, @event) })
+        {
+            if (rejection is not null)
+            {
+                violations.Add(new Violation(rejection.RuleId, index, rejection.Reason));
+            }
+        }
+
+        var context = new StepContext(before, @event, null, StepMode.Lenient, index, violations);
+        LifecycleMachine.Fire(context);
+        if (!context.Unhandled)
+        {
+            return context.State;
+        }
+
+        var invalid = InvalidTransition(before, @event);
+        violations.Add(new Violation(invalid.RuleId, index, invalid.Reason));
+        return LifecycleTable.ForcedTarget(before.State, @event.Kind);
+    }
+
+    private static Rejection InvalidTransition(Incident before, IncidentEvent @event)
+    {
+        if (before.State == LifecycleState.Start)
+        {
+            return new Rejection(RejectionCode.InvalidTransition, $"An incident starts with its alert, not with {@event.Type}.", RuleIds.Transition);
+        }
+
+        var allowed = before.PermittedCommands.Select(c => Incident.Describe(c)).ToList();
+        return new Rejection(
+            RejectionCode.InvalidTransition,
+            $"Cannot {Incident.Describe(@event.Kind)} an incident that is {HumanText.Words(HumanText.CamelCase(before.Status))}"
+            + (allowed.Count == 0 ? "." : $"; possible now: {string.Join(", ", allowed)}."),
+            RuleIds.Transition);
+    }
+
+    private static Rejection? CheckTime(Incident before, IncidentEvent @event) =>
+        before.Version > 0 && @event.At < before.LastEventAt
+            ? new Rejection(
+                RejectionCode.TimeWentBackwards,
+                $"{HumanText.Format(@event.At)} is before the incident's last event at {HumanText.Format(before.LastEventAt)}.",
+                RuleIds.TimeOrder)
+            : null;
+
+    private static Rejection? CheckActor(Incident before, IncidentEvent @event, Actor? actor)
+    {
+        if (string.IsNullOrWhiteSpace(@event.By))
+        {
+            return new Rejection(RejectionCode.UnknownActor, "The actor has no id.", RuleIds.ActorKnown);
+        }
+
+        if (actor is null)
+        {
+            return null;
+        }
+
+        var policy = before.Policy;
+        foreach (var role in actor.Roles)
+        {
+            if (policy.FindRole(role) is null)
+            {
+                return new Rejection(RejectionCode.UnknownActor, $"{actor.Id} claims the role '{role}', which the policy does not have.", RuleIds.ActorKnown);
+            }
+        }
+
+        var permissions = policy.Lifecycle.Permissions;
+        var command = @event.Kind;
+        if (permissions.RolesFor(command) is { } allowed && !permissions.Allows(command, actor.Roles.Concat(before.IncidentRolesOf(actor.Id))))
+        {
+            return new Rejection(
+                RejectionCode.NotPermitted,
+                $"{actor.Id} may not {Incident.Describe(command)}: the policy allows it to {string.Join(", ", allowed)}.",
+                RuleIds.PermissionsPrefix + HumanText.CamelCase(command));
+        }
+
+        return null;
+    }
+
+    private static Rejection? CheckData(Incident before, IncidentEvent @event)
+    {
+        var policy = before.Policy;
+        Rejection? Blank(string? text, string what) =>
+            string.IsNullOrWhiteSpace(text) ? new Rejection(RejectionCode.InvalidCommand, $"The {what} must not be blank.", RuleIds.TextRequired) : null;
+        Rejection? Severity(string? id) =>
+            id is null || policy.Severities.Find(id) is not null
+                ? null
+                : new Rejection(RejectionCode.InvalidCommand, $"Unknown severity '{id}'; the policy has {policy.Severities}.", RuleIds.SeverityKnown);
+
+        return @event switch
+        {
+            AlertFired e => Blank(e.Summary, "alert summary") ?? Severity(e.Severity),
+            Declared e => Severity(e.Severity ?? "") ?? Blank(e.Title, "title"),
+            CommanderAssigned e => Blank(e.Person, "commander"),
+            RoleAssigned e => Blank(e.Person, "person") ?? (policy.FindRole(e.Role ?? "") is null
+                ? new Rejection(RejectionCode.InvalidCommand, $"Unknown role '{e.Role}'; the policy's roles are: {string.Join(", ", policy.Roles.Select(r => r.Id))}.", RuleIds.RoleKnown)
+                : null),
+            SeverityChanged e => Severity(e.Severity ?? ""),
+            StatusUpdatePosted e => Blank(e.Message, "status update") ?? (Enum.IsDefined(e.Audience)
+                ? null
+                : new Rejection(RejectionCode.InvalidCommand, $"{(int)e.Audience} is not an audience.", RuleIds.TextRequired)),
+            ImpactRecorded e => Blank(e.Metric, "impact metric"),
+            FlagRaised e => Blank(e.Flag, "flag"),
+            ActionItemAdded e => Blank(e.Id, "action item id") ?? Blank(e.Action, "action"),
+            ActionItemCompleted e => Blank(e.Id, "action item id"),
+            ActionItemStatusChanged e => Blank(e.Id, "action item id") ?? (Enum.IsDefined(e.Status)
+                ? null
+                : new Rejection(RejectionCode.InvalidCommand, $"{(int)e.Status} is not an action item status.", RuleIds.TextRequired)),
+            Merged e => Blank(e.Into, "incident to merge into"),
+            NoteAdded e => Blank(e.Text, "note"),
+            NotificationSent e => Blank(e.Key, "obligation key") ?? Blank(e.Target, "notification target"),
+            ReminderSent e => Blank(e.Key, "obligation key"),
+            _ => null,
+        };
+    }
+}

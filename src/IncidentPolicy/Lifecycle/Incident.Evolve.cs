@@ -1,0 +1,101 @@
+namespace IncidentPolicy.Lifecycle;
+
+public sealed partial class Incident
+{
+    /// <summary>
+    /// The incident after <paramref name="event"/>, in state <paramref name="next"/>. Only called for events the
+    /// engine accepted (or, in a lenient replay, applied anyway); never changes this instance.
+    /// </summary>
+    internal Incident Evolve(IncidentEvent @event, LifecycleState next)
+    {
+        var copy = (Incident)MemberwiseClone();
+        copy._state = next;
+        copy._events = _events.Add(@event);
+        copy.LastEventAt = @event.At > LastEventAt || _events.IsEmpty ? @event.At : LastEventAt;
+        switch (@event)
+        {
+            case AlertFired e:
+                copy.Summary = e.Summary;
+                copy.Service = e.Service;
+                copy.SeverityId = e.Severity;
+                copy.AlertAt = e.At;
+                copy.PolicyHash = e.PolicyHash;
+                break;
+            case Acknowledged e when AcknowledgedAt is null:
+                copy.AcknowledgedAt = e.At;
+                copy.AcknowledgedBy = e.By;
+                break;
+            case Declared e:
+                copy.SeverityId = e.Severity;
+                copy.Title = e.Title;
+                copy.DeclaredAt ??= e.At;
+                break;
+            case CommanderAssigned e:
+                copy.Commander = e.Person;
+                break;
+            case RoleAssigned e when !_roles.Any(r => r.Role == e.Role && r.Person == e.Person):
+                copy._roles = _roles.Add(new RoleAssignment(e.Role, e.Person, e.At));
+                break;
+            case SeverityChanged e:
+                copy.SeverityId = e.Severity;
+                break;
+            case ImpactRecorded e:
+                var figure = new ImpactFigure(e.Metric, e.Value, e.Unit, e.At);
+                var index = _impacts.FindIndex(i => i.Metric == e.Metric);
+                copy._impacts = index < 0 ? _impacts.Add(figure) : _impacts.SetItem(index, figure);
+                break;
+            case FlagRaised e when !_flags.Contains(e.Flag):
+                copy._flags = _flags.Add(e.Flag);
+                break;
+            case Mitigated e:
+                copy.MitigatedAt = e.At;
+                break;
+            case Resolved e:
+                copy.ResolvedAt = e.At;
+                break;
+            case Reopened:
+                copy.ResolvedAt = null;
+                break;
+            case PostMortemScheduled e:
+                copy.PostMortemScheduledFor = e.For;
+                break;
+            case PostMortemPublished e:
+                copy.PostMortemPublishedAt = e.At;
+                break;
+            case ActionItemAdded e:
+                copy._actionItems = _actionItems.Add(new ActionItem(e.Id, e.Action, e.Owner, e.Due, ActionItemStatus.Open, null, null));
+                break;
+            case ActionItemCompleted e:
+                copy._actionItems = UpdateItem(e.Id, item => item with { Status = ActionItemStatus.Done, CompletedAt = e.At });
+                break;
+            case ActionItemStatusChanged e:
+                copy._actionItems = UpdateItem(e.Id, item => item with
+                {
+                    Status = e.Status,
+                    CompletedAt = e.Status == ActionItemStatus.Done ? e.At : null,
+                    Reason = e.Reason,
+                });
+                break;
+            case Closed e:
+                copy.ClosedAt = e.At;
+                break;
+            case Merged e:
+                copy.MergedInto = e.Into;
+                break;
+        }
+
+        return copy;
+    }
+
+    private System.Collections.Immutable.ImmutableList<ActionItem> UpdateItem(string id, Func<ActionItem, ActionItem> change)
+    {
+        var index = _actionItems.FindIndex(i => i.Id == id);
+        return index < 0 ? _actionItems : _actionItems.SetItem(index, change(_actionItems[index]));
+    }
+
+    internal LifecycleState State => _state;
+
+    /// <summary>Whether <paramref name="person"/> is the on-call responder or holds <c>on-call-engineer</c> here.</summary>
+    internal bool IsOnCallResponder(string person) =>
+        person == AcknowledgedBy || _roles.Any(r => r.Role == LifecycleRules.OnCallRole && r.Person == person);
+}

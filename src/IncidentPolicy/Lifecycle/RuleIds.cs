@@ -1,0 +1,74 @@
+namespace IncidentPolicy.Lifecycle;
+
+/// <summary>
+/// The ids of the lifecycle's rules, as rejections and audit violations name them. Each is a guard on the
+/// lifecycle's state machine or a check made before it.
+/// </summary>
+public static class RuleIds
+{
+    /// <summary>A command's instant may not precede the incident's last event.</summary>
+    public const string TimeOrder = "time.order";
+
+    /// <summary>The actor must have an id and hold only roles the policy has.</summary>
+    public const string ActorKnown = "actor.known";
+
+    /// <summary>Prefix of the permission rules: <c>permissions.resolve</c> and so on.</summary>
+    public const string PermissionsPrefix = "permissions.";
+
+    /// <summary>The command must be possible in the incident's state.</summary>
+    public const string Transition = "lifecycle.transition";
+
+    /// <summary>Required texts (summary, title, message, …) must not be blank.</summary>
+    public const string TextRequired = "command.textRequired";
+
+    /// <summary>A severity must be one of the policy's.</summary>
+    public const string SeverityKnown = "command.severityKnown";
+
+    /// <summary>A role must be one of the policy's.</summary>
+    public const string RoleKnown = "command.roleKnown";
+
+    /// <summary>An alert is acknowledged once.</summary>
+    public const string AcknowledgeOnce = "acknowledge.once";
+
+    /// <summary>Rule 2: one Incident Commander at a time — assign the commander with assignCommander (a hand-off), not as a role.</summary>
+    public const string OneCommander = "commander.one";
+
+    /// <summary>The Incident Commander is not the incident's on-call responder, when the policy keeps them separate.</summary>
+    public const string CommanderSeparateFromOnCall = "commander.separateFromOnCall";
+
+    /// <summary>A severity that requires a commander cannot be resolved without one.</summary>
+    public const string CommanderRequired = "commander.required";
+
+    /// <summary>Only the commander, or a role the policy permits, resolves an incident whose severity requires a commander.</summary>
+    public const string ResolveByCommander = "resolve.byCommander";
+
+    /// <summary>A severity change must change the severity.</summary>
+    public const string SeverityChanges = "severity.changes";
+
+    /// <summary>A resolved incident may be reopened only within the policy's window.</summary>
+    public const string ReopenWindow = "reopen.window";
+
+    /// <summary>Severities with a post-mortem rule close from the post-mortem, not straight from resolved.</summary>
+    public const string PostMortemBeforeClose = "close.postMortemFirst";
+
+    /// <summary>Rule 5: where the severity demands it, close requires a published post-mortem with at least one action item.</summary>
+    public const string PublishedPostMortemWithActionItems = "close.postMortemWithActionItems";
+
+    /// <summary>Action item ids are unique within an incident.</summary>
+    public const string ActionItemUnique = "actionItem.unique";
+
+    /// <summary>Rule 6: every action item has an owner and a due date.</summary>
+    public const string ActionItemOwnerAndDueDate = "actionItem.ownerAndDueDate";
+
+    /// <summary>An action item must exist to be completed or changed.</summary>
+    public const string ActionItemExists = "actionItem.exists";
+
+    /// <summary>A completed action item cannot be completed again.</summary>
+    public const string ActionItemOpen = "actionItem.open";
+
+    /// <summary>An action item marked won't do needs a reason.</summary>
+    public const string ActionItemWontDoReason = "actionItem.wontDoReason";
+
+    /// <summary>An incident cannot be merged into itself.</summary>
+    public const string MergeNotSelf = "merge.notSelf";
+}

@@ -1,0 +1,42 @@
+using IncidentPolicy.Lifecycle;
+
+namespace IncidentPolicy;
+
+public sealed partial class ResponsePolicy
+{
+    /// <summary>The lifecycle rules: reopen window, commander separate from on-call, resolvers, channel name,
+    /// restricted flags and the permission table. Unless set, <see cref="LifecycleRules.DefaultFor"/> the policy's roles.</summary>
+    public LifecycleRules Lifecycle { get; private set; }
+
+    /// <summary>A copy of this policy with other lifecycle rules.</summary>
+    /// <param name="lifecycle">The new rules.</param>
+    /// <returns>The validated copy.</returns>
+    /// <exception cref="PolicyValidationException">The rules name a role the policy does not have.</exception>
+    public ResponsePolicy WithLifecycle(LifecycleRules lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        return With(copy => copy.Lifecycle = lifecycle);
+    }
+
+    private void ValidateLifecycleReferences(ProblemList problems)
+    {
+        var known = Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        void Check(IReadOnlyList<string> roles, string path, bool wildcardAllowed)
+        {
+            for (var i = 0; i < roles.Count; i++)
+            {
+                if (!known.Contains(roles[i]) && !(wildcardAllowed && roles[i] == PermissionTable.Anyone))
+                {
+                    problems.Add($"{path}[{i}]", $"unknown role '{roles[i]}'; the policy's roles are: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+                }
+            }
+        }
+
+        Check(Lifecycle.ResolverRoles, "$.lifecycle.resolverRoles", wildcardAllowed: false);
+        Check(Lifecycle.RestrictedViewerRoles, "$.lifecycle.restrictedViewerRoles", wildcardAllowed: false);
+        foreach (var (command, roles) in Lifecycle.Permissions.Entries)
+        {
+            Check(roles, $"$.lifecycle.permissions.{HumanText.CamelCase(command)}", wildcardAllowed: true);
+        }
+    }
+}
