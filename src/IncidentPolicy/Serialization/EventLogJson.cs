@@ -33,7 +33,7 @@ namespace IncidentPolicy.Serialization;
 /// field present (<c>null</c> when it has no value); instants as <c>yyyy-MM-ddTHH:mm:ssZ</c> with a fraction only when
 /// it is not zero; dates as <c>yyyy-MM-dd</c>; enum values camelCase; decimals as JSON numbers with their digits
 /// (<c>47000</c>, <c>0.1</c>, <c>2.50</c>). Non-ASCII text is written as is, except characters outside the Basic
-/// Multilingual Plane (emoji), which are escaped as surrogate pairs (<c>\ud83d\ude00</c>); quotes, backslashes and
+/// Multilingual Plane (emoji), which are escaped as surrogate pairs (<c>\uD83D\uDE00</c>); quotes, backslashes and
 /// control characters are escaped, so a line never contains a raw line break. Reading what was written gives equal
 /// events in both forms. The writer does not validate: an event with a blank required string is written, and
 /// reading it back reports it.</para>

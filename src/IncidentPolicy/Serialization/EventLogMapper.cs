@@ -108,7 +108,7 @@ internal static class EventLogMapper
             if (property.Name is not ("type" or "at" or "by") && Array.IndexOf(known, property.Name) < 0)
             {
                 var expected = known.Length == 0 ? "only type, at and by" : "type, at, by, " + string.Join(", ", known);
-                f.Fail(property.Name, $"unknown field '{property.Name}'; a {type} event has {expected}");
+                f.Fail(property.Name, $"unknown field '{property.Name}'; {type} events have {expected}");
                 return null;
             }
         }

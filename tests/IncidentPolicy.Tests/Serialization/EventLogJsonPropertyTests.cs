@@ -58,4 +58,35 @@ public class EventLogJsonPropertyTests
                     && result.Error.Path is null && result.Events.SequenceEqual(events.Take(whole))
                 : result.Succeeded && result.Events.SequenceEqual(events.Take(whole));
         });
+
+    // Small edits of valid logs in both forms: deleting, duplicating or replacing a span with JSON-ish debris.
+    private static readonly string[] Debris =
+        ["", "null", "-", "0", "\"", "{", "}", "[", "]", ",", ":", "\n", "\r\n", "true", "1e999", "\\ud800", "\ud800", "\"x\": 1,", "\"type\":", "Z", "2026-02-30"];
+
+    private static readonly Gen<string> EditedLogs =
+        from events in EventGenerators.Logs
+        from document in Gen.Elements(true, false)
+        let text = document ? EventLogJson.SerializeDocument("INC-1", events) : EventLogJson.SerializeLines(events)
+        from edits in Gen.Choose(1, 3)
+        from spans in Gen.ArrayOf(
+            from start in Gen.Choose(0, Math.Max(0, text.Length - 1))
+            from length in Gen.Choose(0, 12)
+            from debris in Gen.Elements(Debris)
+            select (start, length, debris),
+            edits)
+        select spans.OrderByDescending(s => s.start).Aggregate(text, (log, edit) =>
+        {
+            var start = Math.Min(edit.start, log.Length);
+            return log.Remove(start, Math.Min(edit.length, log.Length - start)).Insert(start, edit.debris);
+        });
+
+    [Property(MaxTest = 500)]
+    public Property Read_EditedLog_NeverThrows_AndAnswersEventsOrAnError() =>
+        Prop.ForAll(EditedLogs.ToArbitrary(), text =>
+        {
+            var result = EventLogJson.Read(text);
+            var orderly = result.Events.Zip(result.Events.Skip(1)).All(pair => pair.First.At <= pair.Second.At);
+            return orderly && (result.Succeeded || (result.Error.Reason.Length > 0 && result.Error.Index >= -1
+                && (result.Error.Index == -1 ? result.Events.Count == 0 : result.Events.Count == result.Error.Index)));
+        });
 }

@@ -374,9 +374,9 @@ public class EventLogJsonTests
 
     [Theory]
     // Unknown field, before anything else is checked.
-    [InlineData("""{"type":"closed","at":"2026-05-29T14:05Z","by":"a","colour":"red"}""", "$.colour", "unknown field 'colour'; a closed event has only type, at and by")]
-    [InlineData(Head + ""","severity":"SEV-1","tilte":"x"}""", "$.tilte", "unknown field 'tilte'; a declared event has type, at, by, severity, title")]
-    [InlineData("""{"type":"closed","at":"2026-05-29T14:05Z","by":"a","Type":"closed"}""", "$.Type", "unknown field 'Type'; a closed event has only type, at and by")]
+    [InlineData("""{"type":"closed","at":"2026-05-29T14:05Z","by":"a","colour":"red"}""", "$.colour", "unknown field 'colour'; closed events have only type, at and by")]
+    [InlineData(Head + ""","severity":"SEV-1","tilte":"x"}""", "$.tilte", "unknown field 'tilte'; declared events have type, at, by, severity, title")]
+    [InlineData("""{"type":"closed","at":"2026-05-29T14:05Z","by":"a","Type":"closed"}""", "$.Type", "unknown field 'Type'; closed events have only type, at and by")]
     // Missing, null, wrong JSON type, blank.
     [InlineData(Head + ""","severity":"SEV-1"}""", "$.title", "title is required")]
     [InlineData(Head + ""","severity":"SEV-1","title":null}""", "$.title", "title is required and may not be null")]
@@ -417,7 +417,7 @@ public class EventLogJsonTests
     [InlineData("""{"type":"closed","at":"2026-05-29T14:05Z","by":"a","by":"b"}""", "$.by", "duplicate key 'by'; each key may appear once")]
     [InlineData("""{"type":"closed","type":"closed","at":"2026-05-29T14:05Z","by":"a"}""", "$.type", "duplicate key 'type'; each key may appear once")]
     [InlineData("""{"type":"closed","at":"2026-05-29T14:05Z","by":"\ud800"}""", "$", "the event contains text that is not valid Unicode: a lone surrogate escape such as \\ud800")]
-    [InlineData("""{"type":"closed","at":"2026-05-29T14:05Z","by":"a","odd key":1}""", "$['odd key']", "unknown field 'odd key'; a closed event has only type, at and by")]
+    [InlineData("""{"type":"closed","at":"2026-05-29T14:05Z","by":"a","odd key":1}""", "$['odd key']", "unknown field 'odd key'; closed events have only type, at and by")]
     public void Read_BadEvent_ReportsIndexLinePathAndReason(string line, string path, string reason) =>
         AssertBadThirdEvent(line, path, reason);
 
@@ -596,7 +596,7 @@ public class EventLogJsonTests
         var text = Document("\"formatVersion\": 1, \"incident\": \"INC-1\", \"events\": [\n"
             + "{\"type\": \"acknowledged\", \"at\": \"2026-05-29T14:02:00Z\", \"by\": \"alice\", \"note\": \"x\"}]");
         var (error, _) = Bad(text);
-        AssertError(error, 0, 3, "$.events[0].note", "unknown field 'note'; a acknowledged event has only type, at and by");
+        AssertError(error, 0, 3, "$.events[0].note", "unknown field 'note'; acknowledged events have only type, at and by");
     }
 
     [Fact]
