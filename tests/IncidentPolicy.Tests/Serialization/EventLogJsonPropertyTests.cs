@@ -1,0 +1,92 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Serialization;
+using IncidentPolicy.Tests.Support;
+
+namespace IncidentPolicy.Tests.Serialization;
+
+public class EventLogJsonPropertyTests
+{
+    [Fact]
+    public void Generators_CoverEveryEventType() => Assert.Equal(23, EventGenerators.TypeCount);
+
+    [Property(MaxTest = 300)]
+    public Property SerializeLines_ThenRead_RoundTrips() =>
+        Prop.ForAll(EventGenerators.Logs.ToArbitrary(), events =>
+        {
+            var result = EventLogJson.Read(EventLogJson.SerializeLines(events));
+            return result.Succeeded && result.IncidentId is null && result.Events.SequenceEqual(events);
+        });
+
+    [Property(MaxTest = 300)]
+    public Property SerializeDocument_ThenRead_RoundTrips() =>
+        Prop.ForAll(EventGenerators.IncidentIds.ToArbitrary(), EventGenerators.Logs.ToArbitrary(), (id, events) =>
+        {
+            var result = EventLogJson.Read(EventLogJson.SerializeDocument(id, events));
+            return result.Succeeded && result.IncidentId == id && result.Events.SequenceEqual(events);
+        });
+
+    [Property(MaxTest = 200)]
+    public Property SerializeLine_IsOneLineWithoutLineBreaks() =>
+        Prop.ForAll(EventGenerators.Logs.ToArbitrary(), events =>
+            events.All(e => EventLogJson.SerializeLine(e) is var line && !line.Contains('\n') && !line.Contains('\r')));
+
+    [Property(MaxTest = 200)]
+    public Property Read_SerializedAgain_GivesTheSameText() =>
+        Prop.ForAll(EventGenerators.Logs.ToArbitrary(), events =>
+        {
+            var text = EventLogJson.SerializeLines(events);
+            return EventLogJson.SerializeLines(EventLogJson.Parse(text).Events) == text;
+        });
+
+    // A crash can leave any prefix of the log: reading it keeps every whole line and never throws.
+    [Property(MaxTest = 300)]
+    public Property Read_AnyPrefixOfALog_KeepsTheWholeLinesBeforeTheCut() =>
+        Prop.ForAll(EventGenerators.Logs.Where(l => l.Count > 0).ToArbitrary(), Gen.Choose(0, 10_000).ToArbitrary(), (events, seed) =>
+        {
+            var text = EventLogJson.SerializeLines(events);
+            var cut = seed % (text.Length + 1);
+            var lineEnds = text.Select((c, i) => (c, i)).Where(p => p.c == '\n').Select(p => p.i).ToList();
+            var whole = lineEnds.Count(end => end <= cut);
+            var wholeStart = whole == 0 ? 0 : lineEnds[whole - 1] + 1;
+            var torn = whole < events.Count && cut > wholeStart;
+            var result = EventLogJson.Read(text[..cut]);
+            return torn
+                ? !result.Succeeded && result.Error.Index == whole && result.Error.Line == whole + 1
+                    && result.Error.Path is null && result.Events.SequenceEqual(events.Take(whole))
+                : result.Succeeded && result.Events.SequenceEqual(events.Take(whole));
+        });
+
+    // Small edits of valid logs in both forms: deleting, duplicating or replacing a span with JSON-ish debris.
+    private static readonly string[] Debris =
+        ["", "null", "-", "0", "\"", "{", "}", "[", "]", ",", ":", "\n", "\r\n", "true", "1e999", "\\ud800", "\ud800", "\"x\": 1,", "\"type\":", "Z", "2026-02-30"];
+
+    private static readonly Gen<string> EditedLogs =
+        from events in EventGenerators.Logs
+        from document in Gen.Elements(true, false)
+        let text = document ? EventLogJson.SerializeDocument("INC-1", events) : EventLogJson.SerializeLines(events)
+        from edits in Gen.Choose(1, 3)
+        from spans in Gen.ArrayOf(
+            from start in Gen.Choose(0, Math.Max(0, text.Length - 1))
+            from length in Gen.Choose(0, 12)
+            from debris in Gen.Elements(Debris)
+            select (start, length, debris),
+            edits)
+        select spans.OrderByDescending(s => s.start).Aggregate(text, (log, edit) =>
+        {
+            var start = Math.Min(edit.start, log.Length);
+            return log.Remove(start, Math.Min(edit.length, log.Length - start)).Insert(start, edit.debris);
+        });
+
+    [Property(MaxTest = 500)]
+    public Property Read_EditedLog_NeverThrows_AndAnswersEventsOrAnError() =>
+        Prop.ForAll(EditedLogs.ToArbitrary(), text =>
+        {
+            var result = EventLogJson.Read(text);
+            var orderly = result.Events.Zip(result.Events.Skip(1)).All(pair => pair.First.At <= pair.Second.At);
+            return orderly && (result.Succeeded || (result.Error.Reason.Length > 0 && result.Error.Index >= -1
+                && (result.Error.Index == -1 ? result.Events.Count == 0 : result.Events.Count == result.Error.Index)));
+        });
+}
