@@ -19,18 +19,17 @@ internal static class ChannelNames
     }
 
     /// <summary>Lower-case ASCII letters and digits, words joined by single hyphens, at most 80 characters, never ending
-    /// in a hyphen; accents are dropped (<c>Ünïcödé</c> → <c>unicode</c>).</summary>
+    /// in a hyphen; accented Latin letters lose their accents (<c>Ünïcödé</c> → <c>unicode</c>), other characters
+    /// separate words.</summary>
+    /// <remarks>Accents are folded with a table rather than Unicode normalization, which is unavailable in
+    /// applications that run with invariant globalization.</remarks>
     public static string Slug(string text)
     {
         var slug = new StringBuilder(Math.Min(text.Length, MaxSlugLength));
         var pendingHyphen = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var original in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
+            var c = Fold(original);
             if (char.IsAsciiLetterOrDigit(c))
             {
                 if (pendingHyphen && slug.Length > 0)
@@ -58,5 +57,23 @@ internal static class ChannelNames
         }
 
         return slug.Length == 0 ? "incident" : slug.ToString();
+    }
+
+    // Latin-1 Supplement and Latin Extended-A letters, each followed by its ASCII base letter.
+    private const string Folds =
+        "ÀAÁAÂAÃAÄAÅAàaáaâaãaäaåaĀAāaĂAăaĄAąaÇCçcĆCćcĈCĉcĊCċcČCčcĎDďdĐDđdÈEÉEÊEËEèeéeêeëeĒEēeĔEĕeĖEėeĘEęeĚEěe"
+        + "ĜGĝgĞGğgĠGġgĢGģgĤHĥhĦHħhÌIÍIÎIÏIìiíiîiïiĨIĩiĪIīiĬIĭiĮIįiİIıiĴJĵjĶKķkĹLĺlĻLļlĽLľlĿLŀlŁLłlÑNñnŃNńnŅNņnŇNňn"
+        + "ÒOÓOÔOÕOÖOØOòoóoôoõoöoøoŌOōoŎOŏoŐOőoŔRŕrŖRŗrŘRřrŚSśsŜSŝsŞSşsŠSšsŢTţtŤTťtŦTŧtÙUÚUÛUÜUùuúuûuüuŨUũuŪUūu"
+        + "ŬUŭuŮUůuŰUűuŲUųuŴWŵwÝYýyÿyŶYŷyŸYŹZźzŻZżzŽZžzßsÆAæaŒOœoÐDðdÞTþt";
+
+    private static char Fold(char c)
+    {
+        if (c < 128)
+        {
+            return c;
+        }
+
+        var at = Folds.IndexOf(c, StringComparison.Ordinal);
+        return at >= 0 && at % 2 == 0 ? Folds[at + 1] : ' ';
     }
 }
