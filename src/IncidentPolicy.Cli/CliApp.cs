@@ -35,6 +35,8 @@ internal static class CliApp
         root.Subcommands.Add(PolicyCommands.Validate(stdout, stderr));
         root.Subcommands.Add(PolicyCommands.Schema(stdout));
         root.Subcommands.Add(DeadlinesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DiagramCommand.Create(stdout));
+        root.Subcommands.Add(ReplayCommand.Create(stdout, stderr));
         return root;
     }
 

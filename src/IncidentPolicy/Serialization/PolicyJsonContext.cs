@@ -15,4 +15,5 @@ namespace IncidentPolicy.Serialization;
     Converters = [typeof(InstantConverter), typeof(DurationConverter)])]
 [JsonSerializable(typeof(PolicyDocument))]
 [JsonSerializable(typeof(DeadlinesDocument))]
+[JsonSerializable(typeof(IncidentReportDocument))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using IncidentPolicy.Lifecycle;
+
+namespace IncidentPolicy.Serialization;
+
+/// <summary>
+/// Writes an incident's state as JSON for dashboards and the CLI: status, version, severity, commander, roles,
+/// impacts, flags, action items and the violations a lenient replay found.
+/// </summary>
+/// <remarks>Every key is written, <c>null</c> when it has no value; instants in ISO 8601 UTC. Thread-safe.</remarks>
+public static class IncidentJson
+{
+    private static readonly PolicyJsonContext Context = new(new JsonSerializerOptions(PolicyJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>Writes the incident of a replay and its violations.</summary>
+    /// <param name="replay">A lenient replay's result (or a strict replay's incident with no violations).</param>
+    /// <returns>Indented JSON without a trailing line break.</returns>
+    public static string Serialize(ReplayResult replay)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        var incident = replay.Incident;
+        var document = new IncidentReportDocument
+        {
+            Incident = incident.Id,
+            Status = HumanText.CamelCase(incident.Status),
+            Version = incident.Version,
+            Severity = incident.SeverityId,
+            Title = incident.Title,
+            Summary = incident.Summary,
+            Channel = incident.ChannelName,
+            AlertAt = incident.AlertAt,
+            AcknowledgedAt = incident.AcknowledgedAt,
+            AcknowledgedBy = incident.AcknowledgedBy,
+            DeclaredAt = incident.DeclaredAt,
+            MitigatedAt = incident.MitigatedAt,
+            ResolvedAt = incident.ResolvedAt,
+            ClosedAt = incident.ClosedAt,
+            Commander = incident.Commander,
+            Roles = incident.RoleAssignments.Select(r => new RoleReportDocument { Role = r.Role, Person = r.Person }).ToList(),
+            Impacts = incident.Impacts.Select(i => new ImpactReportDocument { Metric = i.Metric, Value = i.Value, Unit = i.Unit }).ToList(),
+            Flags = [.. incident.Flags],
+            ActionItems = incident.ActionItems.Select(a => new ActionItemReportDocument
+            {
+                Id = a.Id,
+                Action = a.Action,
+                Owner = a.Owner,
+                Due = a.Due.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture),
+                Status = HumanText.CamelCase(a.Status),
+                CompletedAt = a.CompletedAt,
+            }).ToList(),
+            MergedInto = incident.MergedInto,
+            PolicyHash = incident.PolicyHash,
+            PolicyMatches = incident.PolicyHash is null || incident.PolicyHash == incident.Policy.ContentHash,
+            Violations = replay.Violations.Select(v => new ViolationReportDocument { Rule = v.RuleId, EventIndex = v.EventIndex, Reason = v.Reason }).ToList(),
+        };
+        return JsonSerializer.Serialize(document, Context.IncidentReportDocument);
+    }
+}
