@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 using NodaTime;
 using IncidentPolicy.Calendars;
@@ -20,6 +21,8 @@ namespace IncidentPolicy;
 /// </remarks>
 public sealed partial class ResponsePolicy
 {
+    private FrozenDictionary<string, Role> _rolesById = FrozenDictionary<string, Role>.Empty;
+
     /// <summary>Creates a policy, checking it all at once.</summary>
     /// <param name="roles">The roles of the policy; ids unique. Every role a severity involves must be here.</param>
     /// <param name="severities">The severity scale.</param>
@@ -67,7 +70,7 @@ public sealed partial class ResponsePolicy
     /// <summary>Finds a role by id.</summary>
     /// <param name="id">A role id such as <c>comms-lead</c>.</param>
     /// <returns>The role, or <see langword="null"/> when the policy has none with that id.</returns>
-    public Role? FindRole(string id) => Roles.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
+    public Role? FindRole(string id) => id is not null && _rolesById.TryGetValue(id, out var role) ? role : null;
 
     /// <summary>The deadlines an alert of severity <paramref name="severityId"/> at <paramref name="alertAt"/> sets.</summary>
     /// <param name="severityId">A severity id of this policy, such as <c>SEV-3</c>.</param>
@@ -136,6 +139,7 @@ public sealed partial class ResponsePolicy
         ValidateLifecycleReferences(problems);
         problems.ThrowIfAny();
 
+        _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         var warnings = new List<PolicyProblem>();
         warnings.AddRange(Severities.Warnings.Select(w => w with { Path = "$.severities" + w.Path }));
         Warnings = warnings.AsReadOnly();

@@ -15,16 +15,23 @@ internal static class Engine
             return (rejection, before.State);
         }
 
-        var context = new StepContext(before, @event, actor, actor is null ? StepMode.Strict : StepMode.Live, before.Version, null);
-        LifecycleMachine.Fire(context);
-        if (!context.Unhandled)
+        var context = StepContext.Rent(before, @event, actor, actor is null ? StepMode.Strict : StepMode.Live, before.Version, null);
+        try
         {
-            return (null, context.State);
-        }
+            LifecycleMachine.Fire(context);
+            if (!context.Unhandled)
+            {
+                return (null, context.State);
+            }
 
-        return context.FailedGuard is { } guard
-            ? (new Rejection(RejectionCode.GuardFailed, context.FailedReason!, guard.RuleId), before.State)
-            : (InvalidTransition(before, @event), before.State);
+            return context.FailedGuard is { } guard
+                ? (new Rejection(RejectionCode.GuardFailed, context.FailedReason!, guard.RuleId), before.State)
+                : (InvalidTransition(before, @event), before.State);
+        }
+        finally
+        {
+            context.Return();
+        }
     }
 
     /// <summary>Applies an event for an audit: every broken rule becomes a violation and the event still counts.</summary>
@@ -38,11 +45,22 @@ internal static class Engine
             }
         }
 
-        var context = new StepContext(before, @event, null, StepMode.Lenient, index, violations);
-        LifecycleMachine.Fire(context);
-        if (!context.Unhandled)
+        var context = StepContext.Rent(before, @event, null, StepMode.Lenient, index, violations);
+        bool unhandled;
+        LifecycleState next;
+        try
         {
-            return context.State;
+            LifecycleMachine.Fire(context);
+            (unhandled, next) = (context.Unhandled, context.State);
+        }
+        finally
+        {
+            context.Return();
+        }
+
+        if (!unhandled)
+        {
+            return next;
         }
 
         var invalid = InvalidTransition(before, @event);
@@ -86,11 +104,12 @@ internal static class Engine
         }
 
         var policy = before.Policy;
-        foreach (var role in actor.Roles)
+        var roles = actor.Roles;
+        for (var i = 0; i < roles.Count; i++)
         {
-            if (policy.FindRole(role) is null)
+            if (policy.FindRole(roles[i]) is null)
             {
-                return new Rejection(RejectionCode.UnknownActor, $"{actor.Id} claims the role '{role}', which the policy does not have.", RuleIds.ActorKnown);
+                return new Rejection(RejectionCode.UnknownActor, $"{actor.Id} claims the role '{roles[i]}', which the policy does not have.", RuleIds.ActorKnown);
             }
         }
 
@@ -110,22 +129,15 @@ internal static class Engine
     private static Rejection? CheckData(Incident before, IncidentEvent @event)
     {
         var policy = before.Policy;
-        Rejection? Blank(string? text, string what) =>
-            string.IsNullOrWhiteSpace(text) ? new Rejection(RejectionCode.InvalidCommand, $"The {what} must not be blank.", RuleIds.TextRequired) : null;
-        Rejection? Severity(string? id) =>
-            id is null || policy.Severities.Find(id) is not null
-                ? null
-                : new Rejection(RejectionCode.InvalidCommand, $"Unknown severity '{id}'; the policy has {policy.Severities}.", RuleIds.SeverityKnown);
-
         return @event switch
         {
-            AlertFired e => Blank(e.Summary, "alert summary") ?? Severity(e.Severity),
-            Declared e => Severity(e.Severity ?? "") ?? Blank(e.Title, "title"),
+            AlertFired e => Blank(e.Summary, "alert summary") ?? Severity(policy, e.Severity),
+            Declared e => Severity(policy, e.Severity ?? "") ?? Blank(e.Title, "title"),
             CommanderAssigned e => Blank(e.Person, "commander"),
             RoleAssigned e => Blank(e.Person, "person") ?? (policy.FindRole(e.Role ?? "") is null
                 ? new Rejection(RejectionCode.InvalidCommand, $"Unknown role '{e.Role}'; the policy's roles are: {string.Join(", ", policy.Roles.Select(r => r.Id))}.", RuleIds.RoleKnown)
                 : null),
-            SeverityChanged e => Severity(e.Severity ?? ""),
+            SeverityChanged e => Severity(policy, e.Severity ?? ""),
             StatusUpdatePosted e => Blank(e.Message, "status update") ?? (Enum.IsDefined(e.Audience)
                 ? null
                 : new Rejection(RejectionCode.InvalidCommand, $"{(int)e.Audience} is not an audience.", RuleIds.TextRequired)),
@@ -143,4 +155,12 @@ internal static class Engine
             _ => null,
         };
     }
+
+    private static Rejection? Blank(string? text, string what) =>
+        string.IsNullOrWhiteSpace(text) ? new Rejection(RejectionCode.InvalidCommand, $"The {what} must not be blank.", RuleIds.TextRequired) : null;
+
+    private static Rejection? Severity(ResponsePolicy policy, string? id) =>
+        id is null || policy.Severities.Find(id) is not null
+            ? null
+            : new Rejection(RejectionCode.InvalidCommand, $"Unknown severity '{id}'; the policy has {policy.Severities}.", RuleIds.SeverityKnown);
 }

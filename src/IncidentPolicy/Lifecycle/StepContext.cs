@@ -13,31 +13,31 @@ internal enum StepMode
     Lenient,
 }
 
-/// <summary>What the state machine's guards see while one event is checked, and what they found.</summary>
+/// <summary>
+/// What the state machine's guards see while one event is checked, and what they found. One instance per thread is
+/// reused (see <see cref="Rent"/>), so checking a command allocates no context; it is cleared after each use so it
+/// does not keep incidents alive.
+/// </summary>
 internal sealed class StepContext
 {
-    public StepContext(Incident before, IncidentEvent @event, Actor? actor, StepMode mode, int index, List<Violation>? violations)
+    [ThreadStatic]
+    private static StepContext? t_spare;
+
+    private StepContext()
     {
-        Before = before;
-        Event = @event;
-        Actor = actor;
-        Mode = mode;
-        Index = index;
-        Violations = violations;
-        State = before.State;
     }
 
-    public Incident Before { get; }
+    public Incident Before { get; private set; } = null!;
 
-    public IncidentEvent Event { get; }
+    public IncidentEvent Event { get; private set; } = null!;
 
-    public Actor? Actor { get; }
+    public Actor? Actor { get; private set; }
 
-    public StepMode Mode { get; }
+    public StepMode Mode { get; private set; }
 
-    public int Index { get; }
+    public int Index { get; private set; }
 
-    public List<Violation>? Violations { get; }
+    public List<Violation>? Violations { get; private set; }
 
     /// <summary>The machine's state: read and written by the machine through its accessor and mutator.</summary>
     public LifecycleState State { get; set; }
@@ -52,6 +52,33 @@ internal sealed class StepContext
     /// roles the incident gave them.</summary>
     public IEnumerable<string> ActorRoles =>
         (Actor?.Roles ?? []).Concat(Before.IncidentRolesOf(Event.By));
+
+    /// <summary>This thread's context, set up for one event; give it back with <see cref="Return"/>.</summary>
+    public static StepContext Rent(Incident before, IncidentEvent @event, Actor? actor, StepMode mode, int index, List<Violation>? violations)
+    {
+        var context = t_spare ?? new StepContext();
+        t_spare = null;
+        context.Before = before;
+        context.Event = @event;
+        context.Actor = actor;
+        context.Mode = mode;
+        context.Index = index;
+        context.Violations = violations;
+        context.State = before.State;
+        context.Unhandled = false;
+        context.FailedGuard = null;
+        context.FailedReason = null;
+        return context;
+    }
+
+    public void Return()
+    {
+        Before = null!;
+        Event = null!;
+        Actor = null;
+        Violations = null;
+        t_spare = this;
+    }
 
     public void AddViolation(string ruleId, string reason)
     {
