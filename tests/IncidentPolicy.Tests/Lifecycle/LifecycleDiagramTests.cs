@@ -42,4 +42,13 @@ public class LifecycleDiagramTests
         Assert.EndsWith("}", dot, StringComparison.Ordinal);
         Assert.Equal(dot, LifecycleDiagram.Dot());
     }
+
+    [Fact]
+    public void Readme_ShowsCurrentDiagram()
+    {
+        var readme = File.ReadAllText(Support.RepositoryRoot.File("README.md"));
+        Assert.True(
+            readme.Contains("```mermaid\n" + LifecycleDiagram.Mermaid() + "\n```", StringComparison.Ordinal),
+            "README.md's lifecycle diagram is out of date: paste `dotnet run --project src/IncidentPolicy.Cli -- diagram`");
+    }
 }
