@@ -14,6 +14,9 @@ public sealed class LifecycleRules
     /// <summary>The role id the incident's commander holds.</summary>
     public const string CommanderRole = "incident-commander";
 
+    /// <summary>The seed's 30 minutes without a status update.</summary>
+    public static readonly Duration DefaultMaxSilence = Duration.FromMinutes(30);
+
     /// <summary>The role id the incident's on-call responder holds (whoever acknowledged, or was assigned it).</summary>
     public const string OnCallRole = "on-call-engineer";
 
@@ -28,6 +31,9 @@ public sealed class LifecycleRules
     /// <param name="restrictedFlags">Flags that make an incident visible only to participants and <paramref name="restrictedViewerRoles"/>.</param>
     /// <param name="restrictedViewerRoles">Roles that may view restricted incidents they do not take part in.</param>
     /// <param name="permissions">Which roles may issue which command.</param>
+    /// <param name="maxSilence">From declaration to resolution, the longest the commander may go without a status
+    /// update of any audience (the IC "does not let the incident go 30 minutes without a status update");
+    /// 30 minutes when <see langword="null"/>.</param>
     /// <exception cref="PolicyValidationException">A value is invalid; paths are relative (<c>reopenWindow</c>).</exception>
     public LifecycleRules(
         Duration reopenWindow,
@@ -36,7 +42,8 @@ public sealed class LifecycleRules
         string channelPattern,
         IEnumerable<string> restrictedFlags,
         IEnumerable<string> restrictedViewerRoles,
-        PermissionTable permissions)
+        PermissionTable permissions,
+        Duration? maxSilence = null)
     {
         ArgumentNullException.ThrowIfNull(resolverRoles);
         ArgumentNullException.ThrowIfNull(restrictedFlags);
@@ -44,7 +51,9 @@ public sealed class LifecycleRules
         ArgumentNullException.ThrowIfNull(permissions);
         var problems = new ProblemList();
         Validate(reopenWindow, channelPattern, problems, "");
+        Durations.PositiveIfPresent(maxSilence, problems, "maxSilence");
         problems.ThrowIfAny();
+        MaxSilence = maxSilence ?? DefaultMaxSilence;
         ReopenWindow = reopenWindow;
         CommanderSeparateFromOnCall = commanderSeparateFromOnCall;
         ResolverRoles = resolverRoles.ToList().AsReadOnly();
@@ -98,6 +107,10 @@ public sealed class LifecycleRules
     /// <summary>How long after resolution the incident may be reopened.</summary>
     public Duration ReopenWindow { get; }
 
+    /// <summary>From declaration to resolution, the longest the commander may go without a status update of any
+    /// audience; each gap is an <c>internalUpdate</c> obligation.</summary>
+    public Duration MaxSilence { get; }
+
     /// <summary>Whether the on-call responder may not also be the Incident Commander.</summary>
     public bool CommanderSeparateFromOnCall { get; }
 
@@ -120,13 +133,13 @@ public sealed class LifecycleRules
     /// <param name="permissions">The new table.</param>
     /// <returns>The copy.</returns>
     public LifecycleRules WithPermissions(PermissionTable permissions) =>
-        new(ReopenWindow, CommanderSeparateFromOnCall, ResolverRoles, ChannelPattern, RestrictedFlags, RestrictedViewerRoles, permissions);
+        new(ReopenWindow, CommanderSeparateFromOnCall, ResolverRoles, ChannelPattern, RestrictedFlags, RestrictedViewerRoles, permissions, MaxSilence);
 
     /// <summary>A copy with the commander kept separate from on-call, or not.</summary>
     /// <param name="separate">Whether the on-call responder may not also be the commander.</param>
     /// <returns>The copy.</returns>
     public LifecycleRules WithCommanderSeparateFromOnCall(bool separate) =>
-        new(ReopenWindow, separate, ResolverRoles, ChannelPattern, RestrictedFlags, RestrictedViewerRoles, Permissions);
+        new(ReopenWindow, separate, ResolverRoles, ChannelPattern, RestrictedFlags, RestrictedViewerRoles, Permissions, MaxSilence);
 
     /// <summary>The default permission table: anyone may raise alerts, acknowledge, record impact, raise flags,
     /// mitigate, resolve (subject to the commander rule), add notes and record notifications; declaring, assigning,

@@ -9,6 +9,9 @@ internal sealed class LifecycleDocument
     [RequiredKey, TextFormat(IsoText.DurationPattern, "PT72H"), SchemaDescription("How long after resolution the incident may be reopened.")]
     public string? ReopenWindow { get; set; }
 
+    [TextFormat(IsoText.DurationPattern, "PT30M"), SchemaDescription("From declaration to resolution, the longest the commander may go without a status update of any audience; PT30M when null.")]
+    public string? MaxSilence { get; set; }
+
     [RequiredKey, SchemaDescription("Whether the on-call responder (whoever acknowledged, or holds on-call-engineer) may not also be the Incident Commander.")]
     public bool? CommanderSeparateFromOnCall { get; set; }
 

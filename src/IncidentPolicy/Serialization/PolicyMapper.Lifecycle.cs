@@ -7,6 +7,7 @@ internal static partial class PolicyMapper
     private static LifecycleDocument ToDocument(LifecycleRules rules) => new()
     {
         ReopenWindow = IsoText.FormatDuration(rules.ReopenWindow),
+        MaxSilence = IsoText.FormatDuration(rules.MaxSilence),
         CommanderSeparateFromOnCall = rules.CommanderSeparateFromOnCall,
         ResolverRoles = [.. rules.ResolverRoles],
         ChannelPattern = rules.ChannelPattern,
@@ -27,6 +28,8 @@ internal static partial class PolicyMapper
         var before = problems.Problems.Count;
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.LifecycleDocument, problems, path);
         var reopenWindow = ReadOptionalDuration(document.ReopenWindow, problems, ProblemList.Join(path, "reopenWindow"));
+        var maxSilence = ReadOptionalDuration(document.MaxSilence, problems, ProblemList.Join(path, "maxSilence"));
+        Durations.PositiveIfPresent(maxSilence, problems, ProblemList.Join(path, "maxSilence"));
         LifecycleRules.Validate(reopenWindow, document.ChannelPattern, problems, path);
         if (document.CommanderSeparateFromOnCall is null)
         {
@@ -62,7 +65,7 @@ internal static partial class PolicyMapper
 
         return new LifecycleRules(
             reopenWindow!.Value, document.CommanderSeparateFromOnCall!.Value, resolvers!, document.ChannelPattern!,
-            flags ?? [], viewers ?? [], new PermissionTable(permissions));
+            flags ?? [], viewers ?? [], new PermissionTable(permissions), maxSilence);
     }
 
     /// <summary>A list of non-blank strings; <see langword="null"/> (and a problem when required) when absent.</summary>

@@ -1,0 +1,25 @@
+using NodaTime;
+using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
+
+namespace IncidentPolicy;
+
+public sealed partial class ResponsePolicy
+{
+    /// <summary>
+    /// What this policy says about <paramref name="incident"/> at <paramref name="now"/>: every obligation — its stable
+    /// key, kind, due instant, state (pending, overdue, met, met late, cancelled), when it was met and how late, the
+    /// rule and a plain reason — and <see cref="Evaluation.NextWakeUp"/>. Only events at or before
+    /// <paramref name="now"/> count, so evaluating history at an earlier instant is an audit of that moment.
+    /// </summary>
+    /// <remarks>Pure, deterministic and thread-safe. The incident may have been opened under another policy; its
+    /// <c>PolicyHash</c> tells.</remarks>
+    /// <param name="incident">The incident.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <returns>The evaluation.</returns>
+    public Evaluation Evaluate(Incident incident, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return ObligationEngine.Evaluate(this, incident, now);
+    }
+}
