@@ -1,0 +1,79 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
+using IncidentPolicy.Tests.Support;
+using NodaTime;
+
+namespace IncidentPolicy.Tests.Obligations;
+
+public class EvaluatePropertyTests
+{
+    private static Incident Drive((IncidentCommand Command, Actor Actor, int Minutes, bool Stale)[] steps)
+    {
+        var incident = IncidentFixture.Raised("SEV-1");
+        var now = IncidentFixture.AlertAt;
+        foreach (var (command, actor, minutes, _) in steps)
+        {
+            now += Duration.FromMinutes(Math.Abs(minutes));
+            var result = incident.Apply(command, actor, now, incident.Version);
+            if (result.IsAccepted)
+            {
+                incident = result.Incident;
+            }
+        }
+
+        return incident;
+    }
+
+    private static readonly Gen<(Incident Incident, Instant Now)> Cases =
+        from steps in CommandGenerators.Sequences
+        from offset in Gen.Choose(0, 9000)
+        let incident = Drive(steps)
+        // Evaluated at or after the last event: NextWakeUp speaks of a world without new events.
+        select (incident, Instant.Max(incident.LastEventAt, incident.AlertAt + Duration.FromMinutes(offset)));
+
+    [Property(MaxTest = 200)]
+    public Property NextWakeUp_IsAfterNow_AndStatesHoldUntilThen() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
+        {
+            var evaluation = ResponsePolicy.Default.Evaluate(c.Incident, c.Now);
+            if (evaluation.NextWakeUp is not { } wake)
+            {
+                return evaluation.Obligations.All(o => o.State != ObligationState.Pending);
+            }
+
+            var justBefore = ResponsePolicy.Default.Evaluate(c.Incident, wake - Duration.Epsilon);
+            var atWake = ResponsePolicy.Default.Evaluate(c.Incident, wake);
+            return wake > c.Now
+                && evaluation.Obligations.Select(o => (o.Key, o.State)).SequenceEqual(justBefore.Obligations.Select(o => (o.Key, o.State)))
+                && !evaluation.Obligations.Select(o => (o.Key, o.State)).SequenceEqual(atWake.Obligations.Select(o => (o.Key, o.State)));
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Evaluate_KeysUnique_OrderedAndDueNoEarlierThanAlert() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
+        {
+            var obligations = ResponsePolicy.Default.Evaluate(c.Incident, c.Now).Obligations;
+            return obligations.Select(o => o.Key).Distinct().Count() == obligations.Count
+                && obligations.Zip(obligations.Skip(1)).All(p => p.First.DueAt < p.Second.DueAt
+                    || (p.First.DueAt == p.Second.DueAt && string.CompareOrdinal(p.First.Key, p.Second.Key) < 0))
+                && obligations.All(o => o.DueAt >= c.Incident.AlertAt)
+                && obligations.All(o => (o.State is ObligationState.Met or ObligationState.MetLate) == o.MetAt.HasValue)
+                && obligations.All(o => (o.State is ObligationState.MetLate or ObligationState.Overdue) == o.LateBy.HasValue);
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Evaluate_LaterEventsNeverUnmeetAnObligation() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
+        {
+            var incident = c.Incident;
+            var before = ResponsePolicy.Default.Evaluate(incident, incident.LastEventAt);
+            var prefix = Incident.Replay(incident.Policy, incident.Id, incident.Events.Take(Math.Max(1, incident.Version / 2)));
+            var earlier = ResponsePolicy.Default.Evaluate(prefix, incident.LastEventAt);
+            return earlier.Obligations
+                .Where(o => o.State is ObligationState.Met or ObligationState.MetLate)
+                .All(o => before.Find(o.Key) is { State: ObligationState.Met or ObligationState.MetLate } now && now.MetAt == o.MetAt);
+        });
+}
