@@ -37,6 +37,8 @@ internal static class CliApp
         root.Subcommands.Add(DeadlinesCommand.Create(stdout, stderr));
         root.Subcommands.Add(DiagramCommand.Create(stdout));
         root.Subcommands.Add(ReplayCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         return root;
     }
 
@@ -53,6 +55,21 @@ internal static class CliApp
 
         path.Add("--help");
         root.Parse(path.ToArray()).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+    }
+
+    /// <summary>Reads an event log; prints the error (event index, line, path, reason) and returns false when it is bad.</summary>
+    public static bool TryReadTimeline(string path, TextWriter stderr, out string incidentId, out IReadOnlyList<Lifecycle.IncidentEvent> events)
+    {
+        var log = EventLogJson.ReadFile(path);
+        incidentId = log.IncidentId ?? Path.GetFileNameWithoutExtension(path);
+        events = log.Events;
+        if (log.Error is { } error)
+        {
+            stderr.WriteLine($"{path}: {error}");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Loads the policy from <paramref name="path"/>, or the default policy when it is null.</summary>

@@ -26,16 +26,12 @@ internal static class ReplayCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var path = parseResult.GetValue(timeline)!;
-            var log = EventLogJson.ReadFile(path);
-            if (log.Error is { } error)
+            if (!CliApp.TryReadTimeline(parseResult.GetValue(timeline)!, stderr, out var id, out var events))
             {
-                stderr.WriteLine($"{path}: {error}");
                 return ExitCodes.InvalidInput;
             }
 
-            var id = log.IncidentId ?? Path.GetFileNameWithoutExtension(path);
-            var replay = Incident.ReplayLenient(policy, id, log.Events);
+            var replay = Incident.ReplayLenient(policy, id, events);
             if (parseResult.GetValue(format) == "json")
             {
                 stdout.WriteLine(IncidentJson.Serialize(replay));

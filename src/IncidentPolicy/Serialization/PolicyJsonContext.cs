@@ -16,4 +16,5 @@ namespace IncidentPolicy.Serialization;
 [JsonSerializable(typeof(PolicyDocument))]
 [JsonSerializable(typeof(DeadlinesDocument))]
 [JsonSerializable(typeof(IncidentReportDocument))]
+[JsonSerializable(typeof(AuditDocument))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using NodaTime;
+using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
+using IncidentPolicy.Serialization;
+
+namespace IncidentPolicy.Cli;
+
+/// <summary>
+/// <c>simulate TIMELINE --until INSTANT [--policy FILE]</c>: steps through time from the alert, event by event and
+/// wake-up by wake-up, printing each obligation as it appears, falls due, is met or is cancelled — a what-if tool for
+/// policy authors.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var timeline = new Argument<string>("TIMELINE") { Description = "The incident's event log (JSON Lines or a document)." };
+        var until = Options.Instant("--until", "Simulate up to this instant, ISO 8601 UTC.");
+        until.Required = true;
+        var policyFile = Options.PolicyFile();
+        var command = new Command("simulate", "Step from wake-up to wake-up and print each obligation as it falls due.") { timeline, until, policyFile };
+        command.SetAction(parseResult =>
+        {
+            if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out var policy)
+                || !CliApp.TryReadTimeline(parseResult.GetValue(timeline)!, stderr, out var id, out var events))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var incident = Incident.ReplayLenient(policy, id, events).Incident;
+            var end = parseResult.GetValue(until);
+            var eventTimes = incident.Events.Select(e => e.At).Distinct().ToList();
+            var previous = new Dictionary<string, ObligationState>();
+            var t = incident.AlertAt;
+            var steps = 0;
+            while (t <= end && steps++ < 10_000)
+            {
+                var evaluation = policy.Evaluate(incident, t);
+                foreach (var @event in incident.Events.Where(e => e.At == t))
+                {
+                    stdout.WriteLine($"{TextFormats.Format(t)}  event   {@event.Type} by {@event.By}");
+                }
+
+                foreach (var obligation in evaluation.Obligations)
+                {
+                    if (!previous.TryGetValue(obligation.Key, out var before) || before != obligation.State)
+                    {
+                        var what = before == default && !previous.ContainsKey(obligation.Key) ? $"new {Camel(obligation.State)}" : Camel(obligation.State);
+                        stdout.WriteLine($"{TextFormats.Format(t)}  {what,-11} {obligation.Key} (due {TextFormats.Format(obligation.DueAt)})");
+                        previous[obligation.Key] = obligation.State;
+                    }
+                }
+
+                Instant? nextEvent = eventTimes.Where(e => e > t).Select(e => (Instant?)e).FirstOrDefault();
+                var next = (evaluation.NextWakeUp, nextEvent) switch
+                {
+                    ({ } w, { } e) => Instant.Min(w, e),
+                    ({ } w, null) => w,
+                    (null, { } e) => e,
+                    _ => (Instant?)null,
+                };
+                if (next is null)
+                {
+                    stdout.WriteLine($"{TextFormats.Format(t)}  nothing more falls due without a new event");
+                    break;
+                }
+
+                t = next.Value;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Camel(ObligationState state) => char.ToLowerInvariant(state.ToString()[0]) + state.ToString()[1..];
+}

@@ -1,0 +1,37 @@
+using NodaTime;
+using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
+
+namespace IncidentPolicy;
+
+public sealed partial class ResponsePolicy
+{
+    /// <summary>
+    /// Audits real history: replays <paramref name="events"/> leniently (recording every broken lifecycle rule instead
+    /// of stopping), evaluates the obligations at <paramref name="at"/> (the last event when <see langword="null"/>), and
+    /// measures time to acknowledge, declare, first status-page update, mitigate and resolve.
+    /// </summary>
+    /// <param name="incidentId">The incident's id.</param>
+    /// <param name="events">The event log, oldest first.</param>
+    /// <param name="at">The audit instant; by default the last event's.</param>
+    /// <returns>The report.</returns>
+    public AuditReport Audit(string incidentId, IEnumerable<IncidentEvent> events, Instant? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(incidentId);
+        ArgumentNullException.ThrowIfNull(events);
+        var replay = Incident.ReplayLenient(this, incidentId, events);
+        var incident = replay.Incident;
+        var when = at ?? incident.LastEventAt;
+        var evaluation = Evaluate(incident, when);
+        Duration? Since(Instant? instant) => instant is { } i && i <= when ? i - incident.AlertAt : null;
+        var firstExternal = incident.Events.OfType<StatusUpdatePosted>().FirstOrDefault(e => e.Audience == StatusAudience.External)?.At;
+        var metrics = new AuditMetrics(
+            Since(incident.AcknowledgedAt),
+            Since(incident.DeclaredAt),
+            Since(firstExternal),
+            Since(incident.MitigatedAt),
+            Since(incident.ResolvedAt));
+        var violations = replay.Violations.Where(v => incident.Events[v.EventIndex].At <= when).ToList();
+        return new AuditReport(incident, evaluation, violations.AsReadOnly(), metrics);
+    }
+}

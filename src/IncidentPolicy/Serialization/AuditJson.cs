@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using IncidentPolicy.Obligations;
+
+namespace IncidentPolicy.Serialization;
+
+/// <summary>
+/// Writes an audit as JSON:
+/// <c>{"incident","severity","status","evaluatedAt","policyMatches","obligations":[{"key","kind","dueAt","metAt","state","lateBy","rule","reason"}],"violations":[{"rule","eventIndex","reason"}],"metrics":{"timeToAcknowledge":"PT5M",…},"nextWakeUp"}</c>.
+/// </summary>
+/// <remarks>Every field is present, <c>null</c> when empty; obligations ordered by <c>dueAt</c>, then key; instants
+/// and durations in DESIGN.md's text formats. Thread-safe.</remarks>
+public static class AuditJson
+{
+    private static readonly PolicyJsonContext Context = new(new JsonSerializerOptions(PolicyJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>Writes the report.</summary>
+    /// <param name="report">An audit report.</param>
+    /// <returns>Indented JSON without a trailing line break.</returns>
+    public static string Serialize(AuditReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var document = new AuditDocument
+        {
+            Incident = report.Incident.Id,
+            Severity = report.Incident.SeverityId,
+            Status = HumanText.CamelCase(report.Incident.Status),
+            EvaluatedAt = report.EvaluatedAt,
+            PolicyMatches = report.PolicyMatches,
+            Obligations = report.Evaluation.Obligations.Select(o => new ObligationDocument
+            {
+                Key = o.Key,
+                Kind = HumanText.CamelCase(o.Kind),
+                DueAt = o.DueAt,
+                MetAt = o.MetAt,
+                State = HumanText.CamelCase(o.State),
+                LateBy = o.LateBy,
+                Rule = o.RuleId,
+                Reason = o.Reason,
+            }).ToList(),
+            Violations = report.Violations.Select(v => new ViolationReportDocument { Rule = v.RuleId, EventIndex = v.EventIndex, Reason = v.Reason }).ToList(),
+            Metrics = new MetricsDocument
+            {
+                TimeToAcknowledge = report.Metrics.TimeToAcknowledge,
+                TimeToDeclare = report.Metrics.TimeToDeclare,
+                TimeToFirstExternalUpdate = report.Metrics.TimeToFirstExternalUpdate,
+                TimeToMitigate = report.Metrics.TimeToMitigate,
+                TimeToResolve = report.Metrics.TimeToResolve,
+            },
+            NextWakeUp = report.Evaluation.NextWakeUp,
+        };
+        return JsonSerializer.Serialize(document, Context.AuditDocument);
+    }
+}
