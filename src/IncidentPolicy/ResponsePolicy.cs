@@ -130,6 +130,7 @@ public sealed partial class ResponsePolicy
             ValidateRoleReferences(Roles.Select(r => r.Id), Severities[i].RolesInvolved, problems, $"$.severities[{Severities.SourceIndex[i]}]");
         }
 
+        ValidateOnCall(problems);
         problems.ThrowIfAny();
 
         var warnings = new List<PolicyProblem>();
