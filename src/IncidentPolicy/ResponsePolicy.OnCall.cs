@@ -92,30 +92,39 @@ public sealed partial class ResponsePolicy
     }
 
     /// <summary>Checks people and schedules against each other and against the roles.</summary>
-    private void ValidateOnCall(ProblemList problems)
+    private void ValidateOnCall(ProblemList problems) => ValidateOnCall(People, Schedules, Roles.Select(r => r.Id), problems);
+
+    /// <summary>The on-call cross-checks, also run by the policy-file reader over what it could read: entries that
+    /// are <see langword="null"/> failed to read and were reported already; they keep their index.</summary>
+    internal static void ValidateOnCall(IReadOnlyList<Person?> peopleList, IReadOnlyList<Schedule?> scheduleList, IEnumerable<string>? roleIds, ProblemList problems)
     {
         var people = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < People.Count; i++)
+        for (var i = 0; i < peopleList.Count; i++)
         {
-            if (!people.TryAdd(People[i].Id, i))
+            if (peopleList[i] is { } person && !people.TryAdd(person.Id, i))
             {
-                problems.Add($"$.people[{i}].id", $"person id '{People[i].Id}' is already used by $.people[{people[People[i].Id]}]");
+                problems.Add($"$.people[{i}].id", $"person id '{person.Id}' is already used by $.people[{people[person.Id]}]");
             }
         }
 
         var known = string.Join(", ", people.Keys.Order(StringComparer.Ordinal).Take(20)) + (people.Count > 20 ? ", …" : "");
+        var complete = peopleList.All(p => p is not null);
         var schedules = new Dictionary<string, int>(StringComparer.Ordinal);
-        var roles = Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < Schedules.Count; i++)
+        var roles = roleIds?.ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < scheduleList.Count; i++)
         {
-            var schedule = Schedules[i];
+            if (scheduleList[i] is not { } schedule)
+            {
+                continue;
+            }
+
             var path = $"$.schedules[{i}]";
             if (!schedules.TryAdd(schedule.Id, i))
             {
                 problems.Add($"{path}.id", $"schedule id '{schedule.Id}' is already used by $.schedules[{schedules[schedule.Id]}]");
             }
 
-            if (schedule.Role is { } role && !roles.Contains(role))
+            if (schedule.Role is { } role && roles is not null && !roles.Contains(role))
             {
                 problems.Add($"{path}.role", $"unknown role '{role}'; the policy's roles are: {string.Join(", ", roles.Order(StringComparer.Ordinal))}");
             }
@@ -125,11 +134,14 @@ public sealed partial class ResponsePolicy
             {
                 if (!people.TryGetValue(personId, out var index))
                 {
-                    problems.Add(personPath, people.Count == 0
-                        ? $"unknown person '{personId}'; the policy has no people: add them to $.people"
-                        : $"unknown person '{personId}'; the policy's people are: {known}");
+                    if (complete)
+                    {
+                        problems.Add(personPath, people.Count == 0
+                            ? $"unknown person '{personId}'; the policy has no people: add them to $.people"
+                            : $"unknown person '{personId}'; the policy's people are: {known}");
+                    }
                 }
-                else if (commander && onDuty && !People[index].HasTag(Person.SeniorTag))
+                else if (commander && onDuty && !peopleList[index]!.HasTag(Person.SeniorTag))
                 {
                     problems.Add(
                         personPath,

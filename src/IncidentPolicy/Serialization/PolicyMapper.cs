@@ -30,6 +30,7 @@ internal static partial class PolicyMapper
         var roles = ReadRoles(document.Roles, problems, "$.roles");
         var calendar = ReadCalendar(document.Calendar, problems, "$.calendar");
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
+        var onCall = ReadOnCall(document, calendar, roles, problems);
 
         if (roles is not null && severities is not null)
         {
@@ -48,7 +49,7 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        return new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
+        return WithOnCall(new ResponsePolicy(roles!, new SeverityScale(severities!), calendar), onCall);
     }
 
     public static PolicyDocument ToDocument(ResponsePolicy policy) => new()
@@ -57,6 +58,8 @@ internal static partial class PolicyMapper
         Roles = policy.Roles.Select(r => (RoleDocument?)new RoleDocument { Id = r.Id, Name = r.Name, Description = r.Description }).ToList(),
         Calendar = ToDocument(policy.Calendar),
         Severities = policy.Severities.Select(s => (SeverityDocument?)ToDocument(s)).ToList(),
+        People = ToPeopleDocuments(policy),
+        Schedules = ToScheduleDocuments(policy),
     };
 
     private static CalendarDocument ToDocument(BusinessCalendar calendar) => new()
