@@ -14,7 +14,27 @@ internal static partial class PolicyMapper
     {
         var people = ReadPeople(document.People, problems, "$.people");
         var schedules = ReadSchedules(document.Schedules, calendar?.Zone ?? DateTimeZone.Utc, problems, "$.schedules");
-        var roleIds = roles is null || roles.Any(r => r is null) ? null : roles.Select(r => r!.Id);
+        var roleIds = roles is null || roles.Any(r => r is null) ? null : roles.Select(r => r!.Id).ToList();
+
+        // Schedules that could not be read are left out of the cross-checks; their ids and roles are checked here.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < schedules.Count; i++)
+        {
+            var id = schedules[i]?.Id ?? document.Schedules![i]?.Id;
+            if (id is not null && !ids.TryAdd(id, i))
+            {
+                problems.Add($"$.schedules[{i}].id", $"schedule id '{id}' is already used by $.schedules[{ids[id]}]");
+            }
+
+            if (document.Schedules![i] is { } s && schedules[i] is null)
+            {
+                if (s.Role is { } role && roleIds is not null && !roleIds.Contains(role, StringComparer.Ordinal))
+                {
+                    problems.Add($"$.schedules[{i}].role", $"unknown role '{role}'; the policy's roles are: {string.Join(", ", roleIds.Order(StringComparer.Ordinal))}");
+                }
+            }
+        }
+
         ResponsePolicy.ValidateOnCall(people, schedules, roleIds, problems);
         return (people, schedules);
     }
