@@ -35,6 +35,7 @@ internal static class CliApp
         root.Subcommands.Add(PolicyCommands.Validate(stdout, stderr));
         root.Subcommands.Add(PolicyCommands.Schema(stdout));
         root.Subcommands.Add(DeadlinesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(OnCallCommand.Create(stdout, stderr));
         return root;
     }
 
