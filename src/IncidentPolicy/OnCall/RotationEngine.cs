@@ -26,7 +26,6 @@ internal sealed class RotationEngine
     private readonly DateTimeZone _zone;
     private readonly bool _wallClock;
     private readonly Instant _localStart;
-    private readonly Duration _length;
     private readonly long _lengthNs;
     private readonly int _memberCount;
 
@@ -46,8 +45,7 @@ internal sealed class RotationEngine
         _wallClock = rotation.ShiftLength.Clock == ShiftClock.WallClock;
         _localStart = rotation.Start.InUtc().ToInstant();
         Start = LenientResolver.Resolve(_zone, _localStart);
-        _length = rotation.ShiftLength.Length;
-        _lengthNs = _length.ToInt64Nanoseconds();
+        _lengthNs = rotation.ShiftLength.Length.ToInt64Nanoseconds();
         _memberCount = rotation.Members.Count;
         if (rotation.ActiveWindows.Count == 0)
         {
@@ -92,7 +90,17 @@ internal sealed class RotationEngine
 
     /// <summary>The instant shift <paramref name="k"/> starts.</summary>
     public Instant Boundary(long k) =>
-        _wallClock ? LenientResolver.Resolve(_zone, _localStart + (_length * k)) : Start + (_length * k);
+        _wallClock ? LenientResolver.Resolve(_zone, _localStart + Lengths(k)) : Start + Lengths(k);
+
+    /// <summary><paramref name="k"/> shift lengths. NodaTime's <c>Duration * long</c> takes a slow path beyond a few
+    /// years of nanoseconds, so this multiplies in 128 bits and builds the duration from days and nanoseconds.</summary>
+    private Duration Lengths(long k)
+    {
+        var total = (Int128)k * _lengthNs;
+        var days = (int)(total / NanosPerDay);
+        var rest = (long)(total % NanosPerDay);
+        return Duration.FromDays(days) + Duration.FromNanoseconds(rest);
+    }
 
     /// <summary>The shift containing <paramref name="t"/>, which is at or after <see cref="Start"/>.</summary>
     public long ShiftIndex(Instant t)
@@ -148,13 +156,19 @@ internal sealed class RotationEngine
             return MemberOfTurn(k);
         }
 
-        var inWindow = Segment(t, out var segmentEnd);
+        // Outside the windows nobody is on call until the next window opens, whatever shifts begin meanwhile.
+        if (!Segment(t, out var segmentEnd))
+        {
+            end = segmentEnd;
+            return -1;
+        }
+
         if (segmentEnd < end)
         {
             end = segmentEnd;
         }
 
-        return inWindow && IsActive(k) ? MemberOfTurn(Turn(k)) : -1;
+        return IsActive(k) ? MemberOfTurn(Turn(k)) : -1;
     }
 
     /// <summary>The active shifts starting in [<paramref name="from"/>, <paramref name="to"/>): index, turn and member.
@@ -213,7 +227,7 @@ internal sealed class RotationEngine
     {
         var week = FloorDiv(g, segments);
         var i = (int)(g - (week * segments));
-        var weekStart = WeekOrigin + (Duration.FromDays(7) * (long)week);
+        var weekStart = WeekOrigin + Duration.FromDays((int)(week * 7));
         return (
             LenientResolver.Resolve(_zone, weekStart + Duration.FromNanoseconds(_cuts![i])),
             LenientResolver.Resolve(_zone, weekStart + Duration.FromNanoseconds(_cuts[i + 1])));
