@@ -40,6 +40,25 @@ public class OnCallValidationTests
     }
 
     [Fact]
+    public void Parse_ReadmeSchedulesExample_ValidAndLayered()
+    {
+        var readme = File.ReadAllText(Support.RepositoryRoot.File("README.md"));
+        var section = readme[readme.IndexOf("## Schedules", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var block = section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)];
+        var example = JsonNode.Parse("{" + block + "}")!;
+        var tree = DefaultTree();
+        tree["people"] = example["people"]!.DeepClone();
+        tree["schedules"] = example["schedules"]!.DeepClone();
+        var schedule = PolicyJson.Parse(tree.ToJsonString()).FindSchedule("on-call")!;
+
+        // Tuesday 2026-01-06 10:00 Berlin: the daytime layer (kim, ola daily) wins over weekly (sam).
+        Assert.Equal(new OnCallAssignment("on-call", "ola", OnCallReason.Rotation, "daytime", "ola"), schedule.OnCallAt(Instant.FromUtc(2026, 1, 6, 9, 0)));
+        Assert.Equal("sam", schedule.OnCallAt(Instant.FromUtc(2026, 1, 6, 20, 0))!.PersonId);
+        Assert.Equal(OnCallReason.Override, schedule.OnCallAt(Instant.FromUtc(2026, 12, 25, 12, 0))!.Reason);
+    }
+
+    [Fact]
     public void Parse_NoPeopleOrSchedules_Accepted()
     {
         var tree = DefaultTree();
