@@ -39,6 +39,7 @@ internal static class CliApp
         root.Subcommands.Add(ReplayCommand.Create(stdout, stderr));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(OnCallCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,13 +1,16 @@
 using NodaTime;
 using IncidentPolicy.Calendars;
+using IncidentPolicy.OnCall;
 using IncidentPolicy.Severities;
 
 namespace IncidentPolicy;
 
 /// <summary>
 /// The seed playbook ("Incident Management That Actually Works — From Alert to Post-Mortem") as a policy,
-/// exactly as DESIGN.md's table states it.
+/// exactly as DESIGN.md's table states it, with example people and schedules: a weekly on-call rotation and a
+/// weekly Incident Commander rotation of senior engineers, separate from on-call (no one is in both).
 /// </summary>
+/// <remarks>The people (<c>alex</c> … <c>finley</c>) and their rotations are placeholders to replace with a team's own.</remarks>
 internal static class DefaultPolicy
 {
     public static ResponsePolicy Instance { get; } = Create();
@@ -69,6 +72,27 @@ internal static class DefaultPolicy
                 statusUpdates: StatusUpdateRule.None),
         ];
 
-        return new ResponsePolicy(roles, new SeverityScale(levels), BusinessCalendar.Default);
+        // Examples to replace: two engineers and one senior take on-call turns; three seniors take IC turns.
+        Person[] people =
+        [
+            new("alex", "Alex Example", [Person.SeniorTag]),
+            new("blake", "Blake Example", [Person.SeniorTag]),
+            new("casey", "Casey Example"),
+            new("devon", "Devon Example"),
+            new("emery", "Emery Example", [Person.SeniorTag]),
+            new("finley", "Finley Example", [Person.SeniorTag]),
+        ];
+
+        var mondayMorning = new LocalDateTime(2026, 1, 5, 9, 0);
+        var weekly = ShiftLength.WallClock(Period.FromWeeks(1));
+        Schedule[] schedules =
+        [
+            new("on-call", "On-call engineer", "on-call-engineer", BusinessCalendar.Default.Zone,
+                [new ScheduleLayer("weekly", new Rotation(["casey", "devon", "alex"], mondayMorning, weekly))]),
+            new("incident-commander", "Incident Commander", "incident-commander", BusinessCalendar.Default.Zone,
+                [new ScheduleLayer("weekly", new Rotation(["blake", "emery", "finley"], mondayMorning, weekly))]),
+        ];
+
+        return new ResponsePolicy(roles, new SeverityScale(levels), BusinessCalendar.Default).WithOnCall(people, schedules);
     }
 }

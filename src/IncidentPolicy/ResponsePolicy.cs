@@ -50,7 +50,8 @@ public sealed partial class ResponsePolicy
     /// <summary>
     /// The seed playbook: SEV-1 to SEV-4 with the response times, roles, Incident Commander, status-page
     /// and post-mortem rules of "Incident Management That Actually Works", on the default business calendar
-    /// (UTC, Monday–Friday 09:00–17:00, no holidays).
+    /// (UTC, Monday–Friday 09:00–17:00, no holidays), with example people and weekly on-call and Incident Commander
+    /// rotations to replace (see <see cref="Schedules"/>).
     /// </summary>
     public static ResponsePolicy Default => DefaultPolicy.Instance;
 
@@ -137,6 +138,7 @@ public sealed partial class ResponsePolicy
         }
 
         ValidateLifecycleReferences(problems);
+        ValidateOnCall(problems);
         problems.ThrowIfAny();
 
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);

@@ -16,6 +16,8 @@ internal static class IsoText
     public const string LocalTimePattern = @"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$";
     public const string ClosingTimePattern = @"^(([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?|24:00)$";
     public const string HolidayPattern = @"^(\d{4}|-)-\d{2}-\d{2}$";
+    public const string PeriodPattern = @"^P(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?)?$";
+    public const string LocalDateTimePattern = @"^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$";
 
     private static readonly InstantPattern InstantWithSeconds =
         NodaTime.Text.InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFF'Z'");
@@ -324,6 +326,104 @@ internal static class IsoText
             reason = $"'{text}' is not a holiday; write a date like 2026-12-25 or an annual date like --12-25";
         }
 
+        return false;
+    }
+
+    private static readonly LocalDateTimePattern LocalDateTimeWithSeconds =
+        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+
+    private static readonly LocalDateTimePattern LocalDateTimeWithoutSeconds =
+        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+    /// <summary>Writes <c>yyyy-MM-ddTHH:mm</c>, or with <c>:ss</c> when there are seconds.</summary>
+    public static string FormatLocalDateTime(LocalDateTime value) =>
+        value.Second == 0 && value.NanosecondOfSecond == 0 ? LocalDateTimeWithoutSeconds.Format(value) : LocalDateTimeWithSeconds.Format(value);
+
+    /// <summary>Reads a local date and time <c>2026-01-05T09:00</c> or <c>2026-01-05T09:00:30</c>, without offset.</summary>
+    public static bool TryParseLocalDateTime(string? text, out LocalDateTime value, out string reason)
+    {
+        value = default;
+        reason = "";
+        if (string.IsNullOrEmpty(text))
+        {
+            reason = "a local date and time is required, like 2026-01-05T09:00";
+            return false;
+        }
+
+        var result = text.Length == 19 ? LocalDateTimeWithSeconds.Parse(text) : LocalDateTimeWithoutSeconds.Parse(text);
+        if (result.Success)
+        {
+            value = result.Value;
+            return true;
+        }
+
+        reason = text.EndsWith('Z') || (text.Length > 16 && (text[16] == '+' || text[16] == '-'))
+            ? $"'{text}' has an offset; write the local date and time without one, like 2026-01-05T09:00: it is read in the rotation's time zone"
+            : $"'{text}' is not a local date and time; write yyyy-MM-ddTHH:mm like 2026-01-05T09:00";
+        return false;
+    }
+
+    /// <summary>Writes a period without months and years in its normal form: whole weeks as <c>P2W</c>, otherwise
+    /// days, hours and minutes (<c>P1D</c>, <c>PT12H</c>, <c>P1DT12H</c>).</summary>
+    public static string FormatPeriod(Period period)
+    {
+        var minutes = (long)period.ToDuration().TotalMinutes;
+        const long minutesPerDay = 24 * 60;
+        if (minutes > 0 && minutes % (7 * minutesPerDay) == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"P{minutes / (7 * minutesPerDay)}W");
+        }
+
+        var text = new System.Text.StringBuilder("P");
+        if (minutes / minutesPerDay > 0)
+        {
+            text.Append((minutes / minutesPerDay).ToString(CultureInfo.InvariantCulture)).Append('D');
+        }
+
+        var hours = minutes % minutesPerDay / 60;
+        var rest = minutes % 60;
+        if (hours > 0 || rest > 0 || text.Length == 1)
+        {
+            text.Append('T');
+            if (hours > 0)
+            {
+                text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('H');
+            }
+
+            if (rest > 0 || hours == 0)
+            {
+                text.Append(rest.ToString(CultureInfo.InvariantCulture)).Append('M');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Reads an ISO 8601 period for a wall-clock shift length: weeks, days, hours and minutes (<c>P1W</c>, <c>P1D</c>,
+    /// <c>PT12H</c>, <c>P1DT12H</c>), normalized (weeks as days). Months and years are read so that the caller can
+    /// say why they are rejected.
+    /// </summary>
+    public static bool TryParsePeriod(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Period? period, out string reason)
+    {
+        period = null;
+        reason = "";
+        if (string.IsNullOrEmpty(text))
+        {
+            reason = "a period is required, like P1W, P1D or PT12H";
+            return false;
+        }
+
+        var result = text.StartsWith('P') && !text.Contains(',', StringComparison.Ordinal) && !text.Contains('.', StringComparison.Ordinal)
+            ? NodaTime.Text.PeriodPattern.NormalizingIso.Parse(text)
+            : null;
+        if (result is { Success: true })
+        {
+            period = result.Value;
+            return true;
+        }
+
+        reason = $"'{text}' is not an ISO 8601 period; write weeks, days, hours and minutes like P1W, P1D, PT12H or P1DT12H";
         return false;
     }
 

@@ -31,6 +31,7 @@ internal static partial class PolicyMapper
         var calendar = ReadCalendar(document.Calendar, problems, "$.calendar");
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
         var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
+        var onCall = ReadOnCall(document, calendar, roles, problems);
 
         if (roles is not null && severities is not null)
         {
@@ -53,7 +54,7 @@ internal static partial class PolicyMapper
         try
         {
             var policy = new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
-            return lifecycle is null ? policy : policy.WithLifecycle(lifecycle);
+            return WithOnCall(lifecycle is null ? policy : policy.WithLifecycle(lifecycle), onCall);
         }
         catch (PolicyValidationException e)
         {
@@ -73,6 +74,8 @@ internal static partial class PolicyMapper
         Calendar = ToDocument(policy.Calendar),
         Severities = policy.Severities.Select(s => (SeverityDocument?)ToDocument(s)).ToList(),
         Lifecycle = ToDocument(policy.Lifecycle),
+        People = ToPeopleDocuments(policy),
+        Schedules = ToScheduleDocuments(policy),
     };
 
     private static CalendarDocument ToDocument(BusinessCalendar calendar) => new()

@@ -1,0 +1,190 @@
+using System.CommandLine;
+using System.Globalization;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IncidentPolicy.OnCall;
+using IncidentPolicy.Serialization;
+using NodaTime;
+
+namespace IncidentPolicy.Cli;
+
+/// <summary>
+/// <c>oncall [--policy FILE] [--schedule ID] --at INSTANT</c> — who is on call on each schedule;
+/// <c>oncall [--policy FILE] [--schedule ID] --from INSTANT --to INSTANT [--format text|json] [--ics FILE]</c> — shifts,
+/// handoffs, gaps and Incident Commander/on-call conflicts, optionally as an iCalendar feed.
+/// </summary>
+internal static class OnCallCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var at = Options.Instant("--at", "Who is on call at this instant, ISO 8601 UTC, e.g. 2026-05-29T04:02:00Z.");
+        var from = Options.Instant("--from", "Start of the window (inclusive), ISO 8601 UTC.");
+        var to = Options.Instant("--to", "End of the window (exclusive), ISO 8601 UTC.");
+        var ics = new Option<string?>("--ics") { Description = "Also write the window's shifts to FILE as an iCalendar feed, one event per shift." };
+        var scheduleId = new Option<string?>("--schedule") { Description = "Only the schedule with this id; every schedule when omitted." };
+        var policyFile = Options.PolicyFile();
+        var format = Options.Format();
+
+        var command = new Command("oncall", "Who is on call: at an instant (--at), or the shifts, handoffs, gaps and IC/on-call conflicts of a window (--from, --to).")
+        {
+            at, from, to, ics, scheduleId, policyFile, format,
+        };
+        command.Validators.Add(result =>
+        {
+            var hasAt = result.GetResult(at) is not null;
+            var hasFrom = result.GetResult(from) is not null;
+            var hasTo = result.GetResult(to) is not null;
+            if (hasAt && (hasFrom || hasTo))
+            {
+                result.AddError("--at cannot be combined with --from or --to: ask who is on call at an instant, or for the shifts of a window");
+            }
+            else if (!hasAt && !(hasFrom && hasTo))
+            {
+                result.AddError("give --at INSTANT, or both --from INSTANT and --to INSTANT");
+            }
+            else if (hasFrom && hasTo && result.GetValue(to) <= result.GetValue(from))
+            {
+                result.AddError("--to must be after --from");
+            }
+
+            if (result.GetResult(ics) is not null && hasAt)
+            {
+                result.AddError("--ics writes the shifts of a window: use it with --from and --to, not --at");
+            }
+        });
+
+        command.SetAction(parseResult =>
+        {
+            if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out var policy))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            IReadOnlyList<Schedule> schedules = policy.Schedules;
+            if (parseResult.GetValue(scheduleId) is { } id)
+            {
+                if (policy.FindSchedule(id) is not { } only)
+                {
+                    stderr.WriteLine($"error: the policy has no schedule '{id}'; it has {(policy.Schedules.Count == 0 ? "none" : string.Join(", ", policy.Schedules.Select(s => s.Id)))}");
+                    return ExitCodes.BadArguments;
+                }
+
+                schedules = [only];
+            }
+
+            var json = parseResult.GetValue(format) == "json";
+            if (parseResult.GetResult(at) is not null)
+            {
+                var instant = parseResult.GetValue(at);
+                stdout.WriteLine(json ? OnCallJson.SerializeOnCallAt(schedules, instant) : AtText(schedules, instant));
+                return ExitCodes.Success;
+            }
+
+            var start = parseResult.GetValue(from);
+            var end = parseResult.GetValue(to);
+            var conflicts = policy.CommanderConflicts(start, end)
+                .Where(c => schedules.Any(s => s.Id == c.Commander.ScheduleId || s.Id == c.OnCall.ScheduleId))
+                .ToList();
+            if (parseResult.GetValue(ics) is { } icsPath)
+            {
+                try
+                {
+                    File.WriteAllText(icsPath, Ics(policy, schedules, start, end));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    stderr.WriteLine($"error: cannot write '{icsPath}': {e.Message}");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
+            stdout.WriteLine(json ? OnCallJson.SerializeWindow(schedules, start, end, conflicts) : WindowText(schedules, start, end, conflicts));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string AtText(IReadOnlyList<Schedule> schedules, Instant at)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        text.Write($"On call at {TextFormats.Format(at)}:");
+        var width = schedules.Count == 0 ? 0 : schedules.Max(s => s.Id.Length);
+        foreach (var schedule in schedules)
+        {
+            text.Write($"\n  {schedule.Id.PadRight(width)}  {schedule.OnCallAt(at)?.ToString() ?? "nobody (a gap)"}");
+        }
+
+        if (schedules.Count == 0)
+        {
+            text.Write("\n  the policy has no schedules");
+        }
+
+        return text.ToString();
+    }
+
+    private static string WindowText(IReadOnlyList<Schedule> schedules, Instant from, Instant to, IReadOnlyList<ScheduleConflict> conflicts)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        text.Write($"On call from {TextFormats.Format(from)} to {TextFormats.Format(to)}");
+        foreach (var schedule in schedules)
+        {
+            text.Write($"\n{schedule}\n  shifts:");
+            foreach (var shift in schedule.Shifts(from, to))
+            {
+                text.Write($"\n    {TextFormats.Format(shift.Start)} – {TextFormats.Format(shift.End)}  {shift.Assignment}");
+            }
+
+            var handoffs = schedule.Handoffs(from, to);
+            text.Write(handoffs.Count == 0 ? "\n  handoffs: none" : "\n  handoffs:");
+            foreach (var handoff in handoffs)
+            {
+                text.Write($"\n    {TextFormats.Format(handoff.At)}  {handoff.From?.PersonId ?? "nobody"} → {handoff.To?.PersonId ?? "nobody"}");
+            }
+
+            var gaps = schedule.Gaps(from, to);
+            text.Write(gaps.Count == 0 ? "\n  gaps: none" : "\n  gaps:");
+            foreach (var gap in gaps)
+            {
+                text.Write($"\n    {TextFormats.Format(gap.Start)} – {TextFormats.Format(gap.End)}  nobody on call{(gap.UnavailablePersonId is { } p ? $" ({p} is unavailable)" : "")}");
+            }
+        }
+
+        text.Write(conflicts.Count == 0 ? "\nIC/on-call conflicts: none" : "\nIC/on-call conflicts:");
+        foreach (var conflict in conflicts)
+        {
+            text.Write($"\n  {TextFormats.Format(conflict.Start)} – {TextFormats.Format(conflict.End)}  {conflict.PersonId} is Incident Commander on {conflict.Commander.ScheduleId} and on call on {conflict.OnCall.ScheduleId}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The shifts as an iCalendar feed: one event per shift, in UTC, named after the person and the schedule.
+    /// DTSTAMP is the window's start, so the same question gives the same file.</summary>
+    private static string Ics(ResponsePolicy policy, IReadOnlyList<Schedule> schedules, Instant from, Instant to)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = "-//IncidentPolicy//incident-policy oncall//EN" };
+        calendar.AddProperty("X-WR-CALNAME", "On-call shifts");
+        var stamp = Utc(from);
+        foreach (var schedule in schedules)
+        {
+            foreach (var shift in schedule.Shifts(from, to))
+            {
+                var name = policy.FindPerson(shift.PersonId)?.Name ?? shift.PersonId;
+                calendar.Events.Add(new CalendarEvent
+                {
+                    Uid = $"{schedule.Id}-{TextFormats.Format(shift.Start)}-{shift.PersonId}@incident-policy",
+                    Summary = $"{schedule.Name}: {name}",
+                    Description = shift.Assignment.ToString(),
+                    DtStart = Utc(shift.Start),
+                    DtEnd = Utc(shift.End),
+                    DtStamp = stamp,
+                });
+            }
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static CalDateTime Utc(Instant instant) => new(instant.ToDateTimeUtc());
+}

@@ -1,0 +1,471 @@
+using NodaTime;
+using IncidentPolicy.Serialization;
+
+namespace IncidentPolicy.OnCall;
+
+/// <summary>
+/// Who is on call for a role, and when: layers of rotations (a later layer wins where it has someone on call),
+/// overrides (someone replaces whoever is scheduled, on one layer or the whole schedule), and unavailability
+/// (a person's leave: their shift passes to the next available member, or becomes a reported gap).
+/// </summary>
+/// <remarks>
+/// <para>At an instant, the person on call is found top-down: an override of the whole schedule wins; otherwise
+/// the last layer that has someone — its override if one holds, else its rotation's member, replaced by the next
+/// available member (or by nobody, see <see cref="WhenUnavailable"/>) if that member is unavailable — and
+/// otherwise nobody: a gap.</para>
+/// <para><see cref="OnCallAt"/> costs the same however far the instant is from the rotations' starts (the shift
+/// index is computed, not counted) and grows only with the logarithm of the number of overrides and leaves.
+/// <see cref="Shifts"/>, <see cref="Handoffs"/> and <see cref="Gaps"/> answer for a window, from the same
+/// computation, so they always agree with <see cref="OnCallAt"/>.</para>
+/// <para>Instances are immutable and thread-safe; <see cref="WithOverrides"/> and <see cref="WithUnavailability"/>
+/// return validated copies.</para>
+/// </remarks>
+public sealed class Schedule
+{
+    private readonly RotationEngine[] _engines;
+    private readonly IntervalIndex[] _layerOverrides;
+    private readonly IntervalIndex _scheduleOverrides;
+
+    // Per layer, per member: that member's unavailability (their union), or null when they have none.
+    private readonly IntervalIndex?[][] _unavailable;
+
+    /// <summary>Creates a schedule, checking it all at once.</summary>
+    /// <param name="id">Id in lower-case kebab form, such as <c>on-call</c>.</param>
+    /// <param name="name">Display name, such as <c>Primary on-call</c>.</param>
+    /// <param name="role">The role id the schedule staffs, such as <c>on-call-engineer</c> or
+    /// <c>incident-commander</c>; <see langword="null"/> for none. A policy checks it against its roles.</param>
+    /// <param name="timeZone">The zone rotations without their own zone are in.</param>
+    /// <param name="layers">The layers, lowest first; at least one, ids unique.</param>
+    /// <param name="overrides">Overrides; those of one layer (or of the whole schedule) must not overlap. Optional.</param>
+    /// <param name="unavailability">Times people cannot be on call. Optional.</param>
+    /// <param name="whenUnavailable">What happens to the shift of an unavailable person.</param>
+    /// <exception cref="ArgumentNullException">A required argument, a layer, an override or an unavailability is null.</exception>
+    /// <exception cref="PolicyValidationException">The schedule is invalid; every problem is listed with a path such as
+    /// <c>layers[1].id</c> or <c>overrides[2]</c>.</exception>
+    public Schedule(
+        string id,
+        string name,
+        string? role,
+        DateTimeZone timeZone,
+        IEnumerable<ScheduleLayer> layers,
+        IEnumerable<ScheduleOverride>? overrides = null,
+        IEnumerable<Unavailability>? unavailability = null,
+        UnavailabilityPolicy whenUnavailable = UnavailabilityPolicy.NextAvailableMember)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        ArgumentNullException.ThrowIfNull(layers);
+        var layerList = NoNulls(layers, nameof(layers));
+        var overrideList = NoNulls(overrides ?? [], nameof(overrides));
+        var unavailabilityList = NoNulls(unavailability ?? [], nameof(unavailability));
+
+        var problems = new ProblemList();
+        Validate(id, name, role, timeZone, layerList, overrideList, unavailabilityList, whenUnavailable, problems, "");
+        problems.ThrowIfAny();
+
+        Id = id;
+        Name = name;
+        Role = role;
+        TimeZone = timeZone;
+        Layers = layerList.AsReadOnly();
+        Overrides = overrideList.AsReadOnly();
+        Unavailability = unavailabilityList.AsReadOnly();
+        WhenUnavailable = whenUnavailable;
+
+        _engines = layerList.Select(l => new RotationEngine(l.Rotation, timeZone)).ToArray();
+        _layerOverrides = layerList
+            .Select(l => IntervalIndex.Disjoint(overrideList.Where(o => o.LayerId == l.Id).Select(o => (o.Start, o.End, (string?)o.PersonId))))
+            .ToArray();
+        _scheduleOverrides = IntervalIndex.Disjoint(overrideList.Where(o => o.LayerId is null).Select(o => (o.Start, o.End, (string?)o.PersonId)));
+        var byPerson = unavailabilityList
+            .GroupBy(u => u.PersonId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => IntervalIndex.Union(g.Select(u => (u.Start, u.End))), StringComparer.Ordinal);
+        _unavailable = layerList
+            .Select(l => l.Rotation.Members.Select(m => byPerson.GetValueOrDefault(m)).ToArray())
+            .ToArray();
+    }
+
+    /// <summary>Id in lower-case kebab form.</summary>
+    public string Id { get; }
+
+    /// <summary>Display name.</summary>
+    public string Name { get; }
+
+    /// <summary>The role id the schedule staffs, or <see langword="null"/>.</summary>
+    public string? Role { get; }
+
+    /// <summary>The zone rotations without their own zone are in.</summary>
+    public DateTimeZone TimeZone { get; }
+
+    /// <summary>The layers, lowest first: a later layer wins where it has someone on call.</summary>
+    public IReadOnlyList<ScheduleLayer> Layers { get; }
+
+    /// <summary>Overrides, in the order given.</summary>
+    public IReadOnlyList<ScheduleOverride> Overrides { get; }
+
+    /// <summary>Times people cannot be on call, in the order given.</summary>
+    public IReadOnlyList<Unavailability> Unavailability { get; }
+
+    /// <summary>What happens to the shift of an unavailable person.</summary>
+    public UnavailabilityPolicy WhenUnavailable { get; }
+
+    /// <summary>Who is on call at <paramref name="instant"/>, and why.</summary>
+    /// <param name="instant">Any instant from year 1 to 9998.</param>
+    /// <returns>The assignment, or <see langword="null"/> when nobody is on call then (a gap).</returns>
+    public OnCallAssignment? OnCallAt(Instant instant) => Evaluate(instant, out _, out _);
+
+    /// <summary>The final, merged shifts in [<paramref name="from"/>, <paramref name="to"/>): who is on call and
+    /// why, with layers, overrides and unavailability applied, clipped to the window.</summary>
+    /// <remarks>Adjacent stretches with the same assignment form one shift. Shifts and <see cref="Gaps"/> together
+    /// tile the window exactly.</remarks>
+    /// <param name="from">Start of the window, inclusive.</param>
+    /// <param name="to">End of the window, exclusive.</param>
+    /// <returns>The shifts in time order; empty when <paramref name="to"/> is not after <paramref name="from"/>.</returns>
+    public IReadOnlyList<OnCallShift> Shifts(Instant from, Instant to)
+    {
+        var shifts = new List<OnCallShift>();
+        Timeline(from, to, (start, end, assignment, _) =>
+        {
+            if (assignment is not null)
+            {
+                shifts.Add(new OnCallShift(start, end, assignment));
+            }
+        });
+        return shifts;
+    }
+
+    /// <summary>The stretches of [<paramref name="from"/>, <paramref name="to"/>) in which nobody is on call.</summary>
+    /// <param name="from">Start of the window, inclusive.</param>
+    /// <param name="to">End of the window, exclusive.</param>
+    /// <returns>The gaps in time order, each naming the unavailable person when that is the cause.</returns>
+    public IReadOnlyList<CoverageGap> Gaps(Instant from, Instant to)
+    {
+        var gaps = new List<CoverageGap>();
+        Timeline(from, to, (start, end, assignment, unavailable) =>
+        {
+            if (assignment is null)
+            {
+                gaps.Add(new CoverageGap(Id, start, end, unavailable));
+            }
+        });
+        return gaps;
+    }
+
+    /// <summary>The instants in [<paramref name="from"/>, <paramref name="to"/>) at which the person on call changes,
+    /// including to and from nobody; a handoff exactly at <paramref name="from"/> is included.</summary>
+    /// <param name="from">Start of the window, inclusive.</param>
+    /// <param name="to">End of the window, exclusive.</param>
+    /// <returns>The handoffs in time order.</returns>
+    public IReadOnlyList<Handoff> Handoffs(Instant from, Instant to)
+    {
+        var handoffs = new List<Handoff>();
+        if (to <= from)
+        {
+            return handoffs;
+        }
+
+        var previous = from > Instant.MinValue ? OnCallAt(from - Duration.Epsilon) : null;
+        Timeline(from, to, (start, _, assignment, _) =>
+        {
+            if (previous?.PersonId != assignment?.PersonId)
+            {
+                handoffs.Add(new Handoff(Id, start, previous, assignment));
+            }
+
+            previous = assignment;
+        });
+        return handoffs;
+    }
+
+    /// <summary>
+    /// The stretches of [<paramref name="from"/>, <paramref name="to"/>) in which one person is on call on both
+    /// schedules — for the seed's rule that the Incident Commander rotation is separate from on-call.
+    /// </summary>
+    /// <param name="commander">The Incident Commander schedule.</param>
+    /// <param name="onCall">The on-call schedule.</param>
+    /// <param name="from">Start of the window, inclusive.</param>
+    /// <param name="to">End of the window, exclusive.</param>
+    /// <returns>The conflicts in time order; adjacent stretches of one person are not joined when either
+    /// assignment changes.</returns>
+    /// <exception cref="ArgumentNullException">A schedule is null.</exception>
+    public static IReadOnlyList<ScheduleConflict> Conflicts(Schedule commander, Schedule onCall, Instant from, Instant to)
+    {
+        ArgumentNullException.ThrowIfNull(commander);
+        ArgumentNullException.ThrowIfNull(onCall);
+        var a = commander.Shifts(from, to);
+        var b = onCall.Shifts(from, to);
+        var conflicts = new List<ScheduleConflict>();
+        for (int i = 0, j = 0; i < a.Count && j < b.Count;)
+        {
+            var start = a[i].Start > b[j].Start ? a[i].Start : b[j].Start;
+            var end = a[i].End < b[j].End ? a[i].End : b[j].End;
+            if (start < end && a[i].PersonId == b[j].PersonId)
+            {
+                conflicts.Add(new ScheduleConflict(a[i].PersonId, start, end, a[i].Assignment, b[j].Assignment));
+            }
+
+            if (a[i].End <= b[j].End)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return conflicts;
+    }
+
+    /// <summary>A copy of this schedule with other overrides: how a bot records "I'll take tonight".</summary>
+    /// <param name="overrides">The new overrides.</param>
+    /// <returns>The validated copy.</returns>
+    /// <exception cref="PolicyValidationException">The copy would be invalid (for example, overlapping overrides).</exception>
+    public Schedule WithOverrides(IEnumerable<ScheduleOverride> overrides) =>
+        new(Id, Name, Role, TimeZone, Layers, overrides, Unavailability, WhenUnavailable);
+
+    /// <summary>A copy of this schedule with other unavailability.</summary>
+    /// <param name="unavailability">The new unavailability.</param>
+    /// <returns>The validated copy.</returns>
+    /// <exception cref="PolicyValidationException">The copy would be invalid.</exception>
+    public Schedule WithUnavailability(IEnumerable<Unavailability> unavailability) =>
+        new(Id, Name, Role, TimeZone, Layers, Overrides, unavailability, WhenUnavailable);
+
+    /// <summary>Describes the schedule: <c>on-call (Primary on-call), role on-call-engineer, UTC, 2 layers</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        $"{Id} ({Name}){(Role is null ? "" : $", role {Role}")}, {TimeZone.Id}, {HumanText.Plural(Layers.Count, "layer")}";
+
+    /// <summary>Every person the schedule names, with the path where: members, override and unavailability persons.</summary>
+    internal IEnumerable<(string PersonId, string Path, bool OnCallDuty)> PersonReferences(string path)
+    {
+        for (var i = 0; i < Layers.Count; i++)
+        {
+            var members = Layers[i].Rotation.Members;
+            for (var j = 0; j < members.Count; j++)
+            {
+                yield return (members[j], $"{path}.layers[{i}].rotation.members[{j}]", true);
+            }
+        }
+
+        for (var i = 0; i < Overrides.Count; i++)
+        {
+            yield return (Overrides[i].PersonId, $"{path}.overrides[{i}].person", true);
+        }
+
+        for (var i = 0; i < Unavailability.Count; i++)
+        {
+            yield return (Unavailability[i].PersonId, $"{path}.unavailability[{i}].person", false);
+        }
+    }
+
+    internal RotationEngine Engine(int layer) => _engines[layer];
+
+    /// <summary>The assignment at <paramref name="t"/>, the instant (after t) until which it holds at least, and for a
+    /// gap the unavailable person behind it.</summary>
+    private OnCallAssignment? Evaluate(Instant t, out Instant end, out string? unavailable)
+    {
+        end = Instant.MaxValue;
+        unavailable = null;
+        var scheduleOverride = _scheduleOverrides.Covering(t, ref end);
+
+        string? person = null;
+        string? scheduled = null;
+        var reason = OnCallReason.Rotation;
+        var layer = -1;
+        for (var i = _engines.Length - 1; i >= 0 && person is null; i--)
+        {
+            person = EvaluateLayer(i, t, ref end, ref unavailable, out scheduled, out reason);
+            layer = i;
+        }
+
+        if (scheduleOverride >= 0)
+        {
+            // The person replaced is whoever the layers would have on call.
+            return new OnCallAssignment(Id, _scheduleOverrides.Label(scheduleOverride)!, OnCallReason.Override, null, person);
+        }
+
+        return person is null ? null : new OnCallAssignment(Id, person, reason, Layers[layer].Id, scheduled);
+    }
+
+    private string? EvaluateLayer(int i, Instant t, ref Instant end, ref string? unavailable, out string? scheduled, out OnCallReason reason)
+    {
+        var member = _engines[i].At(t, out var rotationEnd);
+        if (rotationEnd < end)
+        {
+            end = rotationEnd;
+        }
+
+        var members = Layers[i].Rotation.Members;
+        scheduled = member >= 0 ? members[member] : null;
+        var layerOverride = _layerOverrides[i].Covering(t, ref end);
+        if (layerOverride >= 0)
+        {
+            reason = OnCallReason.Override;
+            return _layerOverrides[i].Label(layerOverride);
+        }
+
+        reason = OnCallReason.Rotation;
+        if (member < 0)
+        {
+            return null;
+        }
+
+        var away = _unavailable[i];
+        if (away[member] is null || away[member]!.Covering(t, ref end) < 0)
+        {
+            return scheduled;
+        }
+
+        if (WhenUnavailable == UnavailabilityPolicy.NextAvailableMember)
+        {
+            for (var step = 1; step < members.Count; step++)
+            {
+                var candidate = (member + step) % members.Count;
+                if (away[candidate] is null || away[candidate]!.Covering(t, ref end) < 0)
+                {
+                    reason = OnCallReason.Substitution;
+                    return members[candidate];
+                }
+            }
+        }
+
+        unavailable ??= scheduled;
+        return null;
+    }
+
+    /// <summary>Walks [from, to) in stretches of constant answer, joining adjacent equal ones.</summary>
+    private void Timeline(Instant from, Instant to, Action<Instant, Instant, OnCallAssignment?, string?> emit)
+    {
+        if (to <= from)
+        {
+            return;
+        }
+
+        var start = from;
+        var current = Evaluate(from, out var end, out var currentUnavailable);
+        while (end < to)
+        {
+            var next = Evaluate(end, out var nextEnd, out var nextUnavailable);
+            if (!Equals(next, current) || (next is null && nextUnavailable != currentUnavailable))
+            {
+                emit(start, end, current, currentUnavailable);
+                start = end;
+                current = next;
+                currentUnavailable = nextUnavailable;
+            }
+
+            end = nextEnd;
+        }
+
+        emit(start, to, current, currentUnavailable);
+    }
+
+    internal static void Validate(
+        string? id,
+        string? name,
+        string? role,
+        DateTimeZone? zone,
+        IReadOnlyList<ScheduleLayer?> layers,
+        IReadOnlyList<ScheduleOverride?> overrides,
+        IReadOnlyList<Unavailability?> unavailability,
+        UnavailabilityPolicy? whenUnavailable,
+        ProblemList problems,
+        string path)
+    {
+        Person.CheckOtherId(id, "schedule", "on-call", problems, ProblemList.Join(path, "id"));
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add(ProblemList.Join(path, "name"), "a name is required");
+        }
+
+        if (role is not null)
+        {
+            IncidentPolicy.Role.CheckId(role, problems, ProblemList.Join(path, "role"));
+        }
+
+        if (whenUnavailable is { } policy && !Enum.IsDefined(policy))
+        {
+            problems.Add(ProblemList.Join(path, "whenUnavailable"), $"{(int)policy} is not an unavailability policy");
+        }
+
+        var layersPath = ProblemList.Join(path, "layers");
+        if (layers.Count == 0)
+        {
+            problems.Add(layersPath, "at least one layer is required");
+        }
+
+        var layerIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            if (layers[i] is not { } layer)
+            {
+                continue;
+            }
+
+            var layerPath = ProblemList.Index(layersPath, i);
+            if (!layerIds.TryAdd(layer.Id, i))
+            {
+                problems.Add(ProblemList.Join(layerPath, "id"), $"layer id '{layer.Id}' is already used by {ProblemList.Index(layersPath, layerIds[layer.Id])}");
+            }
+
+            if (zone is not null)
+            {
+                Rotation.ValidateZone(layer.Rotation.ShiftLength, layer.Rotation.ActiveWindows.Count, layer.Rotation.TimeZone ?? zone, problems, ProblemList.Join(layerPath, "rotation"));
+            }
+        }
+
+        var overridesPath = ProblemList.Join(path, "overrides");
+        var unavailabilityPath = ProblemList.Join(path, "unavailability");
+        var byLayer = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < overrides.Count; i++)
+        {
+            if (overrides[i] is not { } o)
+            {
+                continue;
+            }
+
+            var overridePath = ProblemList.Index(overridesPath, i);
+            if (o.LayerId is { } layerId && !layerIds.ContainsKey(layerId) && layers.All(l => l is not null))
+            {
+                problems.Add(
+                    ProblemList.Join(overridePath, "layer"),
+                    $"unknown layer '{layerId}'; the schedule's layers are: {string.Join(", ", layerIds.Keys)} (or null for the whole schedule)");
+            }
+
+            var key = o.LayerId ?? "";
+            var earlier = byLayer.TryGetValue(key, out var list) ? list : byLayer[key] = [];
+            foreach (var j in earlier)
+            {
+                var other = overrides[j]!;
+                if (o.Start < other.End && other.Start < o.End)
+                {
+                    problems.Add(
+                        overridePath,
+                        $"overlaps {ProblemList.Index(overridesPath, j)} ({Describe(other.Start, other.End)}) on {(o.LayerId is null ? "the whole schedule" : $"layer {o.LayerId}")}; overrides of one layer must not overlap");
+                    break;
+                }
+            }
+
+            earlier.Add(i);
+            for (var j = 0; j < unavailability.Count; j++)
+            {
+                if (unavailability[j] is { } u && u.PersonId == o.PersonId && u.Start < o.End && o.Start < u.End)
+                {
+                    problems.Add(
+                        ProblemList.Join(overridePath, "person"),
+                        $"'{o.PersonId}' is unavailable during this override ({ProblemList.Index(unavailabilityPath, j)}: {Describe(u.Start, u.End)})");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static string Describe(Instant start, Instant end) => $"{IsoText.FormatInstant(start)} to {IsoText.FormatInstant(end)}";
+
+    private static List<T> NoNulls<T>(IEnumerable<T> items, string parameter)
+        where T : class
+    {
+        var list = items.ToList();
+        return list.Any(i => i is null) ? throw new ArgumentNullException(parameter, $"An item of {parameter} is null.") : list;
+    }
+}
