@@ -24,9 +24,28 @@ internal static class Guards
             : null);
 
     public static readonly Guard SeparateOnAssignCommander = new(RuleIds.CommanderSeparateFromOnCall, false, c =>
-        Separate(c) && c.Event is CommanderAssigned e && c.Before.IsOnCallResponder(e.Person)
-            ? $"{e.Person} is the incident's on-call responder and cannot also be the Incident Commander; the policy keeps them separate."
-            : null);
+    {
+        if (!Separate(c) || c.Event is not CommanderAssigned e)
+        {
+            return null;
+        }
+
+        if (c.Before.IsOnCallResponder(e.Person))
+        {
+            return $"{e.Person} is the incident's on-call responder and cannot also be the Incident Commander; the policy keeps them separate.";
+        }
+
+        // Whoever the on-call schedules put on call at this instant is on call, even before acknowledging.
+        foreach (var schedule in c.Before.Policy.SchedulesFor(LifecycleRules.OnCallRole))
+        {
+            if (schedule.OnCallAt(c.Event.At) is { } assignment && assignment.PersonId == e.Person)
+            {
+                return $"{e.Person} is on call now ({assignment}) and cannot also be the Incident Commander; the policy keeps them separate.";
+            }
+        }
+
+        return null;
+    });
 
     public static readonly Guard SeparateOnAssignRole = new(RuleIds.CommanderSeparateFromOnCall, false, c =>
         Separate(c) && c.Event is RoleAssigned { Role: LifecycleRules.OnCallRole } e && e.Person == c.Before.Commander

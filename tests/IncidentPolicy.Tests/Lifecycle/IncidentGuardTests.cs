@@ -179,4 +179,15 @@ public class IncidentGuardTests
         var rejection = Rejected(Raised().Try(new MergeInto("INC-1"), Alex, 1), RejectionCode.GuardFailed, RuleIds.MergeNotSelf);
         Assert.Equal("An incident cannot be merged into itself.", rejection.Reason);
     }
+
+    [Fact]
+    public void SeparateFromOnCall_PersonOnCallBySchedule_Rejected()
+    {
+        // The default policy's example on-call rotation has alex on call in the week of 2026-05-25.
+        var incident = Raised();
+        var rejection = Rejected(incident.Try(new AssignCommander("alex"), Manager, 1), RejectionCode.GuardFailed, RuleIds.CommanderSeparateFromOnCall);
+        Assert.StartsWith("alex is on call now (", rejection.Reason, StringComparison.Ordinal);
+        Assert.EndsWith(") and cannot also be the Incident Commander; the policy keeps them separate.", rejection.Reason, StringComparison.Ordinal);
+        Assert.Equal("finley", incident.Then(new AssignCommander("finley"), Manager, 1).Commander);
+    }
 }
