@@ -121,6 +121,7 @@ public sealed partial class ResponsePolicy
     {
         var copy = (ResponsePolicy)MemberwiseClone();
         copy._contentHash = null;
+        copy._obligationTexts = null;
         change(copy);
         copy.Validate();
         return copy;

@@ -12,9 +12,10 @@ namespace IncidentPolicy.Obligations;
 internal sealed class ObligationEngine
 {
     private readonly ResponsePolicy _policy;
-    private readonly List<Slot> _slots = [];
-    private readonly Dictionary<string, int> _instances = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Instant> _engagedRoles = new(StringComparer.Ordinal);
+    private readonly List<Slot> _slots = new(16);
+    private readonly List<(ObligationKind Kind, string? Qualifier, int Count)> _instances = new(12);
+    private readonly List<(string Role, Instant At)> _engagedRoles = new(4);
+    private readonly ObligationTexts _texts;
 
     private SeverityLevel? _severity;
     private Instant _alertAt;
@@ -27,7 +28,11 @@ internal sealed class ObligationEngine
     private Slot? _nextExternal;
     private Slot? _nextInternal;
 
-    private ObligationEngine(ResponsePolicy policy) => _policy = policy;
+    private ObligationEngine(ResponsePolicy policy)
+    {
+        _policy = policy;
+        _texts = policy.ObligationTexts;
+    }
 
     public static Evaluation Evaluate(ResponsePolicy policy, Incident incident, Instant now)
     {
@@ -60,14 +65,14 @@ internal sealed class ObligationEngine
                 {
                     var mostSevere = _policy.Severities.MostSevere;
                     Plan(ObligationKind.Acknowledge, null, mostSevere.Acknowledge.DueAfter(at, _policy.Calendar), "unassessed.acknowledge",
-                        $"acknowledge within {mostSevere.Acknowledge} of the alert (no severity yet: the most severe level's target)");
+                        _texts.Get(ObligationTexts.UnassessedAcknowledge, mostSevere));
                 }
 
                 break;
             case Acknowledged:
                 _acknowledged = true;
                 Meet(ObligationKind.Acknowledge, null, at);
-                _engagedRoles.TryAdd(LifecycleRules.OnCallRole, at);
+                Engage(LifecycleRules.OnCallRole, at);
                 Meet(ObligationKind.Respond, LifecycleRules.OnCallRole, at);
                 break;
             case Declared e:
@@ -90,7 +95,7 @@ internal sealed class ObligationEngine
                 Meet(ObligationKind.AssignCommander, null, at);
                 break;
             case RoleAssigned e:
-                _engagedRoles.TryAdd(e.Role, at);
+                Engage(e.Role, at);
                 Meet(ObligationKind.Respond, e.Role, at);
                 break;
             case SeverityChanged e when _policy.Severities.Find(e.Severity) is { } changed && changed != _severity:
@@ -142,44 +147,47 @@ internal sealed class ObligationEngine
 
         if (previous is null)
         {
-            CancelOpen(at, includeOverdue: false, kinds: [ObligationKind.Acknowledge]);
-            PlanTargets(level, _alertAt, "the alert", showEngaged: true);
+            CancelOpen(at, includeOverdue: false, kinds: AcknowledgeKind);
+            PlanTargets(level, _alertAt, null, showEngaged: true);
             return;
         }
 
-        CancelOpen(at, includeOverdue: false, kinds: OpenIncidentKinds.Except([ObligationKind.InternalUpdate, ObligationKind.Escalate]).ToArray());
+        CancelOpen(at, includeOverdue: false, kinds: SeverityKinds);
         PlanTargets(level, at, $"the severity change from {previous.Id} to {level.Id} at {HumanText.Format(at)}");
     }
 
-    private void PlanTargets(SeverityLevel level, Instant at, string from, bool showEngaged = false)
+    /// <summary>Plans the targets of <paramref name="level"/> not yet met, due from <paramref name="at"/>; <paramref name="from"/>
+    /// is <see langword="null"/> for the alert (whose texts are cached per policy) or says what else they run from.</summary>
+    private void PlanTargets(SeverityLevel level, Instant at, string? from, bool showEngaged = false)
     {
         var calendar = _policy.Calendar;
-        var id = level.Id;
+        string Text(int template, string? role = null) =>
+            from is null ? _texts.Get(template, level, role) : ObligationTexts.Build(template, level, role, from);
+
         if (!_acknowledged)
         {
-            Plan(ObligationKind.Acknowledge, null, level.Acknowledge.DueAfter(at, calendar), $"{id}.acknowledge",
-                $"acknowledge within {level.Acknowledge} of {from} ({id})");
+            Plan(ObligationKind.Acknowledge, null, level.Acknowledge.DueAfter(at, calendar), _texts.Rule(level, ObligationKind.Acknowledge), Text(ObligationTexts.Acknowledge));
         }
 
         if (level.DeclareWithin is { } declare && !_declared)
         {
-            Plan(ObligationKind.Declare, null, at + declare, $"{id}.declare", $"declare within {HumanText.Describe(declare)} of {from} ({id})");
+            Plan(ObligationKind.Declare, null, at + declare, _texts.Rule(level, ObligationKind.Declare), Text(ObligationTexts.Declare));
         }
 
         if (level.AssignCommanderWithin is { } commander && !_hasCommander)
         {
-            Plan(ObligationKind.AssignCommander, null, at + commander, $"{id}.assignCommander",
-                $"assign an Incident Commander within {HumanText.Describe(commander)} of {from} ({id}: one person in charge)");
+            Plan(ObligationKind.AssignCommander, null, at + commander, _texts.Rule(level, ObligationKind.AssignCommander), Text(ObligationTexts.AssignCommander));
         }
 
-        foreach (var role in level.RolesInvolved)
+        var roles = level.RolesInvolved;
+        for (var i = 0; i < roles.Count; i++)
         {
-            var engaged = _engagedRoles.TryGetValue(role, out var engagedAt);
-            if (!engaged || showEngaged)
+            var role = roles[i];
+            var engaged = EngagedAt(role);
+            if (engaged is null || showEngaged)
             {
-                var slot = Plan(ObligationKind.Respond, role, level.Respond.DueAfter(at, calendar), $"{id}.respond",
-                    $"{role} engaged within {level.Respond} of {from} ({id})");
-                slot.MetAt = engaged ? engagedAt : null;
+                var slot = Plan(ObligationKind.Respond, role, level.Respond.DueAfter(at, calendar), _texts.Rule(level, ObligationKind.Respond), Text(ObligationTexts.Respond, role));
+                slot.MetAt = engaged;
             }
         }
 
@@ -191,12 +199,11 @@ internal sealed class ObligationEngine
 
         if (_lastExternalUpdate is not { } last)
         {
-            Plan(ObligationKind.FirstExternalUpdate, null, at + updates.FirstWithin!.Value, $"{id}.firstExternalUpdate",
-                $"first status-page update within {HumanText.Describe(updates.FirstWithin.Value)} of {from} ({id})");
+            Plan(ObligationKind.FirstExternalUpdate, null, at + updates.FirstWithin!.Value, _texts.Rule(level, ObligationKind.FirstExternalUpdate), Text(ObligationTexts.FirstExternalUpdate));
         }
         else if (updates.Every is { } every)
         {
-            _nextExternal = PlanExternalUpdate(Instant.Max(last, at), every, id, Instant.Max(last, at) == at ? from : "the last status-page update");
+            _nextExternal = PlanExternalUpdate(Instant.Max(last, at) + every, level);
         }
     }
 
@@ -220,22 +227,16 @@ internal sealed class ObligationEngine
         _nextExternal = null;
         if (!_resolved && !_finished && _severity is { StatusUpdates: { Audience: UpdateAudience.External, Every: { } every } } level)
         {
-            _nextExternal = PlanExternalUpdate(at, every, level.Id, "the last status-page update");
+            _nextExternal = PlanExternalUpdate(at + every, level);
         }
     }
 
-    private Slot PlanExternalUpdate(Instant from, Duration every, string severityId, string what) =>
-        Plan(ObligationKind.ExternalUpdate, null, from + every, $"{severityId}.externalUpdate",
-            $"status-page update every {HumanText.Describe(every)} (Rule 3): due {HumanText.Describe(every)} after {what} ({severityId})",
-            rolling: true);
+    private Slot PlanExternalUpdate(Instant dueAt, SeverityLevel level) =>
+        Plan(ObligationKind.ExternalUpdate, null, dueAt, _texts.Rule(level, ObligationKind.ExternalUpdate), _texts.Get(ObligationTexts.ExternalUpdate, level), rolling: true);
 
-    private void PlanInternalUpdate(Instant from)
-    {
-        var silence = _policy.Lifecycle.MaxSilence;
-        _nextInternal = Plan(ObligationKind.InternalUpdate, null, from + silence, "communication.maxSilence",
-            $"a status update of any audience at most {HumanText.Describe(silence)} after the last one (or the declaration): silence is worse than \"still investigating\"",
-            rolling: true);
-    }
+    private void PlanInternalUpdate(Instant from) =>
+        _nextInternal = Plan(ObligationKind.InternalUpdate, null, from + _policy.Lifecycle.MaxSilence, "communication.maxSilence",
+            _texts.Get(ObligationTexts.InternalUpdate, null), rolling: true);
 
     private void Resolve(Instant at)
     {
@@ -245,15 +246,15 @@ internal sealed class ObligationEngine
         _nextInternal = null;
         if (_severity?.PostMortem is { } rule)
         {
-            Plan(ObligationKind.SchedulePostMortem, null, at + rule.ScheduleWithin, $"{_severity.Id}.postMortem",
-                $"schedule the post-mortem within {HumanText.Describe(rule.ScheduleWithin)} of resolution ({_severity.Id})");
+            Plan(ObligationKind.SchedulePostMortem, null, at + rule.ScheduleWithin, _texts.Rule(_severity, ObligationKind.SchedulePostMortem),
+                _texts.Get(ObligationTexts.SchedulePostMortem, _severity));
         }
     }
 
     private void Reopen(Instant at)
     {
         _resolved = false;
-        CancelOpen(at, includeOverdue: false, kinds: [ObligationKind.SchedulePostMortem]);
+        CancelOpen(at, includeOverdue: false, kinds: PostMortemKind);
         if (_severity is { } level)
         {
             PlanTargets(level, at, $"the reopening at {HumanText.Format(at)}");
@@ -265,6 +266,14 @@ internal sealed class ObligationEngine
         }
     }
 
+    private static readonly ObligationKind[] AcknowledgeKind = [ObligationKind.Acknowledge];
+    private static readonly ObligationKind[] PostMortemKind = [ObligationKind.SchedulePostMortem];
+    private static readonly ObligationKind[] SeverityKinds =
+    [
+        ObligationKind.Acknowledge, ObligationKind.Declare, ObligationKind.AssignCommander, ObligationKind.Respond,
+        ObligationKind.FirstExternalUpdate, ObligationKind.ExternalUpdate,
+    ];
+
     private static readonly ObligationKind[] OpenIncidentKinds =
     [
         ObligationKind.Acknowledge, ObligationKind.Declare, ObligationKind.AssignCommander, ObligationKind.Respond,
@@ -275,22 +284,55 @@ internal sealed class ObligationEngine
     {
         foreach (var slot in _slots)
         {
-            if (slot.MetAt is null && slot.CancelledAt is null && (kinds is null || kinds.Contains(slot.Kind)) && (includeOverdue || slot.DueAt > at))
+            if (slot.MetAt is null && slot.CancelledAt is null && (kinds is null || Array.IndexOf(kinds, slot.Kind) >= 0) && (includeOverdue || slot.DueAt > at))
             {
                 slot.CancelledAt = at;
-                slot.CancelReason = $"cancelled at {HumanText.Format(at)}";
             }
         }
     }
 
     private Slot Plan(ObligationKind kind, string? qualifier, Instant dueAt, string ruleId, string reason, bool rolling = false)
     {
-        var name = HumanText.CamelCase(kind) + (qualifier is null ? "" : ":" + qualifier);
-        var n = _instances[name] = _instances.GetValueOrDefault(name) + 1;
-        var key = rolling || n > 1 ? $"{name}#{n}" : name;
-        var slot = new Slot(key, kind, qualifier, dueAt, ruleId, reason);
+        var n = 1;
+        for (var i = 0; i < _instances.Count; i++)
+        {
+            if (_instances[i].Kind == kind && _instances[i].Qualifier == qualifier)
+            {
+                n = _instances[i].Count + 1;
+                _instances[i] = (kind, qualifier, n);
+                break;
+            }
+        }
+
+        if (n == 1)
+        {
+            _instances.Add((kind, qualifier, 1));
+        }
+
+        var slot = new Slot(_texts.Key(kind, qualifier, rolling || n > 1 ? n : 0), kind, qualifier, dueAt, ruleId, reason);
         _slots.Add(slot);
         return slot;
+    }
+
+    private void Engage(string role, Instant at)
+    {
+        if (EngagedAt(role) is null)
+        {
+            _engagedRoles.Add((role, at));
+        }
+    }
+
+    private Instant? EngagedAt(string role)
+    {
+        foreach (var (engaged, at) in _engagedRoles)
+        {
+            if (engaged == role)
+            {
+                return at;
+            }
+        }
+
+        return null;
     }
 
     private void Meet(ObligationKind kind, string? qualifier, Instant at)
@@ -340,13 +382,7 @@ internal sealed class ObligationEngine
                 wakeUp = wakeUp is { } w && w <= slot.DueAt ? w : slot.DueAt;
             }
 
-            var reason = slot.Reason + state switch
-            {
-                ObligationState.Met or ObligationState.MetLate => $"; met at {HumanText.Format(slot.MetAt!.Value)}",
-                ObligationState.Cancelled => "; " + slot.CancelReason,
-                _ => "",
-            };
-            obligations.Add(new Obligation(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, reason));
+            obligations.Add(new Obligation(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, slot.Reason));
         }
 
         obligations.Sort(static (a, b) =>
@@ -374,7 +410,5 @@ internal sealed class ObligationEngine
         public Instant? MetAt { get; set; }
 
         public Instant? CancelledAt { get; set; }
-
-        public string? CancelReason { get; set; }
     }
 }

@@ -6,6 +6,23 @@ namespace IncidentPolicy;
 
 public sealed partial class ResponsePolicy
 {
+    private ObligationTexts? _obligationTexts;
+
+    /// <summary>Obligation keys, rule ids and reasons, cached for this policy (reset by every <c>With…</c> copy).</summary>
+    internal ObligationTexts ObligationTexts
+    {
+        get
+        {
+            if (_obligationTexts is { } texts)
+            {
+                return texts;
+            }
+
+            Interlocked.CompareExchange(ref _obligationTexts, new ObligationTexts(this), null);
+            return _obligationTexts;
+        }
+    }
+
     /// <summary>
     /// What this policy says about <paramref name="incident"/> at <paramref name="now"/>: every obligation — its stable
     /// key, kind, due instant, state (pending, overdue, met, met late, cancelled), when it was met and how late, the
