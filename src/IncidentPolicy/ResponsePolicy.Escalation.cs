@@ -61,7 +61,7 @@ public sealed partial class ResponsePolicy
             {
                 if (leaf is SeverityAtLeastCondition s && !Severities.TryGet(s.SeverityId, out _))
                 {
-                    problems.Add(leafPath, UnknownSeverityReason(s.SeverityId, Severities));
+                    problems.Add(leafPath, UnknownSeverityReason(s.SeverityId, Severities.Select(l => l.Id)));
                 }
             });
         void CheckTarget(EscalationTarget target, string path)
@@ -96,13 +96,14 @@ public sealed partial class ResponsePolicy
         {
             if (!Severities.TryGet(SeverityMatrix.Rules[i].SeverityId, out _))
             {
-                problems.Add($"$.severitySuggestion[{i}].severity", UnknownSeverityReason(SeverityMatrix.Rules[i].SeverityId, Severities));
+                problems.Add($"$.severitySuggestion[{i}].severity", UnknownSeverityReason(SeverityMatrix.Rules[i].SeverityId, Severities.Select(l => l.Id)));
             }
         }
     }
 
-    internal static string UnknownSeverityReason(string id, Severities.SeverityScale severities) =>
-        $"unknown severity '{id}'; the policy's severities are: {severities}";
+    /// <summary>The reason for a severity id the scale lacks; <paramref name="severityIds"/> most severe first.</summary>
+    internal static string UnknownSeverityReason(string id, IEnumerable<string> severityIds) =>
+        $"unknown severity '{id}'; the policy's severities are: {string.Join(", ", severityIds)}";
 
     internal static string UnknownRoleReason(string id, IEnumerable<string> roles) =>
         $"unknown role '{id}'; the policy's roles are: {string.Join(", ", roles.Order(StringComparer.Ordinal))}";

@@ -31,6 +31,7 @@ internal static partial class PolicyMapper
         var calendar = ReadCalendar(document.Calendar, problems, "$.calendar");
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
         var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
+        var applyEscalation = ReadEscalationSections(document, roles, severities, problems);
 
         if (roles is not null && severities is not null)
         {
@@ -53,7 +54,7 @@ internal static partial class PolicyMapper
         try
         {
             var policy = new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
-            return lifecycle is null ? policy : policy.WithLifecycle(lifecycle);
+            return applyEscalation(lifecycle is null ? policy : policy.WithLifecycle(lifecycle));
         }
         catch (PolicyValidationException e)
         {
@@ -73,6 +74,8 @@ internal static partial class PolicyMapper
         Calendar = ToDocument(policy.Calendar),
         Severities = policy.Severities.Select(s => (SeverityDocument?)ToDocument(s)).ToList(),
         Lifecycle = ToDocument(policy.Lifecycle),
+        Escalation = ToDocument(policy.Escalation),
+        SeveritySuggestion = ToDocument(policy.SeverityMatrix),
     };
 
     private static CalendarDocument ToDocument(BusinessCalendar calendar) => new()

@@ -35,6 +35,7 @@ public class PolicyJsonLifecycleTests
     {
         var tree = DefaultTree();
         tree.Remove("lifecycle");
+        tree.Remove("escalation");
         tree["roles"] = JsonNode.Parse("""[{"id": "responder", "name": "Responder"}]""");
         foreach (var severity in tree["severities"]!.AsArray())
         {
