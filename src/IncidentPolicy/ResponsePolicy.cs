@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 using NodaTime;
 using IncidentPolicy.Calendars;
+using IncidentPolicy.Escalation;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Severities;
 
@@ -44,6 +45,8 @@ public sealed partial class ResponsePolicy
         Severities = severities;
         Calendar = calendar;
         Lifecycle = LifecycleRules.DefaultFor(Roles);
+        Escalation = EscalationSettings.DefaultFor(Roles, Severities);
+        SeverityMatrix = SeverityMatrix.DefaultFor(Severities);
         Validate();
     }
 
@@ -140,6 +143,7 @@ public sealed partial class ResponsePolicy
 
         ValidateLifecycleReferences(problems);
         ValidateOnCall(problems);
+        ValidateEscalationReferences(problems);
         problems.ThrowIfAny();
 
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);

@@ -26,6 +26,12 @@ internal sealed partial class PolicyDocument
     [SchemaDescription("Lifecycle rules: reopen window, commander separate from on-call, resolvers, channel name, restricted flags, permissions. The seed's rules when null.")]
     public LifecycleDocument? Lifecycle { get; set; }
 
+    [SchemaDescription("Escalation: dispatch grace, escalation policies and conditional rules. The seed's escalation (for the roles and severities the policy has) when null.")]
+    public EscalationDocument? Escalation { get; set; }
+
+    [SchemaDescription("Severity suggestion: rules from impact figures and flags to a severity; the most severe match wins. The seed's examples (for the severities the policy has) when null.")]
+    public List<SeverityRuleDocument?>? SeveritySuggestion { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

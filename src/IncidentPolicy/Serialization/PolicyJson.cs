@@ -215,6 +215,7 @@ public static class PolicyJson
             : type.StartsWith("System.Collections.Generic.Dictionary", StringComparison.Ordinal) ? "an object"
             : type.StartsWith("System.Nullable`1[System.Int32]", StringComparison.Ordinal) ? "a whole number"
             : type.StartsWith("System.Nullable`1[System.Boolean]", StringComparison.Ordinal) ? "true or false"
+            : type.StartsWith("System.Nullable`1[System.Decimal]", StringComparison.Ordinal) ? "a number"
             : type.StartsWith("System.String", StringComparison.Ordinal) ? "a string"
             : type.StartsWith("IncidentPolicy.", StringComparison.Ordinal) ? "an object"
             : "a value of another type";

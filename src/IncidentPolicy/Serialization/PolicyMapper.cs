@@ -32,6 +32,7 @@ internal static partial class PolicyMapper
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
         var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
         var onCall = ReadOnCall(document, calendar, roles, problems);
+        var applyEscalation = ReadEscalationSections(document, roles, severities, problems);
 
         if (roles is not null && severities is not null)
         {
@@ -54,7 +55,7 @@ internal static partial class PolicyMapper
         try
         {
             var policy = new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
-            return WithOnCall(lifecycle is null ? policy : policy.WithLifecycle(lifecycle), onCall);
+            return WithOnCall(applyEscalation(lifecycle is null ? policy : policy.WithLifecycle(lifecycle)), onCall);
         }
         catch (PolicyValidationException e)
         {
@@ -76,6 +77,8 @@ internal static partial class PolicyMapper
         Lifecycle = ToDocument(policy.Lifecycle),
         People = ToPeopleDocuments(policy),
         Schedules = ToScheduleDocuments(policy),
+        Escalation = ToDocument(policy.Escalation),
+        SeveritySuggestion = ToDocument(policy.SeverityMatrix),
     };
 
     private static CalendarDocument ToDocument(BusinessCalendar calendar) => new()

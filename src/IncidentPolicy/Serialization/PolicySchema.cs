@@ -18,12 +18,14 @@ internal static class PolicySchema
 
     public static string Generate(JsonSerializerOptions options)
     {
-        var exporterOptions = new JsonSchemaExporterOptions
+        var body = Export(options, typeof(PolicyDocument), isDefinition: false);
+
+        // Recursive types (conditions nest) are defined once under $defs and referred to everywhere else.
+        var definitions = new JsonObject();
+        foreach (var (name, type) in Definitions)
         {
-            TreatNullObliviousAsNonNullable = true,
-            TransformSchemaNode = Transform,
-        };
-        var body = JsonSchemaExporter.GetJsonSchemaAsNode((JsonTypeInfo)options.GetTypeInfo(typeof(PolicyDocument)), exporterOptions);
+            definitions[name] = Export(options, type, isDefinition: true);
+        }
 
         var schema = new JsonObject
         {
@@ -38,6 +40,8 @@ internal static class PolicySchema
             schema[key] = value;
         }
 
+        schema["$defs"] = definitions;
+
         return schema.ToJsonString(new JsonSerializerOptions
         {
             WriteIndented = true,
@@ -45,6 +49,102 @@ internal static class PolicySchema
             NewLine = "\n",
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
+    }
+
+    private static readonly (string Name, Type Type)[] Definitions = [("condition", typeof(ConditionDocument))];
+
+    /// <summary>
+    /// Exports a type's schema with every occurrence of a defined type replaced by a <c>$ref</c> to its definition
+    /// (except the definition's own root). The exporter may already have referred by path to parts of a replaced
+    /// subtree; those references are resolved by inlining the part, so every <c>$ref</c> left points into <c>$defs</c>.
+    /// </summary>
+    private static JsonNode Export(JsonSerializerOptions options, Type type, bool isDefinition)
+    {
+        var replaced = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        var exporterOptions = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (context, schema) =>
+            {
+                var transformed = Transform(context, schema);
+                if (ReferToDefinitions(context, atDefinitionRoot: isDefinition && context.Path.IsEmpty) is not { } reference)
+                {
+                    return transformed;
+                }
+
+                var pointer = "#";
+                foreach (var segment in context.Path)
+                {
+                    pointer += "/" + segment;
+                }
+
+                replaced[pointer] = transformed;
+                return reference;
+            },
+        };
+        var root = JsonSchemaExporter.GetJsonSchemaAsNode((JsonTypeInfo)options.GetTypeInfo(type), exporterOptions);
+        InlineStaleReferences(root, replaced);
+        return root;
+    }
+
+    private static void InlineStaleReferences(JsonNode? node, Dictionary<string, JsonNode> replaced)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj["$ref"] is JsonValue value && value.GetValue<string>() is var target
+                && !target.StartsWith("#/$defs/", StringComparison.Ordinal):
+                var owner = replaced.Keys.Where(k => target == k || target.StartsWith(k + "/", StringComparison.Ordinal)).MaxBy(k => k.Length)
+                    ?? throw new InvalidOperationException($"The schema refers to {target}, which it does not define.");
+                var part = replaced[owner];
+                foreach (var segment in target[owner.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    part = part[segment]!;
+                }
+
+                // The part was transformed where it was defined; of the referring node only its description counts.
+                var description = obj["description"]?.DeepClone();
+                obj.Clear();
+                foreach (var (key, child) in part.AsObject())
+                {
+                    obj[key] = key == "description" && description is not null ? description : child?.DeepClone();
+                }
+
+                InlineStaleReferences(obj, replaced);
+                break;
+            case JsonObject obj:
+                foreach (var (_, child) in obj.ToList())
+                {
+                    InlineStaleReferences(child, replaced);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array.ToList())
+                {
+                    InlineStaleReferences(child, replaced);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A <c>$ref</c> to the definition of the node's type, keeping the property's description; null when
+    /// the type has no definition or the node is the definition itself.</summary>
+    private static JsonObject? ReferToDefinitions(JsonSchemaExporterContext context, bool atDefinitionRoot)
+    {
+        var index = Array.FindIndex(Definitions, d => d.Type == context.TypeInfo.Type);
+        if (atDefinitionRoot || index < 0)
+        {
+            return null;
+        }
+
+        var reference = new JsonObject { ["$ref"] = "#/$defs/" + Definitions[index].Name };
+        if (context.PropertyInfo is { } info && Attribute<SchemaDescriptionAttribute>(info) is { } description)
+        {
+            reference["description"] = description.Text;
+        }
+
+        return reference;
     }
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
@@ -70,6 +170,12 @@ internal static class PolicySchema
             if (required.Count > 0)
             {
                 node["required"] = required;
+            }
+
+            if (context.TypeInfo.Type.IsDefined(typeof(OneKeyObjectAttribute), inherit: false))
+            {
+                node["minProperties"] = 1;
+                node["maxProperties"] = 1;
             }
         }
 

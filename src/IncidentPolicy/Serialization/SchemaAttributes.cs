@@ -26,3 +26,7 @@ internal sealed class SchemaDescriptionAttribute(string text) : Attribute
 {
     public string Text { get; } = text;
 }
+
+/// <summary>Marks a document class written as an object with exactly one key (a condition); the JSON Schema says so.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class OneKeyObjectAttribute : Attribute;

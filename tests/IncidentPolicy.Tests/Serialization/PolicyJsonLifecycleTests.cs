@@ -36,6 +36,7 @@ public class PolicyJsonLifecycleTests
         var tree = DefaultTree();
         tree.Remove("lifecycle");
         tree.Remove("schedules");
+        tree.Remove("escalation");
         tree["roles"] = JsonNode.Parse("""[{"id": "responder", "name": "Responder"}]""");
         foreach (var severity in tree["severities"]!.AsArray())
         {

@@ -129,12 +129,15 @@ internal static class Generators
         from postMortem in PostMortemRules
         select new SeverityLevel($"SEV-{rank}", rank, name, description, examples, roles, acknowledge, respond, declare, commander, status, postMortem);
 
-    /// <summary>Whole valid policies: random roles, two to five severity levels with distinct ranks, any calendar.</summary>
+    /// <summary>Whole valid policies: random roles, one to five severity levels with distinct ranks, any calendar, random
+    /// escalation sections and severity matrices.</summary>
     public static readonly Gen<ResponsePolicy> Policies =
         from roles in Roles
         from ranks in Gen.SubListOf(Enumerable.Range(1, 9).ToArray()).Where(r => r.Count is >= 1 and <= 5)
         from levels in Gen.CollectToArray(ranks.Select(rank => Level(rank, roles.Length)))
         from shuffled in Gen.Shuffle(levels)
         from calendar in Calendars
-        select new ResponsePolicy(roles, new SeverityScale(shuffled), calendar);
+        from escalation in EscalationGenerators.Settings(roles.Select(r => r.Id).ToArray(), levels.Select(l => l.Id).ToArray())
+        from matrix in EscalationGenerators.Matrices(levels.Select(l => l.Id).ToArray())
+        select new ResponsePolicy(roles, new SeverityScale(shuffled), calendar).WithEscalation(escalation).WithSeverityMatrix(matrix);
 }

@@ -5,7 +5,7 @@ namespace IncidentPolicy.Tests.Support;
 
 /// <summary>
 /// Checks a JSON document against the subset of JSON Schema the policy schema uses (type, properties,
-/// required, additionalProperties, items, enum, pattern, propertyNames), so tests can show the committed
+/// required, additionalProperties, items, enum, pattern, propertyNames, local $ref, min/maxProperties), so tests can show the committed
 /// schema really rejects what the parser rejects.
 /// </summary>
 internal static class MiniSchemaValidator
@@ -13,12 +13,30 @@ internal static class MiniSchemaValidator
     public static List<string> Validate(JsonNode? instance, JsonNode schema, string path = "$")
     {
         var errors = new List<string>();
-        Check(instance, schema.AsObject(), path, errors);
+        Check(instance, schema.AsObject(), path, errors, schema.AsObject());
         return errors;
     }
 
-    private static void Check(JsonNode? instance, JsonObject schema, string path, List<string> errors)
+    private static void Check(JsonNode? instance, JsonObject schema, string path, List<string> errors, JsonObject root)
     {
+        if (schema["$ref"] is JsonValue reference)
+        {
+            // Local references only: #/$defs/name.
+            JsonNode target = root;
+            foreach (var segment in ((string)reference!).TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                target = target[segment]!;
+            }
+
+            Check(instance, target.AsObject(), path, errors, root);
+        }
+
+        if (instance is JsonObject counted
+            && ((schema["minProperties"] is { } min && counted.Count < (int)min) || (schema["maxProperties"] is { } max && counted.Count > (int)max)))
+        {
+            errors.Add($"{path}: {counted.Count} properties");
+        }
+
         if (schema["type"] is { } type)
         {
             var allowed = type is JsonArray array ? array.Select(t => (string)t!).ToList() : [(string)type!];
@@ -55,16 +73,16 @@ internal static class MiniSchemaValidator
             {
                 if (schema["propertyNames"] is JsonObject names)
                 {
-                    Check(JsonValue.Create(key), names, $"{path}.{key} (name)", errors);
+                    Check(JsonValue.Create(key), names, $"{path}.{key} (name)", errors, root);
                 }
 
                 if (properties?[key] is JsonObject propertySchema)
                 {
-                    Check(value, propertySchema, $"{path}.{key}", errors);
+                    Check(value, propertySchema, $"{path}.{key}", errors, root);
                 }
                 else if (schema["additionalProperties"] is JsonObject additional)
                 {
-                    Check(value, additional, $"{path}.{key}", errors);
+                    Check(value, additional, $"{path}.{key}", errors, root);
                 }
                 else if (schema["additionalProperties"] is JsonValue additionalValue && !(bool)additionalValue)
                 {
@@ -77,7 +95,7 @@ internal static class MiniSchemaValidator
         {
             for (var i = 0; i < items.Count; i++)
             {
-                Check(items[i], itemSchema, $"{path}[{i}]", errors);
+                Check(items[i], itemSchema, $"{path}[{i}]", errors, root);
             }
         }
     }

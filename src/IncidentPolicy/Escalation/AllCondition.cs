@@ -1,0 +1,57 @@
+using NodaTime;
+
+namespace IncidentPolicy.Escalation;
+
+/// <summary>Holds when every one of its <see cref="Conditions"/> holds. JSON: <c>{"all": [ … ]}</c>.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class AllCondition : Condition
+{
+    /// <summary>Creates the condition.</summary>
+    /// <param name="conditions">At least one condition.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="conditions"/> or one of them is null.</exception>
+    /// <exception cref="PolicyValidationException">The list is empty (path <c>all</c>).</exception>
+    public AllCondition(params IEnumerable<Condition> conditions)
+    {
+        Conditions = CompositeConditions.Copy(conditions, "all");
+    }
+
+    /// <summary>The conditions that must all hold, in the order given.</summary>
+    public IReadOnlyList<Condition> Conditions { get; }
+
+    /// <summary>The parts joined by <c>and</c>: <c>severity is SEV-2 or more severe and 30 minutes since the alert</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string Describe() => string.Join(" and ", Conditions.Select(c => c.DescribeAsPart()));
+
+    internal override string KindName => "all";
+
+    internal override bool Holds(IncidentFacts facts, Instant at)
+    {
+        foreach (var condition in Conditions)
+        {
+            if (!condition.Holds(facts, at))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal override void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds)
+    {
+        foreach (var condition in Conditions)
+        {
+            condition.AddThresholds(facts, after, ref thresholds);
+        }
+    }
+
+    internal override void Walk(string path, Action<string, Condition> visit)
+    {
+        for (var i = 0; i < Conditions.Count; i++)
+        {
+            Conditions[i].Walk(ProblemList.Index(ProblemList.Join(path, KindName), i), visit);
+        }
+    }
+
+    internal override string DescribeAsPart() => Conditions.Count == 1 ? Describe() : $"({Describe()})";
+}

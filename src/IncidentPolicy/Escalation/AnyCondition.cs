@@ -1,0 +1,57 @@
+using NodaTime;
+
+namespace IncidentPolicy.Escalation;
+
+/// <summary>Holds when at least one of its <see cref="Conditions"/> holds. JSON: <c>{"any": [ … ]}</c>.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class AnyCondition : Condition
+{
+    /// <summary>Creates the condition.</summary>
+    /// <param name="conditions">At least one condition.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="conditions"/> or one of them is null.</exception>
+    /// <exception cref="PolicyValidationException">The list is empty (path <c>any</c>).</exception>
+    public AnyCondition(params IEnumerable<Condition> conditions)
+    {
+        Conditions = CompositeConditions.Copy(conditions, "any");
+    }
+
+    /// <summary>The conditions of which one must hold, in the order given.</summary>
+    public IReadOnlyList<Condition> Conditions { get; }
+
+    /// <summary>The parts joined by <c>or</c>: <c>flag checkoutDown is raised or flag siteOutage is raised</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string Describe() => string.Join(" or ", Conditions.Select(c => c.DescribeAsPart()));
+
+    internal override string KindName => "any";
+
+    internal override bool Holds(IncidentFacts facts, Instant at)
+    {
+        foreach (var condition in Conditions)
+        {
+            if (condition.Holds(facts, at))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal override void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds)
+    {
+        foreach (var condition in Conditions)
+        {
+            condition.AddThresholds(facts, after, ref thresholds);
+        }
+    }
+
+    internal override void Walk(string path, Action<string, Condition> visit)
+    {
+        for (var i = 0; i < Conditions.Count; i++)
+        {
+            Conditions[i].Walk(ProblemList.Index(ProblemList.Join(path, KindName), i), visit);
+        }
+    }
+
+    internal override string DescribeAsPart() => Conditions.Count == 1 ? Describe() : $"({Describe()})";
+}

@@ -1,0 +1,205 @@
+using NodaTime;
+
+namespace IncidentPolicy.Escalation;
+
+/// <summary>
+/// An escalation policy as PagerDuty and Opsgenie model it: for the incidents it <see cref="AppliesTo"/>, page the
+/// targets of each level in turn, each level a <see cref="EscalationLevel.Delay"/> after the previous one, until the
+/// <see cref="StopWhen"/> condition is met; then, if nobody has answered, run the levels again
+/// <see cref="Repeats"/> more times.
+/// </summary>
+/// <remarks>
+/// <para>JSON: <c>{"id": "page-on-call", "appliesTo": {"severityAtLeast": "SEV-2"}, "levels": [ … ],
+/// "stopWhen": "acknowledged", "repeats": 0, "repeatAfter": null}</c>.</para>
+/// <para>Timing: a round starts at the policy's start (usually the alert); level <c>i</c> of a round is due the sum of
+/// the delays of levels 0..i after the round's start; the next round starts <see cref="RepeatAfter"/> after the last
+/// level of the previous one. <see cref="Plan"/> lists every notification; the obligations engine cancels those
+/// still pending once <see cref="HasStopped"/> holds.</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class EscalationPolicy
+{
+    /// <summary>The most repeats a policy may have (Opsgenie allows 20).</summary>
+    public const int MaxRepeats = 20;
+
+    /// <summary>Creates the policy.</summary>
+    /// <param name="id">Lower-case kebab id, unique among the policy's rules and escalation policies, such as
+    /// <c>page-on-call</c>.</param>
+    /// <param name="appliesTo">Which incidents it pages for, such as <c>severityAtLeast SEV-2</c>.</param>
+    /// <param name="levels">At least one level, in order.</param>
+    /// <param name="stopWhen">What stops the paging.</param>
+    /// <param name="repeats">How many more times the levels run after the first pass; 0 to <see cref="MaxRepeats"/>.</param>
+    /// <param name="repeatAfter">How long after the last level the next round starts; required (positive) when
+    /// <paramref name="repeats"/> is above 0, and <see langword="null"/> otherwise.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="appliesTo"/>, <paramref name="levels"/> or a level is null.</exception>
+    /// <exception cref="PolicyValidationException">The policy is invalid; paths are relative (<c>levels</c>,
+    /// <c>repeats</c>, <c>repeatAfter</c>).</exception>
+    public EscalationPolicy(
+        string id, Condition appliesTo, IEnumerable<EscalationLevel> levels, EscalationStop stopWhen, int repeats = 0, Duration? repeatAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(appliesTo);
+        ArgumentNullException.ThrowIfNull(levels);
+        var list = levels.ToList();
+        if (list.Any(l => l is null))
+        {
+            throw new ArgumentNullException(nameof(levels), "A level is null.");
+        }
+
+        var problems = new ProblemList();
+        Validate(id, list.Count, stopWhen, repeats, repeatAfter, problems, "");
+        problems.ThrowIfAny();
+        Id = id;
+        AppliesTo = appliesTo;
+        Levels = list.AsReadOnly();
+        StopWhen = stopWhen;
+        Repeats = repeats;
+        RepeatAfter = repeatAfter;
+    }
+
+    /// <summary>The policy's id, such as <c>page-on-call</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>Which incidents the policy pages for.</summary>
+    public Condition AppliesTo { get; }
+
+    /// <summary>The levels, in order.</summary>
+    public IReadOnlyList<EscalationLevel> Levels { get; }
+
+    /// <summary>What stops the paging.</summary>
+    public EscalationStop StopWhen { get; }
+
+    /// <summary>How many more times the levels run after the first pass; 0 for none.</summary>
+    public int Repeats { get; }
+
+    /// <summary>How long after the last level of a round the next round starts; <see langword="null"/> exactly when
+    /// <see cref="Repeats"/> is 0.</summary>
+    public Duration? RepeatAfter { get; }
+
+    /// <summary>
+    /// Every notification the policy plans when it starts at <paramref name="start"/>, before any stop: for each round
+    /// (<see cref="Repeats"/> + 1 of them) and each level, one step per target. Ordered by due instant, then round,
+    /// level and target order — which is the order they are generated in.
+    /// </summary>
+    /// <param name="start">When the policy starts: the alert, or the instant the incident came to match
+    /// <see cref="AppliesTo"/> (for example a severity change).</param>
+    /// <returns>The steps; steps that would fall after <see cref="Instant.MaxValue"/> are left out.</returns>
+    public IReadOnlyList<EscalationStep> Plan(Instant start)
+    {
+        var steps = new List<EscalationStep>((Repeats + 1) * Levels.Sum(l => l.Targets.Count));
+        var room = Instant.MaxValue - start;
+        var offset = Duration.Zero;
+        for (var round = 0; round <= Repeats; round++)
+        {
+            if (round > 0 && !TryAdvance(ref offset, RepeatAfter!.Value, room))
+            {
+                break;
+            }
+
+            for (var level = 0; level < Levels.Count; level++)
+            {
+                if (!TryAdvance(ref offset, Levels[level].Delay, room))
+                {
+                    return steps.AsReadOnly();
+                }
+
+                foreach (var target in Levels[level].Targets)
+                {
+                    steps.Add(new EscalationStep(level, round, target, start + offset));
+                }
+            }
+        }
+
+        return steps.AsReadOnly();
+    }
+
+    /// <summary>
+    /// Whether the stop condition is met by <paramref name="facts"/>. <see cref="EscalationStop.Acknowledged"/>: the
+    /// incident was acknowledged or its status is past <see cref="IncidentStatus.Triggered"/> (declared, mitigated,
+    /// resolved, declined, merged, …). <see cref="EscalationStop.Resolved"/>: its status is resolved, post-mortem,
+    /// closed, declined or merged; a reopened incident is no longer stopped.
+    /// </summary>
+    /// <param name="facts">The incident's facts.</param>
+    /// <returns><see langword="true"/> when no more notifications are owed.</returns>
+    public bool HasStopped(IncidentFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return StopWhen == EscalationStop.Acknowledged
+            ? facts.AcknowledgedAt is not null || facts.Status != IncidentStatus.Triggered
+            : facts.Status is IncidentStatus.Resolved or IncidentStatus.PostMortem or IncidentStatus.Closed
+                or IncidentStatus.Declined or IncidentStatus.Merged;
+    }
+
+    /// <summary>The policy in words: <c>for severity is SEV-2 or more severe: page role on-call-engineer immediately,
+    /// then role engineering-manager 5 minutes later; until acknowledged</c>.</summary>
+    /// <returns>The description.</returns>
+    public string Describe()
+    {
+        var levels = Levels.Select((l, i) =>
+            string.Join(" and ", l.Targets) + (l.Delay == Duration.Zero
+                ? (i == 0 ? " immediately" : " at the same time")
+                : $" {HumanText.Describe(l.Delay)} {(i == 0 ? "after the start" : "later")}"));
+        var repeat = Repeats == 0 ? "" : $"; repeated {HumanText.Plural(Repeats, "more time")} {HumanText.Describe(RepeatAfter!.Value)} after the last level";
+        return $"for {AppliesTo.Describe()}: page {string.Join(", then ", levels)}; until {HumanText.CamelCase(StopWhen)}{repeat}";
+    }
+
+    /// <summary>The id and description.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"{Id}: {Describe()}";
+
+    internal static void Validate(string? id, int levelCount, EscalationStop? stopWhen, int? repeats, Duration? repeatAfter, ProblemList problems, string path)
+    {
+        EscalationIds.Check(id, "an escalation policy", problems, ProblemList.Join(path, "id"));
+        if (levelCount == 0)
+        {
+            problems.Add(ProblemList.Join(path, "levels"), "at least one level is required");
+        }
+
+        if (stopWhen is { } stop && !Enum.IsDefined(stop))
+        {
+            problems.Add(ProblemList.Join(path, "stopWhen"), $"{(int)stop} is not a stop condition");
+        }
+
+        var repeatsPath = ProblemList.Join(path, "repeats");
+        var repeatAfterPath = ProblemList.Join(path, "repeatAfter");
+        switch (repeats)
+        {
+            case null:
+                break;
+            case < 0:
+                problems.Add(repeatsPath, $"must not be negative (got {repeats}); 0 means the levels run once");
+                break;
+            case > MaxRepeats:
+                problems.Add(repeatsPath, $"at most {MaxRepeats} repeats (got {repeats})");
+                break;
+            case 0:
+                if (repeatAfter is not null)
+                {
+                    problems.Add(repeatAfterPath, "must be null when repeats is 0");
+                }
+
+                break;
+            default:
+                if (repeatAfter is null)
+                {
+                    problems.Add(repeatAfterPath, "a duration is required when repeats is above 0, like PT10M");
+                }
+                else
+                {
+                    Durations.PositiveIfPresent(repeatAfter, problems, repeatAfterPath);
+                }
+
+                break;
+        }
+    }
+
+    private static bool TryAdvance(ref Duration offset, Duration by, Duration room)
+    {
+        if (offset > room - by)
+        {
+            return false;
+        }
+
+        offset += by;
+        return true;
+    }
+}
