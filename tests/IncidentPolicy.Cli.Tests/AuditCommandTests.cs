@@ -25,11 +25,12 @@ public class AuditCommandTests
         Assert.Equal(0, code);
         Assert.Empty(stderr);
         Assert.StartsWith("INC-2026-05-29-checkout  SEV-1  resolved  audited at 2026-05-29T04:47:00Z\n", stdout, StringComparison.Ordinal);
-        Assert.Contains("  ✗  respond:comms-lead           OVERDUE    2026-05-29T04:17:00Z                        PT30M\n", stdout, StringComparison.Ordinal);
-        Assert.Contains("  !  externalUpdate#1             MET LATE   2026-05-29T04:30:00Z  2026-05-29T04:47:00Z  PT17M\n", stdout, StringComparison.Ordinal);
-        Assert.Contains("met 4, met late 4, overdue 2, pending 1, cancelled 2\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("  ✗  respond:comms-lead                   OVERDUE    2026-05-29T04:17:00Z                        PT30M\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("  !  externalUpdate#1                     MET LATE   2026-05-29T04:30:00Z  2026-05-29T04:47:00Z  PT17M\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("  ✗  escalate:page-engineering-manager#1  OVERDUE    2026-05-29T04:32:00Z                        PT15M\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("met 4, met late 4, overdue 3, pending 2, cancelled 2\n", stdout, StringComparison.Ordinal);
         Assert.Contains("time to acknowledge PT5M, declare PT10M, first status-page update PT13M, mitigate PT20M, resolve PT45M\n", stdout, StringComparison.Ordinal);
-        Assert.EndsWith("next wake-up 2026-05-31T04:47:00Z\n", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("next wake-up 2026-05-29T04:48:00Z\n", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace IncidentPolicy.Obligations;
 /// then states each at that instant. See DESIGN.md "Obligations" for what meets what, cadences, cancellation and
 /// severity changes.
 /// </summary>
-internal sealed class ObligationEngine
+internal sealed partial class ObligationEngine
 {
     private readonly ResponsePolicy _policy;
     private readonly List<Slot> _slots = new(16);
@@ -44,9 +44,13 @@ internal sealed class ObligationEngine
                 break;
             }
 
+            engine.AdvanceTo(@event.At);
+            engine.TrackFacts(@event);
             engine.Apply(@event);
+            engine.CheckEscalation(@event.At);
         }
 
+        engine.AdvanceTo(now);
         return engine.State(incident, now);
     }
 
@@ -123,6 +127,9 @@ internal sealed class ObligationEngine
                 break;
             case ActionItemStatusChanged { Status: ActionItemStatus.Done or ActionItemStatus.WontDo } e:
                 Meet(ObligationKind.ActionItem, e.Id, at);
+                break;
+            case NotificationSent e:
+                MeetNotification(e);
                 break;
             case Declined or Merged:
                 CancelOpen(at, includeOverdue: true, kinds: null);
@@ -358,20 +365,23 @@ internal sealed class ObligationEngine
     {
         var obligations = new List<Obligation>(_slots.Count);
         Instant? wakeUp = null;
+        var grace = _policy.Escalation.DispatchGrace;
         foreach (var slot in _slots)
         {
+            // A page or notification counts as on time when the host records it within the dispatch grace.
+            var deadline = slot.Kind == ObligationKind.Escalate ? slot.DueAt + grace : slot.DueAt;
             ObligationState state;
             Duration? lateBy = null;
             if (slot.MetAt is { } met)
             {
-                state = met <= slot.DueAt ? ObligationState.Met : ObligationState.MetLate;
+                state = met <= deadline ? ObligationState.Met : ObligationState.MetLate;
                 lateBy = state == ObligationState.MetLate ? met - slot.DueAt : null;
             }
             else if (slot.CancelledAt is not null)
             {
                 state = ObligationState.Cancelled;
             }
-            else if (now >= slot.DueAt)
+            else if (now >= deadline)
             {
                 state = ObligationState.Overdue;
                 lateBy = now - slot.DueAt;
@@ -379,10 +389,16 @@ internal sealed class ObligationEngine
             else
             {
                 state = ObligationState.Pending;
-                wakeUp = wakeUp is { } w && w <= slot.DueAt ? w : slot.DueAt;
+                var wake = slot.DueAt > now ? slot.DueAt : deadline;
+                wakeUp = wakeUp is { } w && w <= wake ? w : wake;
             }
 
             obligations.Add(new Obligation(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, slot.Reason));
+        }
+
+        if (!_resolved && !_finished && NextEscalationChange(now) is { } change && (wakeUp is null || change < wakeUp))
+        {
+            wakeUp = change;
         }
 
         obligations.Sort(static (a, b) =>

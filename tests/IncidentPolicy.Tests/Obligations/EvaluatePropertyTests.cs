@@ -44,11 +44,13 @@ public class EvaluatePropertyTests
                 return evaluation.Obligations.All(o => o.State != ObligationState.Pending);
             }
 
+            // What a host sees: each obligation's state and whether it is due to be acted on.
+            static IEnumerable<(string, ObligationState, bool)> View(Evaluation e) => e.Obligations.Select(o => (o.Key, o.State, o.IsDue(e.EvaluatedAt)));
             var justBefore = ResponsePolicy.Default.Evaluate(c.Incident, wake - Duration.Epsilon);
             var atWake = ResponsePolicy.Default.Evaluate(c.Incident, wake);
             return wake > c.Now
-                && evaluation.Obligations.Select(o => (o.Key, o.State)).SequenceEqual(justBefore.Obligations.Select(o => (o.Key, o.State)))
-                && !evaluation.Obligations.Select(o => (o.Key, o.State)).SequenceEqual(atWake.Obligations.Select(o => (o.Key, o.State)));
+                && View(evaluation).SequenceEqual(View(justBefore))
+                && !View(evaluation).SequenceEqual(View(atWake));
         });
 
     [Property(MaxTest = 200)]

@@ -43,9 +43,15 @@ public class EvaluateTests
                 ["internalUpdate#2"] = (ObligationState.MetLate, Utc(4, 45), m(2)),
                 ["internalUpdate#3"] = (ObligationState.Cancelled, Utc(5, 17), null),
                 ["schedulePostMortem"] = (ObligationState.Pending, Utc(4, 47) + Duration.FromHours(48), null),
+                // The runbook's escalations: nobody paged the engineering manager at 4:32, and the VP is owed a
+                // notification since revenue loss was recorded at 4:47 (still within the one-minute dispatch grace).
+                ["escalate:page-engineering-manager#1"] = (ObligationState.Overdue, Utc(4, 32), m(15)),
+                ["escalate:notify-vp-engineering#1"] = (ObligationState.Pending, Utc(4, 47), null),
             },
             Table(evaluation));
-        Assert.Equal(Utc(4, 47) + Duration.FromHours(48), evaluation.NextWakeUp);
+        Assert.Equal(Utc(4, 48), evaluation.NextWakeUp);
+        Assert.Equal(["escalate:notify-vp-engineering#1", "escalate:page-engineering-manager#1", "respond:comms-lead", "respond:engineering-manager"],
+            evaluation.Due.Select(o => o.Key).Order(StringComparer.Ordinal));
         Assert.Equal(evaluation.Obligations.OrderBy(o => o.DueAt).ThenBy(o => o.Key, StringComparer.Ordinal), evaluation.Obligations);
     }
 
@@ -77,7 +83,8 @@ public class EvaluateTests
     {
         var evaluation = Policy.Evaluate(Raised("SEV-2"), At(0));
         Assert.Equal(
-            ["acknowledge", "assignCommander", "declare", "firstExternalUpdate", "respond:on-call-engineer", "respond:team-lead"],
+            ["acknowledge", "assignCommander", "declare", "escalate:page-on-call.1.on-call-engineer#1", "escalate:page-on-call.2.engineering-manager#1",
+             "firstExternalUpdate", "respond:on-call-engineer", "respond:team-lead"],
             evaluation.Obligations.Select(o => o.Key).Order(StringComparer.Ordinal));
         Assert.Equal(At(30), evaluation.Find("respond:team-lead")!.DueAt);
         Assert.Equal(At(30), evaluation.Find("firstExternalUpdate")!.DueAt);
@@ -194,5 +201,50 @@ public class EvaluateTests
         Assert.Equal(Duration.FromMinutes(55), Policy.Evaluate(incident, At(60)).Find("acknowledge")!.LateBy);
         Assert.Equal(ObligationState.Overdue, Policy.Evaluate(incident, At(5)).Find("acknowledge")!.State);
         Assert.Equal(ObligationState.Pending, Policy.Evaluate(incident, At(5) - Duration.Epsilon).Find("acknowledge")!.State);
+    }
+
+    [Fact]
+    public void Escalate_PolicyPagesOnCall_MetWithinGrace_LaterLevelCancelledByAcknowledgement()
+    {
+        var incident = Raised("SEV-1")
+            .Then(new RecordNotification("escalate:page-on-call.1.on-call-engineer#1", "alex"), Monitoring, 0)
+            .Then(new Acknowledge(), Alex, 3);
+        var table = Table(Policy.Evaluate(incident, At(10)));
+        Assert.Equal((ObligationState.Met, At(0)), (table["escalate:page-on-call.1.on-call-engineer#1"].State, table["escalate:page-on-call.1.on-call-engineer#1"].DueAt));
+        Assert.Equal((ObligationState.Cancelled, At(5)), (table["escalate:page-on-call.2.engineering-manager#1"].State, table["escalate:page-on-call.2.engineering-manager#1"].DueAt));
+    }
+
+    [Fact]
+    public void Escalate_NotificationAfterGrace_MetLate_NoneAfterGraceIsOverdue()
+    {
+        var late = Raised("SEV-1").Then(new RecordNotification("escalate:page-on-call.1.on-call-engineer#1", "alex"), Monitoring, 2);
+        var page = Policy.Evaluate(late, At(2)).Find("escalate:page-on-call.1.on-call-engineer#1")!;
+        Assert.Equal((ObligationState.MetLate, Duration.FromMinutes(2)), (page.State, page.LateBy));
+        var unsent = Policy.Evaluate(Raised("SEV-1"), At(0) + Duration.FromSeconds(30));
+        Assert.Equal(ObligationState.Pending, unsent.Find("escalate:page-on-call.1.on-call-engineer#1")!.State);
+        Assert.True(unsent.Find("escalate:page-on-call.1.on-call-engineer#1")!.IsDue(unsent.EvaluatedAt));
+        Assert.Equal(At(1), unsent.NextWakeUp);
+        Assert.Equal(ObligationState.Overdue, Policy.Evaluate(Raised("SEV-1"), At(1)).Find("escalate:page-on-call.1.on-call-engineer#1")!.State);
+    }
+
+    [Fact]
+    public void Escalate_DataBreachSuspected_NotifiesSecurityImmediately()
+    {
+        var incident = WithCommander().Then(new RaiseFlag("dataBreachSuspected"), Alex, 12);
+        var notify = Policy.Evaluate(incident, At(12)).Find("escalate:notify-security-team#1")!;
+        Assert.Equal((ObligationState.Pending, At(12)), (notify.State, notify.DueAt));
+        Assert.Equal("escalation.notify-security-team", notify.RuleId);
+    }
+
+    [Fact]
+    public void Escalate_NotResolvedIn30Minutes_PagesManagerAtTheThreshold_NotAfterResolution()
+    {
+        var open = WithCommander();
+        var evaluation = Policy.Evaluate(open, At(20));
+        Assert.Null(evaluation.Find("escalate:page-engineering-manager#1"));
+        Assert.Equal(At(30), evaluation.NextWakeUp);
+        Assert.Equal(At(30), Policy.Evaluate(open, At(31)).Find("escalate:page-engineering-manager#1")!.DueAt);
+        var resolved = open.Then(new Resolve(), Sarah, 29);
+        Assert.Null(Policy.Evaluate(resolved, At(60)).Find("escalate:page-engineering-manager#1"));
     }
 }

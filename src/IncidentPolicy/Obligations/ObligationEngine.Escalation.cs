@@ -1,0 +1,218 @@
+using NodaTime;
+using IncidentPolicy.Escalation;
+using IncidentPolicy.Lifecycle;
+
+namespace IncidentPolicy.Obligations;
+
+/// <summary>
+/// The escalate obligations: each conditional rule owes one notification every time its condition starts to hold;
+/// each escalation policy, when it starts to apply, owes its plan of pages, and what is still pending when its stop
+/// condition holds is cancelled. The facts conditions see are tracked as events are folded, and time between events
+/// is walked with <see cref="Condition.NextChange"/>, never minute by minute.
+/// </summary>
+internal sealed partial class ObligationEngine
+{
+    private IncidentStatus _status;
+    private Instant? _acknowledgedAt;
+    private Instant? _declaredAt;
+    private Instant? _lastUpdateAt;
+    private Instant? _resolvedAt;
+    private Dictionary<string, decimal>? _impacts;
+    private HashSet<string>? _flags;
+    private IncidentFacts? _facts;
+    private bool[]? _ruleHolds;
+    private bool[]? _policyApplies;
+    private bool[]? _policyStopped;
+    private Instant _cursor;
+
+    private EscalationSettings Escalation => _policy.Escalation;
+
+    private bool HasEscalation => Escalation.Rules.Count > 0 || Escalation.Policies.Count > 0;
+
+    /// <summary>Keeps the facts conditions see in step with the events.</summary>
+    private void TrackFacts(IncidentEvent @event)
+    {
+        if (!HasEscalation)
+        {
+            return;
+        }
+
+        _facts = null;
+        switch (@event)
+        {
+            case AlertFired:
+                _status = IncidentStatus.Triggered;
+                _cursor = @event.At;
+                _ruleHolds = new bool[Escalation.Rules.Count];
+                _policyApplies = new bool[Escalation.Policies.Count];
+                _policyStopped = new bool[Escalation.Policies.Count];
+                break;
+            case Acknowledged:
+                _acknowledgedAt ??= @event.At;
+                _status = _status == IncidentStatus.Triggered ? IncidentStatus.Acknowledged : _status;
+                break;
+            case Declared:
+                _declaredAt ??= @event.At;
+                _status = IncidentStatus.Investigating;
+                break;
+            case StatusUpdatePosted:
+                _lastUpdateAt = @event.At;
+                break;
+            case ImpactRecorded e:
+                (_impacts ??= new(StringComparer.Ordinal))[e.Metric] = e.Value;
+                break;
+            case FlagRaised e:
+                (_flags ??= new(StringComparer.Ordinal)).Add(e.Flag);
+                break;
+            case Mitigated:
+                _status = IncidentStatus.Mitigated;
+                break;
+            case Resolved:
+                _resolvedAt = @event.At;
+                _status = IncidentStatus.Resolved;
+                break;
+            case Reopened:
+                _resolvedAt = null;
+                _status = IncidentStatus.Investigating;
+                break;
+            case PostMortemScheduled:
+                _status = IncidentStatus.PostMortem;
+                break;
+            case Closed:
+                _status = IncidentStatus.Closed;
+                break;
+            case Declined:
+                _status = IncidentStatus.Declined;
+                break;
+            case Merged:
+                _status = IncidentStatus.Merged;
+                break;
+        }
+    }
+
+    private IncidentFacts Facts() => _facts ??= new IncidentFacts(
+        _policy.Severities, _status, _alertAt, _severity, _acknowledgedAt, _declaredAt, _lastUpdateAt, _resolvedAt, _impacts, _flags);
+
+    /// <summary>Walks time from the cursor to <paramref name="until"/> (inclusive), creating the obligations of every
+    /// condition that starts to hold on the way.</summary>
+    private void AdvanceTo(Instant until)
+    {
+        if (!HasEscalation || _ruleHolds is null)
+        {
+            return;
+        }
+
+        for (var guard = 0; guard < 10_000; guard++)
+        {
+            var next = NextEscalationChange(_cursor);
+            if (next is not { } t || t > until)
+            {
+                break;
+            }
+
+            CheckEscalation(t);
+            _cursor = t;
+        }
+
+        _cursor = Instant.Max(_cursor, until);
+    }
+
+    /// <summary>The earliest instant after <paramref name="after"/> at which a rule's condition, a policy's applicability
+    /// or its stop condition changes, with the facts as they are.</summary>
+    private Instant? NextEscalationChange(Instant after)
+    {
+        if (!HasEscalation || _ruleHolds is null)
+        {
+            return null;
+        }
+
+        var facts = Facts();
+        Instant? earliest = null;
+        void Consider(Instant? candidate)
+        {
+            if (candidate is { } c && (earliest is null || c < earliest))
+            {
+                earliest = c;
+            }
+        }
+
+        foreach (var rule in Escalation.Rules)
+        {
+            Consider(rule.When.NextChange(facts, after));
+        }
+
+        foreach (var policy in Escalation.Policies)
+        {
+            Consider(policy.AppliesTo.NextChange(facts, after));
+        }
+
+        return earliest;
+    }
+
+    /// <summary>Re-evaluates every rule and policy at <paramref name="at"/> with the current facts.</summary>
+    private void CheckEscalation(Instant at)
+    {
+        if (!HasEscalation || _ruleHolds is null || _policyApplies is null || _policyStopped is null)
+        {
+            return;
+        }
+
+        var facts = Facts();
+        var open = !_resolved && !_finished;
+        for (var i = 0; i < Escalation.Rules.Count; i++)
+        {
+            var rule = Escalation.Rules[i];
+            var holds = rule.When.HoldsAt(facts, at);
+            if (holds && !_ruleHolds[i] && open)
+            {
+                Plan(ObligationKind.Escalate, rule.Id, at, "escalation." + rule.Id,
+                    $"{HumanText.CamelCase(rule.Action)} {rule.Target}: {rule.When.Describe()}", rolling: true);
+            }
+
+            _ruleHolds[i] = holds;
+        }
+
+        for (var i = 0; i < Escalation.Policies.Count; i++)
+        {
+            var policy = Escalation.Policies[i];
+            var applies = policy.AppliesTo.HoldsAt(facts, at);
+            var stopped = policy.HasStopped(facts);
+            if (applies && !_policyApplies[i] && open && !stopped)
+            {
+                foreach (var step in policy.Plan(at))
+                {
+                    Plan(ObligationKind.Escalate, $"{policy.Id}.{step.LevelIndex + 1}.{step.Target.Id}", step.DueAt, "escalation." + policy.Id,
+                        $"page {step.Target} (level {step.LevelIndex + 1}, round {step.Round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first",
+                        rolling: true);
+                }
+            }
+
+            if (stopped && !_policyStopped[i])
+            {
+                var prefix = policy.Id + ".";
+                foreach (var slot in _slots)
+                {
+                    if (slot.Kind == ObligationKind.Escalate && slot.Qualifier is { } q && q.StartsWith(prefix, StringComparison.Ordinal)
+                        && slot.MetAt is null && slot.CancelledAt is null && slot.DueAt > at)
+                    {
+                        slot.CancelledAt = at;
+                    }
+                }
+            }
+
+            _policyApplies[i] = applies;
+            _policyStopped[i] = stopped;
+        }
+    }
+
+    private void MeetNotification(NotificationSent sent)
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Kind == ObligationKind.Escalate && slot.Key == sent.Key && slot.MetAt is null && slot.CancelledAt is null)
+            {
+                slot.MetAt = sent.At;
+            }
+        }
+    }
+}
