@@ -70,6 +70,12 @@ public sealed partial class ResponsePolicy
             {
                 problems.Add(ProblemList.Join(path, "id"), UnknownRoleReason(target.Id, roles));
             }
+            else if (target.Kind == EscalationTargetKind.Schedule && FindSchedule(target.Id) is null)
+            {
+                problems.Add(
+                    ProblemList.Join(path, "id"),
+                    $"unknown schedule '{target.Id}'; the policy's schedules are: {(Schedules.Count == 0 ? "(none)" : string.Join(", ", Schedules.Select(s => s.Id)))}");
+            }
         }
 
         for (var i = 0; i < Escalation.Policies.Count; i++)

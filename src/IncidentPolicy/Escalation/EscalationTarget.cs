@@ -38,6 +38,11 @@ public sealed record EscalationTarget
     /// <returns>The target.</returns>
     public static EscalationTarget ForPerson(string personId) => new(EscalationTargetKind.Person, personId);
 
+    /// <summary>Whoever an on-call schedule of the policy has on call when the notification falls due.</summary>
+    /// <param name="scheduleId">The schedule's id.</param>
+    /// <returns>The target.</returns>
+    public static EscalationTarget ForSchedule(string scheduleId) => new(EscalationTargetKind.Schedule, scheduleId);
+
     /// <summary>The kind and id: <c>role engineering-manager</c>, <c>person sarah</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"{HumanText.CamelCase(Kind)} {Id}";
@@ -56,6 +61,13 @@ public sealed record EscalationTarget
                 if (string.IsNullOrWhiteSpace(id))
                 {
                     problems.Add(idPath, "a person id is required");
+                }
+
+                break;
+            case EscalationTargetKind.Schedule:
+                if (string.IsNullOrWhiteSpace(id))
+                {
+                    problems.Add(idPath, "a schedule id is required");
                 }
 
                 break;

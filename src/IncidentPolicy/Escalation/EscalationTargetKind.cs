@@ -8,4 +8,8 @@ public enum EscalationTargetKind
 
     /// <summary>A role of the policy, such as <c>engineering-manager</c>; the host resolves who holds it.</summary>
     Role,
+
+    /// <summary>An on-call schedule of the policy: whoever it has on call at the notification's due instant
+    /// (<c>Schedule.OnCallAt</c>); the obligation's reason names who and why.</summary>
+    Schedule,
 }

@@ -166,7 +166,7 @@ internal sealed partial class ObligationEngine
             if (holds && !_ruleHolds[i] && open)
             {
                 Plan(ObligationKind.Escalate, rule.Id, at, "escalation." + rule.Id,
-                    $"{HumanText.CamelCase(rule.Action)} {rule.Target}: {rule.When.Describe()}", rolling: true);
+                    $"{HumanText.CamelCase(rule.Action)} {Who(rule.Target, at)}: {rule.When.Describe()}", rolling: true);
             }
 
             _ruleHolds[i] = holds;
@@ -182,7 +182,7 @@ internal sealed partial class ObligationEngine
                 foreach (var step in policy.Plan(at))
                 {
                     Plan(ObligationKind.Escalate, $"{policy.Id}.{step.LevelIndex + 1}.{step.Target.Id}", step.DueAt, "escalation." + policy.Id,
-                        $"page {step.Target} (level {step.LevelIndex + 1}, round {step.Round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first",
+                        $"page {Who(step.Target, step.DueAt)} (level {step.LevelIndex + 1}, round {step.Round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first",
                         rolling: true);
                 }
             }
@@ -203,6 +203,19 @@ internal sealed partial class ObligationEngine
             _policyApplies[i] = applies;
             _policyStopped[i] = stopped;
         }
+    }
+
+    /// <summary>The target as a reason names it; a schedule is resolved to whoever it has on call at <paramref name="at"/>.</summary>
+    private string Who(EscalationTarget target, Instant at)
+    {
+        if (target.Kind != EscalationTargetKind.Schedule)
+        {
+            return target.ToString();
+        }
+
+        return _policy.FindSchedule(target.Id)?.OnCallAt(at) is { } assignment
+            ? $"{assignment.PersonId}, on call on schedule {target.Id} ({assignment})"
+            : $"schedule {target.Id}, which has nobody on call then";
     }
 
     private void MeetNotification(NotificationSent sent)

@@ -57,7 +57,7 @@ internal sealed class EscalationLevelDocument
 
 internal sealed class EscalationTargetDocument
 {
-    [RequiredKey, EnumText(typeof(EscalationTargetKind)), SchemaDescription("What the id names: person or role.")]
+    [RequiredKey, EnumText(typeof(EscalationTargetKind)), SchemaDescription("What the id names: person, role, or schedule (whoever it has on call when the notification falls due).")]
     public string? Kind { get; set; }
 
     [RequiredKey, SchemaDescription("A role id of the policy, or a person's id as the host knows it.")]

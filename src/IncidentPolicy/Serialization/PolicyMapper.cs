@@ -55,7 +55,7 @@ internal static partial class PolicyMapper
         try
         {
             var policy = new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
-            return WithOnCall(applyEscalation(lifecycle is null ? policy : policy.WithLifecycle(lifecycle)), onCall);
+            return applyEscalation(WithOnCall(lifecycle is null ? policy : policy.WithLifecycle(lifecycle), onCall));
         }
         catch (PolicyValidationException e)
         {

@@ -327,7 +327,7 @@ public class PolicyJsonEscalationTests
     [InlineData("action", "\"call\"", ".action", "'call' is not one of page, notify")]
     [InlineData("target", "{\"kind\": \"role\", \"id\": \"cto\"}", ".target.id",
         "unknown role 'cto'; the policy's roles are: comms-lead, engineering-manager, incident-commander, on-call-engineer, owning-team, security-team, team-lead, vp-engineering")]
-    [InlineData("target", "{\"kind\": \"team\", \"id\": \"sre\"}", ".target.kind", "'team' is not one of person, role")]
+    [InlineData("target", "{\"kind\": \"team\", \"id\": \"sre\"}", ".target.kind", "'team' is not one of person, role, schedule")]
     [InlineData("target", "{\"kind\": \"person\", \"id\": \"\"}", ".target.id", "a person id is required")]
     [InlineData("target", "null", ".target", "a target is required: {\"kind\": \"role\", \"id\": \"engineering-manager\"}")]
     [InlineData("priority", "1", ".priority", "unknown key 'priority'; expected one of: id, when, action, target")]
