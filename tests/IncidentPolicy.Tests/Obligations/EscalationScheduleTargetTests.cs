@@ -47,4 +47,17 @@ public class EscalationScheduleTargetTests
         Assert.Contains("\"kind\": \"schedule\"", json, StringComparison.Ordinal);
         Assert.Equal(json, PolicyJson.Serialize(PolicyJson.Parse(json)));
     }
+
+    [Fact]
+    public void ToFacts_SuggestSeverityFromAnIncident()
+    {
+        var incident = WithCommander().Then(new RaiseFlag("dataBreachSuspected"), Alex, 12).Then(new RecordImpact("revenueLoss", 47000m, "USD"), Sarah, 13)
+            .Then(new PostStatusUpdate(StatusAudience.Internal, "investigating"), Sarah, 14);
+        var facts = incident.ToFacts();
+        Assert.Equal(IncidentStatus.Investigating, facts.Status);
+        Assert.Equal(At(14), facts.LastUpdateAt);
+        Assert.Equal(47000m, facts.Impacts["revenueLoss"]);
+        Assert.Contains("dataBreachSuspected", facts.Flags);
+        Assert.Equal("SEV-1", ResponsePolicy.Default.SuggestSeverity(facts).Severity!.Id);
+    }
 }
