@@ -24,6 +24,9 @@ internal sealed partial class ObligationEngine
     private bool[]? _policyApplies;
     private bool[]? _policyStopped;
     private Instant _cursor;
+    private bool _factsChanged;
+    private bool _nextChangeKnown;
+    private Instant? _nextChange;
 
     private EscalationSettings Escalation => _policy.Escalation;
 
@@ -37,9 +40,11 @@ internal sealed partial class ObligationEngine
             return;
         }
 
-        _facts = null;
         switch (@event)
         {
+            case CommanderAssigned or RoleAssigned or NoteAdded or NotificationSent or ReminderSent
+                or ActionItemAdded or ActionItemCompleted or ActionItemStatusChanged or PostMortemPublished:
+                return;
             case AlertFired:
                 _status = IncidentStatus.Triggered;
                 _cursor = @event.At;
@@ -88,6 +93,16 @@ internal sealed partial class ObligationEngine
                 _status = IncidentStatus.Merged;
                 break;
         }
+
+        InvalidateFacts();
+    }
+
+    /// <summary>The facts changed (an event, or a severity change): conditions must be looked at again.</summary>
+    private void InvalidateFacts()
+    {
+        _facts = null;
+        _factsChanged = true;
+        _nextChangeKnown = false;
     }
 
     private IncidentFacts Facts() => _facts ??= new IncidentFacts(
@@ -110,7 +125,7 @@ internal sealed partial class ObligationEngine
                 break;
             }
 
-            CheckEscalation(t);
+            CheckEscalation(t, timePoint: true);
             _cursor = t;
         }
 
@@ -124,6 +139,12 @@ internal sealed partial class ObligationEngine
         if (!HasEscalation || _ruleHolds is null)
         {
             return null;
+        }
+
+        // With the facts unchanged, the next change after a later instant is the same one, until it is passed.
+        if (_nextChangeKnown && (_nextChange is null || _nextChange > after))
+        {
+            return _nextChange;
         }
 
         var facts = Facts();
@@ -146,16 +167,21 @@ internal sealed partial class ObligationEngine
             Consider(policy.AppliesTo.NextChange(facts, after));
         }
 
+        _nextChange = earliest;
+        _nextChangeKnown = true;
         return earliest;
     }
 
-    /// <summary>Re-evaluates every rule and policy at <paramref name="at"/> with the current facts.</summary>
-    private void CheckEscalation(Instant at)
+    /// <summary>Re-evaluates every rule and policy at <paramref name="at"/> with the current facts; after an event this
+    /// is needed only when the event changed the facts.</summary>
+    private void CheckEscalation(Instant at, bool timePoint = false)
     {
-        if (!HasEscalation || _ruleHolds is null || _policyApplies is null || _policyStopped is null)
+        if (!HasEscalation || _ruleHolds is null || _policyApplies is null || _policyStopped is null || !(timePoint || _factsChanged))
         {
             return;
         }
+
+        _factsChanged = false;
 
         var facts = Facts();
         var open = !_resolved && !_finished;
@@ -165,8 +191,10 @@ internal sealed partial class ObligationEngine
             var holds = rule.When.HoldsAt(facts, at);
             if (holds && !_ruleHolds[i] && open)
             {
-                Plan(ObligationKind.Escalate, rule.Id, at, "escalation." + rule.Id,
-                    $"{HumanText.CamelCase(rule.Action)} {Who(rule.Target, at)}: {rule.When.Describe()}", rolling: true);
+                var reason = rule.Target.Kind == EscalationTargetKind.Schedule
+                    ? $"{HumanText.CamelCase(rule.Action)} {Who(rule.Target, at)}: {rule.When.Describe()}"
+                    : _texts.Escalation(rule.Id, null, 0, () => $"{HumanText.CamelCase(rule.Action)} {rule.Target}: {rule.When.Describe()}");
+                Plan(ObligationKind.Escalate, rule.Id, at, _texts.Escalation(rule.Id, "rule", 0, () => "escalation." + rule.Id), reason, rolling: true);
             }
 
             _ruleHolds[i] = holds;
@@ -181,9 +209,11 @@ internal sealed partial class ObligationEngine
             {
                 foreach (var step in policy.Plan(at))
                 {
-                    Plan(ObligationKind.Escalate, $"{policy.Id}.{step.LevelIndex + 1}.{step.Target.Id}", step.DueAt, "escalation." + policy.Id,
-                        $"page {Who(step.Target, step.DueAt)} (level {step.LevelIndex + 1}, round {step.Round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first",
-                        rolling: true);
+                    var qualifier = _texts.Escalation(policy.Id, step.Target.Id, step.LevelIndex + 1, () => $"{policy.Id}.{step.LevelIndex + 1}.{step.Target.Id}");
+                    var reason = step.Target.Kind == EscalationTargetKind.Schedule
+                        ? StepReason(policy, step, Who(step.Target, step.DueAt))
+                        : _texts.Escalation(policy.Id, step.Target.Id, -(step.LevelIndex + 1) - (1000 * step.Round), () => StepReason(policy, step, step.Target.ToString()));
+                    Plan(ObligationKind.Escalate, qualifier, step.DueAt, _texts.Escalation(policy.Id, "policy", 0, () => "escalation." + policy.Id), reason, rolling: true);
                 }
             }
 
@@ -204,6 +234,9 @@ internal sealed partial class ObligationEngine
             _policyStopped[i] = stopped;
         }
     }
+
+    private static string StepReason(EscalationPolicy policy, EscalationStep step, string who) =>
+        $"page {who} (level {step.LevelIndex + 1}, round {step.Round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first";
 
     /// <summary>The target as a reason names it; a schedule is resolved to whoever it has on call at <paramref name="at"/>.</summary>
     private string Who(EscalationTarget target, Instant at)

@@ -147,6 +147,11 @@ internal sealed partial class ObligationEngine
     {
         var previous = _severity;
         _severity = level;
+        if (_ruleHolds is not null)
+        {
+            InvalidateFacts();
+        }
+
         if (_resolved || _finished)
         {
             return;
