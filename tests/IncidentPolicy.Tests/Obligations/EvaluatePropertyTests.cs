@@ -78,4 +78,46 @@ public class EvaluatePropertyTests
                 .Where(o => o.State is ObligationState.Met or ObligationState.MetLate)
                 .All(o => before.Find(o.Key) is { State: ObligationState.Met or ObligationState.MetLate } now && now.MetAt == o.MetAt);
         });
+
+    private static readonly Gen<(string From, string To, int Minutes, bool Flag)> SeverityChanges =
+        from initial in Gen.Elements("SEV-1", "SEV-2", "SEV-3", "SEV-4")
+        from target in Gen.Elements("SEV-1", "SEV-2", "SEV-3", "SEV-4").Where(t => t != initial)
+        from minutes in Gen.Choose(1, 120)
+        from flag in Gen.Elements(true, false)
+        select (initial, target, minutes, flag);
+
+    [Property(MaxTest = 200)]
+    public Property SeverityChange_TargetsOfNewSeverityDueNoLaterThanChangePlusTarget_EscalationsKept() =>
+        Prop.ForAll(SeverityChanges.ToArbitrary(), c =>
+        {
+            var policy = ResponsePolicy.Default;
+            var incident = IncidentFixture.Raised(c.From);
+            if (c.Flag)
+            {
+                incident = incident.Then(new RaiseFlag("dataBreachSuspected"), IncidentFixture.Monitoring, 0);
+            }
+
+            var changeAt = IncidentFixture.At(c.Minutes);
+            var before = policy.Evaluate(incident, changeAt - Duration.Epsilon);
+            var changed = incident.Apply(new ChangeSeverity(c.To), IncidentFixture.Manager, changeAt, incident.Version).Incident!;
+            var after = policy.Evaluate(changed, changeAt);
+            var level = policy.Severities.Find(c.To)!;
+
+            bool DueBy(ObligationKind kind, string? role, Instant limit) =>
+                after.Obligations.Any(o => o.Kind == kind && (role is null || o.Key.StartsWith($"respond:{role}", StringComparison.Ordinal))
+                    && o.State != ObligationState.Cancelled && o.DueAt <= limit);
+
+            var targetsPlanned =
+                DueBy(ObligationKind.Acknowledge, null, level.Acknowledge.DueAfter(changeAt, policy.Calendar))
+                && level.RolesInvolved.All(r => DueBy(ObligationKind.Respond, r, level.Respond.DueAfter(changeAt, policy.Calendar)))
+                && (level.DeclareWithin is not { } d || DueBy(ObligationKind.Declare, null, changeAt + d))
+                && (level.AssignCommanderWithin is not { } a || DueBy(ObligationKind.AssignCommander, null, changeAt + a))
+                && (level.StatusUpdates.FirstWithin is not { } f || DueBy(ObligationKind.FirstExternalUpdate, null, changeAt + f));
+
+            // A pending escalation whose rule still holds is never cancelled by the change.
+            var escalationsKept = before.Obligations
+                .Where(o => o.Kind == ObligationKind.Escalate && o.State == ObligationState.Pending && o.Key.StartsWith("escalate:notify-security-team", StringComparison.Ordinal))
+                .All(o => after.Find(o.Key) is { State: not ObligationState.Cancelled });
+            return targetsPlanned && escalationsKept;
+        });
 }
