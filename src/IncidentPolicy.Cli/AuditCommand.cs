@@ -49,7 +49,7 @@ internal static class AuditCommand
     private static void WriteText(AuditReport report, TextWriter stdout)
     {
         var incident = report.Incident;
-        stdout.WriteLine($"{incident.Id}  {incident.SeverityId ?? "(no severity)"}  {Camel(incident.Status.ToString())}  audited at {TextFormats.Format(report.EvaluatedAt)}");
+        stdout.WriteLine($"{incident.Id}  {incident.SeverityId ?? "(no severity)"}  {Text.Camel(incident.Status)}  audited at {TextFormats.Format(report.EvaluatedAt)}");
         if (!report.PolicyMatches)
         {
             stdout.WriteLine($"note: the alert recorded policy {incident.PolicyHash}; audited with {incident.Policy.ContentHash}");
@@ -73,7 +73,7 @@ internal static class AuditCommand
             {
                 ObligationState.Overdue => "OVERDUE",
                 ObligationState.MetLate => "MET LATE",
-                _ => Camel(o.State.ToString()),
+                _ => Text.Camel(o.State),
             };
             var met = o.MetAt is { } m ? TextFormats.Format(m) : "";
             var late = o.LateBy is { } l ? TextFormats.Format(l) : "";
@@ -95,6 +95,4 @@ internal static class AuditCommand
     }
 
     private static string Show(NodaTime.Duration? duration) => duration is { } d ? TextFormats.Format(d) : "-";
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -50,7 +50,7 @@ internal static class ReplayCommand
     {
         var incident = replay.Incident;
         stdout.WriteLine($"incident   {incident.Id}  {incident.ChannelName}");
-        stdout.WriteLine($"status     {Camel(incident.Status.ToString())} (version {incident.Version}, last event {TextFormats.Format(incident.LastEventAt)})");
+        stdout.WriteLine($"status     {Text.Camel(incident.Status)} (version {incident.Version}, last event {TextFormats.Format(incident.LastEventAt)})");
         stdout.WriteLine($"severity   {incident.SeverityId ?? "-"}{(incident.Title is { } title ? $"  \"{title}\"" : "")}");
         stdout.WriteLine($"commander  {incident.Commander ?? "-"}");
         stdout.WriteLine($"roles      {(incident.RoleAssignments.Count == 0 ? "-" : string.Join(", ", incident.RoleAssignments.Select(r => $"{r.Role}: {r.Person}")))}");
@@ -67,6 +67,4 @@ internal static class ReplayCommand
             stdout.WriteLine($"  {violation}");
         }
     }
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -46,7 +46,7 @@ internal static class SimulateCommand
                 {
                     if (!previous.TryGetValue(obligation.Key, out var before) || before != obligation.State)
                     {
-                        var what = before == default && !previous.ContainsKey(obligation.Key) ? $"new {Camel(obligation.State)}" : Camel(obligation.State);
+                        var what = before == default && !previous.ContainsKey(obligation.Key) ? $"new {Text.Camel(obligation.State)}" : Text.Camel(obligation.State);
                         stdout.WriteLine($"{TextFormats.Format(t)}  {what,-11} {obligation.Key} (due {TextFormats.Format(obligation.DueAt)})");
                         previous[obligation.Key] = obligation.State;
                     }
@@ -73,6 +73,4 @@ internal static class SimulateCommand
         });
         return command;
     }
-
-    private static string Camel(ObligationState state) => char.ToLowerInvariant(state.ToString()[0]) + state.ToString()[1..];
 }

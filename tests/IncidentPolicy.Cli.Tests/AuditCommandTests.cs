@@ -4,24 +4,10 @@ namespace IncidentPolicy.Cli.Tests;
 
 public class AuditCommandTests
 {
-    private static string SeedTimeline()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", "timelines", "checkout-outage-2026-05-29.json");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new InvalidOperationException("seed timeline not found");
-    }
-
     [Fact]
     public void Audit_SeedIncident_TextMakesLateAndOverdueStandOut()
     {
-        var (code, stdout, stderr) = CliRunner.Run("audit", SeedTimeline());
+        var (code, stdout, stderr) = CliRunner.Run("audit", CliRunner.SeedTimeline());
         Assert.Equal(0, code);
         Assert.Empty(stderr);
         Assert.StartsWith("INC-2026-05-29-checkout  SEV-1  resolved  audited at 2026-05-29T04:47:00Z\n", stdout, StringComparison.Ordinal);
@@ -36,7 +22,7 @@ public class AuditCommandTests
     [Fact]
     public void Audit_SeedIncident_JsonShape()
     {
-        var (code, stdout, _) = CliRunner.Run("audit", SeedTimeline(), "--format", "json");
+        var (code, stdout, _) = CliRunner.Run("audit", CliRunner.SeedTimeline(), "--format", "json");
         Assert.Equal(0, code);
         var tree = JsonNode.Parse(stdout)!.AsObject();
         Assert.Equal(
@@ -52,7 +38,7 @@ public class AuditCommandTests
     [Fact]
     public void Audit_AtEarlierInstant_OnlyEarlierEvents()
     {
-        var (code, stdout, _) = CliRunner.Run("audit", SeedTimeline(), "--at", "2026-05-29T04:20:00Z", "--format", "json");
+        var (code, stdout, _) = CliRunner.Run("audit", CliRunner.SeedTimeline(), "--at", "2026-05-29T04:20:00Z", "--format", "json");
         Assert.Equal(0, code);
         var tree = JsonNode.Parse(stdout)!;
         Assert.Equal("2026-05-29T04:30:00Z", (string)tree["nextWakeUp"]!);
@@ -62,21 +48,21 @@ public class AuditCommandTests
     [Fact]
     public void Audit_FailOnFindings_Exits1()
     {
-        Assert.Equal(1, CliRunner.Run("audit", SeedTimeline(), "--fail-on-findings").ExitCode);
+        Assert.Equal(1, CliRunner.Run("audit", CliRunner.SeedTimeline(), "--fail-on-findings").ExitCode);
     }
 
     [Fact]
     public void Audit_BadLogOrArguments()
     {
         Assert.Equal(1, CliRunner.Run("audit", CliRunner.TempFile("not json")).ExitCode);
-        Assert.Equal(2, CliRunner.Run("audit", SeedTimeline(), "--at", "noon").ExitCode);
+        Assert.Equal(2, CliRunner.Run("audit", CliRunner.SeedTimeline(), "--at", "noon").ExitCode);
         Assert.Equal(2, CliRunner.Run("audit").ExitCode);
     }
 
     [Fact]
     public void Simulate_SeedIncident_PrintsObligationsAsTheyFallDue()
     {
-        var (code, stdout, _) = CliRunner.Run("simulate", SeedTimeline(), "--until", "2026-06-01T00:00:00Z");
+        var (code, stdout, _) = CliRunner.Run("simulate", CliRunner.SeedTimeline(), "--until", "2026-06-01T00:00:00Z");
         Assert.Equal(0, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
         Assert.Equal("2026-05-29T04:02:00Z  event   alertFired by monitoring", lines[0]);
@@ -87,5 +73,5 @@ public class AuditCommandTests
 
     [Fact]
     public void Simulate_RequiresUntil() =>
-        Assert.Equal(2, CliRunner.Run("simulate", SeedTimeline()).ExitCode);
+        Assert.Equal(2, CliRunner.Run("simulate", CliRunner.SeedTimeline()).ExitCode);
 }

@@ -11,6 +11,21 @@ internal static class CliRunner
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>The seed's checkout outage as an event log, from the repository.</summary>
+    public static string SeedTimeline()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "samples", "timelines", "checkout-outage-2026-05-29.json");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new InvalidOperationException("samples/timelines/checkout-outage-2026-05-29.json not found");
+    }
+
     public static string TempFile(string content)
     {
         var path = Path.Combine(Path.GetTempPath(), "incident-policy-tests-" + Guid.NewGuid().ToString("N") + ".json");

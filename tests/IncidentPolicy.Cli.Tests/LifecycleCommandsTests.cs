@@ -4,20 +4,6 @@ namespace IncidentPolicy.Cli.Tests;
 
 public class LifecycleCommandsTests
 {
-    private static string SeedTimeline()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", "timelines", "checkout-outage-2026-05-29.json");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new InvalidOperationException("seed timeline not found");
-    }
-
     [Fact]
     public void Diagram_DefaultMermaid()
     {
@@ -45,7 +31,7 @@ public class LifecycleCommandsTests
     [Fact]
     public void Replay_SeedTimeline_Text()
     {
-        var (code, stdout, stderr) = CliRunner.Run("replay", SeedTimeline());
+        var (code, stdout, stderr) = CliRunner.Run("replay", CliRunner.SeedTimeline());
         Assert.Equal(0, code);
         Assert.Empty(stderr);
         Assert.Equal(
@@ -65,7 +51,7 @@ public class LifecycleCommandsTests
     [Fact]
     public void Replay_SeedTimeline_Json()
     {
-        var (code, stdout, _) = CliRunner.Run("replay", SeedTimeline(), "--format", "json");
+        var (code, stdout, _) = CliRunner.Run("replay", CliRunner.SeedTimeline(), "--format", "json");
         Assert.Equal(0, code);
         var tree = JsonNode.Parse(stdout)!;
         Assert.Equal("resolved", (string)tree["status"]!);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using IncidentPolicy.Obligations;
 
@@ -12,11 +11,6 @@ namespace IncidentPolicy.Serialization;
 /// and durations in DESIGN.md's text formats. Thread-safe.</remarks>
 public static class AuditJson
 {
-    private static readonly PolicyJsonContext Context = new(new JsonSerializerOptions(PolicyJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
     /// <summary>Writes the report.</summary>
     /// <param name="report">An audit report.</param>
     /// <returns>Indented JSON without a trailing line break.</returns>
@@ -52,6 +46,6 @@ public static class AuditJson
             },
             NextWakeUp = report.Evaluation.NextWakeUp,
         };
-        return JsonSerializer.Serialize(document, Context.AuditDocument);
+        return JsonSerializer.Serialize(document, PolicyJson.Context.AuditDocument);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using IncidentPolicy.Lifecycle;
 
@@ -12,11 +11,6 @@ namespace IncidentPolicy.Serialization;
 /// <remarks>Every key is written, <c>null</c> when it has no value; instants in ISO 8601 UTC. Thread-safe.</remarks>
 public static class IncidentJson
 {
-    private static readonly PolicyJsonContext Context = new(new JsonSerializerOptions(PolicyJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
     /// <summary>Writes the incident of a replay and its violations.</summary>
     /// <param name="replay">A lenient replay's result (or a strict replay's incident with no violations).</param>
     /// <returns>Indented JSON without a trailing line break.</returns>
@@ -58,6 +52,6 @@ public static class IncidentJson
             PolicyMatches = incident.PolicyHash is null || incident.PolicyHash == incident.Policy.ContentHash,
             Violations = replay.Violations.Select(v => new ViolationReportDocument { Rule = v.RuleId, EventIndex = v.EventIndex, Reason = v.Reason }).ToList(),
         };
-        return JsonSerializer.Serialize(document, Context.IncidentReportDocument);
+        return JsonSerializer.Serialize(document, PolicyJson.Context.IncidentReportDocument);
     }
 }

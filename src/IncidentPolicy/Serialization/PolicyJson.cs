@@ -30,7 +30,8 @@ public static class PolicyJson
     /// <summary>The deepest nesting of objects and arrays accepted.</summary>
     public const int MaxDepth = 64;
 
-    private static readonly PolicyJsonContext Context = new(new JsonSerializerOptions(PolicyJsonContext.Default.Options)
+    /// <summary>The source-generated context with readable escaping (non-ASCII text as is), shared by every writer.</summary>
+    internal static readonly PolicyJsonContext Context = new(new JsonSerializerOptions(PolicyJsonContext.Default.Options)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
