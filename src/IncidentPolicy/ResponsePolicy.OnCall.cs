@@ -92,6 +92,31 @@ public sealed partial class ResponsePolicy
     }
 
     /// <summary>Checks people and schedules against each other and against the roles.</summary>
+    /// <summary>The seed rotates the Incident Commander weekly: an IC rotation with another shift length is allowed, but
+    /// said.</summary>
+    private void AddOnCallWarnings(List<PolicyProblem> warnings)
+    {
+        var week = NodaTime.Duration.FromDays(7);
+        for (var i = 0; i < Schedules.Count; i++)
+        {
+            if (Schedules[i].Role != IncidentPolicy.Lifecycle.LifecycleRules.CommanderRole)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < Schedules[i].Layers.Count; j++)
+            {
+                var shift = Schedules[i].Layers[j].Rotation.ShiftLength;
+                if (shift.Length != week)
+                {
+                    warnings.Add(new PolicyProblem(
+                        $"$.schedules[{i}].layers[{j}].rotation.shift",
+                        $"the Incident Commander rotation hands off every {shift}; the seed rotates it weekly (\"IC Rotation: Rotate weekly, separate from on-call\")"));
+                }
+            }
+        }
+    }
+
     private void ValidateOnCall(ProblemList problems) => ValidateOnCall(People, Schedules, Roles.Select(r => r.Id), problems);
 
     /// <summary>The on-call cross-checks, also run by the policy-file reader over what it could read: entries that
