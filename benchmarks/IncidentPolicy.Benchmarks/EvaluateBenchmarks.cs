@@ -20,12 +20,16 @@ public class EvaluateBenchmarks
     private Incident _incident = null!;
     private Incident[] _incidents = null!;
     private Instant _now;
+    private ResponsePolicy _noEscalation = null!;
+    private Incident _incidentNoEscalation = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _incident = OpenSev1(AlertAt);
         _now = AlertAt + Duration.FromMinutes(32);
+        _noEscalation = ResponsePolicy.Default.WithEscalation(IncidentPolicy.Escalation.EscalationSettings.None);
+        _incidentNoEscalation = Incident.Replay(_noEscalation, "INC", _incident.Events);
         _incidents = Enumerable.Range(0, Sweep).Select(i => OpenSev1(AlertAt + Duration.FromSeconds(i % 600))).ToArray();
     }
 
@@ -54,6 +58,9 @@ public class EvaluateBenchmarks
 
     [Benchmark(Description = "Evaluate(open SEV-1)")]
     public Evaluation Evaluate() => _policy.Evaluate(_incident, _now);
+
+    [Benchmark(Description = "Evaluate(open SEV-1), policy without escalation")]
+    public Evaluation EvaluateWithoutEscalation() => _noEscalation.Evaluate(_incidentNoEscalation, _now);
 
     [Benchmark(OperationsPerInvoke = Sweep, Description = "Evaluate over 100,000 open incidents (per evaluation)")]
     public int EvaluateSweep()

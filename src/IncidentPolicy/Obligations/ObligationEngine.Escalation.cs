@@ -193,8 +193,8 @@ internal sealed partial class ObligationEngine
             {
                 var reason = rule.Target.Kind == EscalationTargetKind.Schedule
                     ? $"{HumanText.CamelCase(rule.Action)} {Who(rule.Target, at)}: {rule.When.Describe()}"
-                    : _texts.Escalation(rule.Id, null, 0, () => $"{HumanText.CamelCase(rule.Action)} {rule.Target}: {rule.When.Describe()}");
-                Plan(ObligationKind.Escalate, rule.Id, at, _texts.Escalation(rule.Id, "rule", 0, () => "escalation." + rule.Id), reason, rolling: true);
+                    : _texts.Escalation(rule.Id, null, 0, rule, static r => $"{HumanText.CamelCase(r.Action)} {r.Target}: {r.When.Describe()}");
+                Plan(ObligationKind.Escalate, rule.Id, at, _texts.Escalation(rule.Id, "rule", 0, rule, static r => "escalation." + r.Id), reason, rolling: true);
             }
 
             _ruleHolds[i] = holds;
@@ -209,11 +209,11 @@ internal sealed partial class ObligationEngine
             {
                 foreach (var step in policy.Plan(at))
                 {
-                    var qualifier = _texts.Escalation(policy.Id, step.Target.Id, step.LevelIndex + 1, () => $"{policy.Id}.{step.LevelIndex + 1}.{step.Target.Id}");
+                    var qualifier = _texts.Escalation(policy.Id, step.Target.Id, step.LevelIndex + 1, (policy, step), static a => $"{a.policy.Id}.{a.step.LevelIndex + 1}.{a.step.Target.Id}");
                     var reason = step.Target.Kind == EscalationTargetKind.Schedule
                         ? StepReason(policy, step, Who(step.Target, step.DueAt))
-                        : _texts.Escalation(policy.Id, step.Target.Id, -(step.LevelIndex + 1) - (1000 * step.Round), () => StepReason(policy, step, step.Target.ToString()));
-                    Plan(ObligationKind.Escalate, qualifier, step.DueAt, _texts.Escalation(policy.Id, "policy", 0, () => "escalation." + policy.Id), reason, rolling: true);
+                        : _texts.Escalation(policy.Id, step.Target.Id, -(step.LevelIndex + 1) - (1000 * step.Round), (policy, step), static a => StepReason(a.policy, a.step, a.step.Target.ToString()));
+                    Plan(ObligationKind.Escalate, qualifier, step.DueAt, _texts.Escalation(policy.Id, "policy", 0, policy, static p => "escalation." + p.Id), reason, rolling: true);
                 }
             }
 

@@ -44,9 +44,10 @@ internal sealed class ObligationTexts
             return key.N > 0 ? $"{name}#{key.N}" : name;
         });
 
-    /// <summary>A cached text for an escalation rule or policy step; <paramref name="build"/> runs once per key.</summary>
-    public string Escalation(string id, string? qualifier, int n, Func<string> build) =>
-        _cache.GetOrAdd((300, id, qualifier, n), static (_, b) => b(), build);
+    /// <summary>A cached text for an escalation rule or policy step; <paramref name="build"/> runs once per key, with
+    /// <paramref name="state"/> (pass a static lambda so a cache hit allocates nothing).</summary>
+    public string Escalation<TState>(string id, string? qualifier, int n, TState state, Func<TState, string> build) =>
+        _cache.GetOrAdd((300, id, qualifier, n), static (_, arg) => arg.Build(arg.State), (State: state, Build: build));
 
     /// <summary>Builds a reason; <paramref name="from"/> is what the target runs from (the alert when null).</summary>
     public static string Build(int template, SeverityLevel? level, string? role, string? from, ResponsePolicy? policy = null)
