@@ -95,6 +95,9 @@ public sealed partial class Incident
 
     internal LifecycleState State => _state;
 
+    /// <summary>The events as the persistent list itself, whose struct enumerator allocates nothing.</summary>
+    internal System.Collections.Immutable.ImmutableList<IncidentEvent> EventList => _events;
+
     /// <summary>Whether <paramref name="person"/> is the on-call responder or holds <c>on-call-engineer</c> here.</summary>
     internal bool IsOnCallResponder(string person) =>
         person == AcknowledgedBy || _roles.Any(r => r.Role == LifecycleRules.OnCallRole && r.Person == person);

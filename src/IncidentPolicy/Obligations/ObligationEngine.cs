@@ -37,7 +37,7 @@ internal sealed partial class ObligationEngine
     public static Evaluation Evaluate(ResponsePolicy policy, Incident incident, Instant now)
     {
         var engine = new ObligationEngine(policy);
-        foreach (var @event in incident.Events)
+        foreach (var @event in incident.EventList)
         {
             if (@event.At > now)
             {
