@@ -15,8 +15,9 @@ public sealed partial class PostMortem
     /// resolution, or is still not scheduled at <paramref name="asOf"/> when the window has passed;</item>
     /// <item>warnings — a sentence of the root cause or of a contributing factor names a participant of the incident
     /// (Rule 4: blameless), quoting the sentence. Participants are the incident's <see cref="Incident.Participants"/>
-    /// (the alert's source counts only when it also did something else, since it is usually a monitoring system) and
-    /// the commander's display name and its first word; names match as whole words, ignoring case.</item>
+    /// (the alert's source counts only when it also did something else, since it is usually a monitoring system), by
+    /// id and by the name and first name the policy's people give them, and the commander's display name and its first
+    /// word; names match as whole words, ignoring case.</item>
     /// </list>
     /// Findings come in that order; action items in their order.
     /// </summary>
@@ -87,6 +88,11 @@ public sealed partial class PostMortem
             if (person != alertSource || alsoActed)
             {
                 names.Add(person);
+                if (Incident.Policy.FindPerson(person) is { } known)
+                {
+                    names.Add(known.Name);
+                    names.Add(known.Name.Split(' ')[0]);
+                }
             }
         }
 

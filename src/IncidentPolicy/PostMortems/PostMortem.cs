@@ -68,8 +68,9 @@ public sealed partial class PostMortem
     /// </summary>
     public string Impact { get; }
 
-    /// <summary>The Incident Commander as shown: the person id of the log, or the display name given with
-    /// <see cref="WithCommander"/>; null when there was none.</summary>
+    /// <summary>The Incident Commander as shown: the name the policy's people give the commander's person id (the id
+    /// itself when the policy does not know them), or the display name given with <see cref="WithCommander"/>; null
+    /// when there was none.</summary>
     public string? Commander { get; private init; }
 
     /// <summary>
@@ -106,7 +107,7 @@ public sealed partial class PostMortem
         return new PostMortem(
             incident,
             TitleCase(incident.Title ?? incident.Summary),
-            incident.Commander,
+            incident.Commander is { } commander ? incident.Policy.FindPerson(commander)?.Name ?? commander : null,
             TimelineText.Build(incident),
             ImpactText.Describe(incident.Impacts));
     }
