@@ -113,25 +113,26 @@ public sealed partial class PostMortem
     }
 
     /// <summary>Returns a copy with another title (without the date).</summary>
-    /// <param name="title">The title, such as <c>Checkout Outage</c>; not blank.</param>
+    /// <param name="title">The title, such as <c>Checkout Outage</c>; not blank; line breaks become spaces.</param>
     /// <returns>The copy.</returns>
     public PostMortem WithTitle(string title)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        return new PostMortem(this) { Title = title.Trim() };
+        return new PostMortem(this) { Title = OneLine(title) };
     }
 
     /// <summary>Returns a copy showing the Incident Commander by a display name rather than a person id.</summary>
-    /// <param name="displayName">The name, such as <c>Sarah K.</c>; not blank.</param>
+    /// <param name="displayName">The name, such as <c>Sarah K.</c>; not blank; line breaks become spaces.</param>
     /// <returns>The copy.</returns>
     public PostMortem WithCommander(string displayName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
-        return new PostMortem(this) { Commander = displayName.Trim() };
+        return new PostMortem(this) { Commander = OneLine(displayName) };
     }
 
     /// <summary>Returns a copy with the root cause.</summary>
-    /// <param name="rootCause">The root cause; line breaks are kept (normalised to <c>\n</c>).</param>
+    /// <param name="rootCause">The root cause; line breaks are kept (normalised to <c>\n</c>), spaces at line ends and
+    /// blank lines at either end are dropped.</param>
     /// <returns>The copy.</returns>
     public PostMortem WithRootCause(string rootCause)
     {
@@ -183,8 +184,13 @@ public sealed partial class PostMortem
     /// <returns>The Markdown.</returns>
     public string ToMarkdown() => PostMortemMarkdown.Render(this);
 
+    // Trailing spaces would not survive a trip through Markdown, and blank lines at either end mean nothing.
     private static string Normalise(string text) =>
-        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd()))
+            .Trim('\n');
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static ImmutableArray<string> Lines(IEnumerable<string> lines)
     {

@@ -91,7 +91,9 @@ public static class PostMortemMarkdown
     /// its date), the Incident Commander as shown, the root cause, the numbered contributing factors (<c>-</c> bullets
     /// accepted too), the action item table and the lessons learned. The facts taken from the log (duration, impact,
     /// timeline) are ignored: they come from the log. Line endings may be <c>\n</c> or <c>\r\n</c>; headings are
-    /// matched ignoring case; unknown sections and lines outside a section are ignored, so reading never fails.
+    /// matched ignoring case; unknown sections and lines outside a section are ignored, so reading never fails. A line
+    /// of the root cause that starts with <c>### </c> or <c>## Post-Mortem:</c> is read as a heading, and one that
+    /// starts with <c>**Incident Commander**:</c> as that field.
     /// Action items read are open, with ids <c>AI-</c> and the row's number; a due date without a year is the first
     /// such date on or after the title's date, and one that cannot be read (or has no year and no title date) is
     /// <c>default(LocalDate)</c>, which <see cref="PostMortem.Check"/> reports.
@@ -131,13 +133,15 @@ public static class PostMortemMarkdown
                 var value = trimmed["**Incident Commander**:".Length..].Trim();
                 commander = value.Length == 0 || value == "none" ? null : value;
             }
+            else if (section == "root cause")
+            {
+                // Blank lines inside the root cause are kept: it may have paragraphs.
+                rootCause.Add(line);
+            }
             else if (trimmed.Length > 0)
             {
                 switch (section)
                 {
-                    case "root cause":
-                        rootCause.Add(line);
-                        break;
                     case "contributing factors":
                         AddListItem(factors, trimmed, numbered: true);
                         break;
@@ -157,7 +161,7 @@ public static class PostMortemMarkdown
         {
             Title = title,
             Commander = commander,
-            RootCause = string.Join('\n', rootCause).Trim(),
+            RootCause = string.Join('\n', rootCause).Trim('\n'),
             ContributingFactors = factors.ToImmutable(),
             ActionItems = items?.ToImmutable(),
             LessonsLearned = lessons.ToImmutable(),

@@ -8,7 +8,8 @@ namespace IncidentPolicy.PostMortems;
 /// <see cref="PostMortemMarkdown.Parse"/> reads back from a Markdown file, and what
 /// <see cref="PostMortem.WithSections"/> puts onto a post-mortem built from the log.
 /// </summary>
-/// <remarks>Immutable and thread-safe. Lists are never null; an absent section is empty.</remarks>
+/// <remarks>Immutable and thread-safe. Lists are never null; an absent section is empty. Two sections are equal when
+/// every part is equal, lists compared item by item.</remarks>
 public sealed record PostMortemSections
 {
     /// <summary>The title without the date (<c>Checkout Outage</c>), or null to keep the one derived from the incident.</summary>
@@ -30,4 +31,22 @@ public sealed record PostMortemSections
 
     /// <summary>The lessons learned, in order.</summary>
     public ImmutableArray<string> LessonsLearned { get; init; } = [];
+
+    /// <summary>Whether every part equals the other's, lists compared item by item.</summary>
+    /// <param name="other">The other sections.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(PostMortemSections? other) =>
+        other is not null
+        && Title == other.Title
+        && Commander == other.Commander
+        && RootCause == other.RootCause
+        && ContributingFactors.SequenceEqual(other.ContributingFactors)
+        && LessonsLearned.SequenceEqual(other.LessonsLearned)
+        && (ActionItems is { } mine
+            ? other.ActionItems is { } theirs && mine.SequenceEqual(theirs)
+            : other.ActionItems is null);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(Title, Commander, RootCause, ContributingFactors.Length, LessonsLearned.Length, ActionItems?.Length);
 }
