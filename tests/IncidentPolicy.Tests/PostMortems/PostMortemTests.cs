@@ -126,6 +126,18 @@ public sealed class PostMortemTests
     }
 
     [Fact]
+    public void Readme_PostMortemExample_IsTheRenderedSeed()
+    {
+        var readme = File.ReadAllText(RepositoryRoot.File("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = readme.IndexOf("<!-- postmortem-example -->\n```markdown\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no post-mortem example");
+        start = readme.IndexOf('\n', readme.IndexOf("```markdown", start, StringComparison.Ordinal)) + 1;
+        var end = readme.IndexOf("\n```\n", start, StringComparison.Ordinal) + 1;
+
+        Assert.Equal(SeedPostMortem().ToMarkdown(), readme[start..end]);
+    }
+
+    [Fact]
     public void Render_SameInput_SameText()
     {
         Assert.Equal(SeedPostMortem().ToMarkdown(), SeedPostMortem().ToMarkdown());
