@@ -1,3 +1,4 @@
+using IncidentPolicy.Lifecycle;
 using NodaTime;
 
 namespace IncidentPolicy.Obligations;
@@ -15,4 +16,18 @@ public sealed record AuditMetrics(
     Duration? TimeToDeclare,
     Duration? TimeToFirstExternalUpdate,
     Duration? TimeToMitigate,
-    Duration? TimeToResolve);
+    Duration? TimeToResolve)
+{
+    // Shared by the audit of one log and by IncidentMetrics over many replayed incidents.
+    internal static AuditMetrics Measure(Incident incident, Instant when)
+    {
+        Duration? Since(Instant? instant) => instant is { } i && i <= when ? i - incident.AlertAt : null;
+        var firstExternal = incident.Events.OfType<StatusUpdatePosted>().FirstOrDefault(e => e.Audience == StatusAudience.External)?.At;
+        return new AuditMetrics(
+            Since(incident.AcknowledgedAt),
+            Since(incident.DeclaredAt),
+            Since(firstExternal),
+            Since(incident.MitigatedAt),
+            Since(incident.ResolvedAt));
+    }
+}

@@ -23,14 +23,7 @@ public sealed partial class ResponsePolicy
         var incident = replay.Incident;
         var when = at ?? incident.LastEventAt;
         var evaluation = Evaluate(incident, when);
-        Duration? Since(Instant? instant) => instant is { } i && i <= when ? i - incident.AlertAt : null;
-        var firstExternal = incident.Events.OfType<StatusUpdatePosted>().FirstOrDefault(e => e.Audience == StatusAudience.External)?.At;
-        var metrics = new AuditMetrics(
-            Since(incident.AcknowledgedAt),
-            Since(incident.DeclaredAt),
-            Since(firstExternal),
-            Since(incident.MitigatedAt),
-            Since(incident.ResolvedAt));
+        var metrics = AuditMetrics.Measure(incident, when);
         var violations = replay.Violations.Where(v => incident.Events[v.EventIndex].At <= when).ToList();
         return new AuditReport(incident, evaluation, violations.AsReadOnly(), metrics);
     }

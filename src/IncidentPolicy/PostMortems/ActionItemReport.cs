@@ -64,14 +64,20 @@ public sealed class ActionItemReport
             var zone = postMortem.Zone;
             foreach (var item in postMortem.ActionItems)
             {
-                Instant? dueAt = item.Due == default ? null : zone.AtStartOfDay(item.Due.PlusDays(1)).ToInstant();
-                var open = item.Status is ActionItemStatus.Open or ActionItemStatus.InProgress;
-                items.Add(new TrackedActionItem(postMortem.Incident.Id, item, dueAt, open && dueAt is { } due && asOf >= due));
+                var dueAt = DueAt(item, zone);
+                items.Add(new TrackedActionItem(postMortem.Incident.Id, item, dueAt, IsOverdue(item, dueAt, asOf)));
             }
         }
 
         return new ActionItemReport(asOf, items.ToImmutable());
     }
+
+    // Shared with IncidentMetrics so both count overdue items by one rule.
+    internal static Instant? DueAt(ActionItem item, DateTimeZone zone) =>
+        item.Due == default ? null : zone.AtStartOfDay(item.Due.PlusDays(1)).ToInstant();
+
+    internal static bool IsOverdue(ActionItem item, Instant? dueAt, Instant asOf) =>
+        item.Status is ActionItemStatus.Open or ActionItemStatus.InProgress && dueAt is { } due && asOf >= due;
 
     private static ImmutableArray<ActionItemTally> Group(ImmutableArray<TrackedActionItem> items, Func<TrackedActionItem, string> key) =>
         [.. items.GroupBy(key, StringComparer.Ordinal)

@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
+using IncidentPolicy.PostMortems;
+using NodaTime;
+
+namespace IncidentPolicy.Metrics;
+
+/// <summary>
+/// Response metrics over a set of incidents at one instant: time to acknowledge, mitigate and resolve (mean, median,
+/// 90th percentile) overall and by severity, the on-time rate of each obligation kind, and action-item completion and
+/// overdue counts.
+/// </summary>
+/// <remarks>
+/// <para>Declined and merged incidents (false alarms and duplicates) are excluded and only counted in
+/// <see cref="Excluded"/>; so are incidents whose alert is after <see cref="AsOf"/>. Every other incident counts in
+/// its group, but towards a time only once it reached that milestone at or before <see cref="AsOf"/>: an open
+/// incident adds nothing to time to resolve, rather than a time it has not reached.</para>
+/// <para>Obligations come from <see cref="ResponsePolicy.Evaluate"/> with each incident's own policy at
+/// <see cref="AsOf"/>; action items are judged overdue as <see cref="ActionItemReport"/> judges them. Percentiles
+/// are by nearest rank (<see cref="DurationStatistics"/>). Immutable and thread-safe; it never reads the clock.</para>
+/// </remarks>
+public sealed class IncidentMetrics
+{
+    /// <summary>The <see cref="SeverityMetrics.SeverityId"/> of the group of every counted incident.</summary>
+    public const string AllKey = "all";
+
+    /// <summary>The <see cref="SeverityMetrics.SeverityId"/> of incidents never given a severity.</summary>
+    public const string NoSeverityKey = "(none)";
+
+    private static readonly ObligationKind[] Kinds = Enum.GetValues<ObligationKind>();
+
+    private IncidentMetrics(
+        Instant asOf, int excluded, SeverityMetrics all, ImmutableArray<SeverityMetrics> bySeverity,
+        ImmutableArray<ObligationRate> onTime, ActionItemTally actionItems)
+    {
+        AsOf = asOf;
+        Excluded = excluded;
+        All = all;
+        BySeverity = bySeverity;
+        OnTime = onTime;
+        ActionItems = actionItems;
+    }
+
+    /// <summary>The instant the metrics describe.</summary>
+    public Instant AsOf { get; }
+
+    /// <summary>Incidents counted: <c>All.Incidents</c>.</summary>
+    public int Incidents => All.Incidents;
+
+    /// <summary>Incidents left out: declined, merged, or alerted after <see cref="AsOf"/>.</summary>
+    public int Excluded { get; }
+
+    /// <summary>Time-to statistics over every counted incident, keyed <see cref="AllKey"/>.</summary>
+    public SeverityMetrics All { get; }
+
+    /// <summary>Time-to statistics per severity (the incident's severity now), ordered by severity id (ordinal),
+    /// <see cref="NoSeverityKey"/> last; only severities with incidents appear.</summary>
+    public ImmutableArray<SeverityMetrics> BySeverity { get; }
+
+    /// <summary>The on-time rate of every obligation kind, in <see cref="ObligationKind"/> order, including kinds
+    /// no incident owed (all counts 0).</summary>
+    public ImmutableArray<ObligationRate> OnTime { get; }
+
+    /// <summary>Action items of the counted incidents, keyed <c>all</c>: done, won't do, open and overdue at
+    /// <see cref="AsOf"/>, and the completion rate.</summary>
+    public ActionItemTally ActionItems { get; }
+
+    /// <summary>The on-time rate of one obligation kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>Its counts; all 0 when no incident owed it.</returns>
+    public ObligationRate For(ObligationKind kind) => OnTime[Array.IndexOf(Kinds, kind)];
+
+    /// <summary>Computes the metrics of already-replayed <paramref name="incidents"/> at <paramref name="asOf"/>.</summary>
+    /// <param name="incidents">The incidents, in any order; the result does not depend on it.</param>
+    /// <param name="asOf">The instant to measure at; milestones and events after it are ignored.</param>
+    /// <returns>The metrics.</returns>
+    public static IncidentMetrics Compute(IEnumerable<Incident> incidents, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        var groups = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
+        var all = new Accumulator();
+        var met = new int[Kinds.Length];
+        var metLate = new int[Kinds.Length];
+        var overdue = new int[Kinds.Length];
+        int excluded = 0, items = 0, done = 0, wontDo = 0, open = 0, itemsOverdue = 0;
+
+        foreach (var incident in incidents)
+        {
+            ArgumentNullException.ThrowIfNull(incident, nameof(incidents));
+            if (incident.Status is IncidentStatus.Declined or IncidentStatus.Merged || incident.AlertAt > asOf)
+            {
+                excluded++;
+                continue;
+            }
+
+            var times = AuditMetrics.Measure(incident, asOf);
+            all.Add(times);
+            var key = incident.SeverityId ?? NoSeverityKey;
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = new Accumulator();
+            }
+
+            group.Add(times);
+
+            foreach (var obligation in incident.Policy.Evaluate(incident, asOf).Obligations)
+            {
+                var k = (int)obligation.Kind;
+                switch (obligation.State)
+                {
+                    case ObligationState.Met:
+                        met[k]++;
+                        break;
+                    case ObligationState.MetLate:
+                        metLate[k]++;
+                        break;
+                    case ObligationState.Overdue:
+                        overdue[k]++;
+                        break;
+                }
+            }
+
+            var zone = incident.Policy.Calendar.Zone;
+            foreach (var item in incident.ActionItems)
+            {
+                items++;
+                switch (item.Status)
+                {
+                    case ActionItemStatus.Done:
+                        done++;
+                        break;
+                    case ActionItemStatus.WontDo:
+                        wontDo++;
+                        break;
+                    default:
+                        open++;
+                        break;
+                }
+
+                itemsOverdue += ActionItemReport.IsOverdue(item, ActionItemReport.DueAt(item, zone), asOf) ? 1 : 0;
+            }
+        }
+
+        var bySeverity = groups
+            .OrderBy(g => g.Key == NoSeverityKey)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Value.ToMetrics(g.Key))
+            .ToImmutableArray();
+        var onTime = Kinds.Select((kind, i) => new ObligationRate(kind, met[i], metLate[i], overdue[i])).ToImmutableArray();
+        return new IncidentMetrics(
+            asOf, excluded, all.ToMetrics(AllKey), bySeverity, onTime,
+            new ActionItemTally("all", items, done, wontDo, open, itemsOverdue));
+    }
+
+    private sealed class Accumulator
+    {
+        private readonly List<Duration> _acknowledge = [];
+        private readonly List<Duration> _mitigate = [];
+        private readonly List<Duration> _resolve = [];
+        private int _incidents;
+
+        public void Add(AuditMetrics times)
+        {
+            _incidents++;
+            Append(_acknowledge, times.TimeToAcknowledge);
+            Append(_mitigate, times.TimeToMitigate);
+            Append(_resolve, times.TimeToResolve);
+        }
+
+        public SeverityMetrics ToMetrics(string key) =>
+            new(key, _incidents, Stats(_acknowledge), Stats(_mitigate), Stats(_resolve));
+
+        private static void Append(List<Duration> list, Duration? value)
+        {
+            if (value is { } v)
+            {
+                list.Add(v);
+            }
+        }
+
+        private static DurationStatistics Stats(List<Duration> values)
+        {
+            var sorted = values.ToArray();
+            Array.Sort(sorted);
+            return DurationStatistics.OfSorted(sorted);
+        }
+    }
+}
