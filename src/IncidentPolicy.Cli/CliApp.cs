@@ -40,6 +40,7 @@ internal static class CliApp
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(OnCallCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DeployCheckCommand.Create(stdout, stderr));
         return root;
     }
 
