@@ -48,6 +48,7 @@ public sealed partial class ResponsePolicy
         Escalation = EscalationSettings.DefaultFor(Roles, Severities);
         SeverityMatrix = SeverityMatrix.DefaultFor(Severities);
         ChangeWindows = DefaultChangeWindows(Roles);
+        Runbooks = DefaultRunbooks(Escalation);
         Validate();
     }
 
@@ -146,6 +147,7 @@ public sealed partial class ResponsePolicy
         ValidateOnCall(problems);
         ValidateEscalationReferences(problems);
         ValidateChangeWindows(problems);
+        ValidateRunbooks(problems);
         problems.ThrowIfAny();
 
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
