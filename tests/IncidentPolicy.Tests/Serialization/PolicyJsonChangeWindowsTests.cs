@@ -31,10 +31,10 @@ public class PolicyJsonChangeWindowsTests
     private const string Good = """{"id": "night", "days": ["friday"], "from": "22:00", "to": "06:00", "timeZone": "Europe/Berlin", "approvedBy": ["engineering-manager"], "reason": "nobody watching"}""";
 
     [Fact]
-    public void Serialize_Default_WritesSeedFreezeLast()
+    public void Serialize_Default_WritesSeedFreezeAfterSchedules()
     {
         var tree = DefaultTree();
-        Assert.Equal("changeWindows", tree.Last().Key);
+        Assert.Equal(["schedules", "changeWindows", "runbooks"], tree.Select(p => p.Key).TakeLast(3));
         var window = Assert.Single(tree["changeWindows"]!.AsArray())!;
         Assert.Equal("overnight-freeze", (string)window["id"]!);
         Assert.Equal(7, window["days"]!.AsArray().Count);
@@ -90,7 +90,7 @@ public class PolicyJsonChangeWindowsTests
     public void Parse_WithoutEngineeringManagerRoleAndSection_NoDefaultFreeze()
     {
         var tree = DefaultTree();
-        foreach (var key in new[] { "lifecycle", "schedules", "escalation", "changeWindows" })
+        foreach (var key in new[] { "lifecycle", "schedules", "escalation", "changeWindows", "runbooks" })
         {
             tree.Remove(key);
         }
