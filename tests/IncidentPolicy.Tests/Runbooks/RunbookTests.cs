@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using IncidentPolicy.Escalation;
 using IncidentPolicy.Runbooks;
 
@@ -135,4 +138,23 @@ public class RunbookTests
     [Fact]
     public void WithRunbooks_Empty_FindsNone() =>
         Assert.Empty(ResponsePolicy.Default.WithRunbooks([]).FindRunbooks("checkout", []));
+
+    [Property(MaxTest = 200)]
+    public Property Constructor_AnyShares_AcceptedIffRankedAndAtMost100(byte[] raw)
+    {
+        var shares = raw.Take(6).Select(b => b % 101).ToList();
+        var ranked = shares.Zip(shares.Skip(1)).All(p => p.First >= p.Second);
+        var accepted = ranked && shares.Sum() <= 100;
+        try
+        {
+            var runbook = WithCauses(shares.Select((s, i) => new RunbookCause($"cause {i}", s, "m")).ToArray());
+            var markdown = runbook.ToMarkdown();
+            var positions = shares.Select((_, i) => markdown.IndexOf($"{i + 1}. cause {i} (", StringComparison.Ordinal)).ToList();
+            return (accepted && positions.All(p => p >= 0) && positions.SequenceEqual(positions.Order())).Label(markdown);
+        }
+        catch (PolicyValidationException e)
+        {
+            return (!accepted).Label(string.Join("; ", e.Problems));
+        }
+    }
 }
