@@ -41,6 +41,7 @@ internal static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(OnCallCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DeployCheckCommand.Create(stdout, stderr));
         return root;
     }
 

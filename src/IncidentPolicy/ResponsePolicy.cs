@@ -47,6 +47,8 @@ public sealed partial class ResponsePolicy
         Lifecycle = LifecycleRules.DefaultFor(Roles);
         Escalation = EscalationSettings.DefaultFor(Roles, Severities);
         SeverityMatrix = SeverityMatrix.DefaultFor(Severities);
+        ChangeWindows = DefaultChangeWindows(Roles);
+        Runbooks = DefaultRunbooks(Escalation);
         Validate();
     }
 
@@ -144,6 +146,8 @@ public sealed partial class ResponsePolicy
         ValidateLifecycleReferences(problems);
         ValidateOnCall(problems);
         ValidateEscalationReferences(problems);
+        ValidateChangeWindows(problems);
+        ValidateRunbooks(problems);
         problems.ThrowIfAny();
 
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);

@@ -33,6 +33,8 @@ internal static partial class PolicyMapper
         var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
         var onCall = ReadOnCall(document, calendar, roles, problems);
         var applyEscalation = ReadEscalationSections(document, roles, severities, problems);
+        var applyChangeWindows = ReadChangeWindowsSection(document, roles, problems);
+        var applyRunbooks = ReadRunbooksSection(document, roles, severities, problems);
 
         if (roles is not null && severities is not null)
         {
@@ -55,7 +57,7 @@ internal static partial class PolicyMapper
         try
         {
             var policy = new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
-            return applyEscalation(WithOnCall(lifecycle is null ? policy : policy.WithLifecycle(lifecycle), onCall));
+            return applyRunbooks(applyChangeWindows(applyEscalation(WithOnCall(lifecycle is null ? policy : policy.WithLifecycle(lifecycle), onCall))));
         }
         catch (PolicyValidationException e)
         {
@@ -79,6 +81,8 @@ internal static partial class PolicyMapper
         Schedules = ToScheduleDocuments(policy),
         Escalation = ToDocument(policy.Escalation),
         SeveritySuggestion = ToDocument(policy.SeverityMatrix),
+        ChangeWindows = ToDocument(policy.ChangeWindows),
+        Runbooks = ToDocument(policy.Runbooks),
     };
 
     private static CalendarDocument ToDocument(BusinessCalendar calendar) => new()

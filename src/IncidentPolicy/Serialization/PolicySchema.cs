@@ -83,22 +83,23 @@ internal static class PolicySchema
             },
         };
         var root = JsonSchemaExporter.GetJsonSchemaAsNode((JsonTypeInfo)options.GetTypeInfo(type), exporterOptions);
-        InlineStaleReferences(root, replaced);
+        InlineStaleReferences(root, replaced, root);
         return root;
     }
 
-    private static void InlineStaleReferences(JsonNode? node, Dictionary<string, JsonNode> replaced)
+    private static void InlineStaleReferences(JsonNode? node, Dictionary<string, JsonNode> replaced, JsonNode root)
     {
         switch (node)
         {
             case JsonObject obj when obj["$ref"] is JsonValue value && value.GetValue<string>() is var target
                 && !target.StartsWith("#/$defs/", StringComparison.Ordinal):
-                var owner = replaced.Keys.Where(k => target == k || target.StartsWith(k + "/", StringComparison.Ordinal)).MaxBy(k => k.Length)
-                    ?? throw new InvalidOperationException($"The schema refers to {target}, which it does not define.");
-                var part = replaced[owner];
-                foreach (var segment in target[owner.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+                // A type used in several places (a rule's target in the escalation section and in runbooks) is
+                // referred to by path from its later uses; those are inlined too, so the schema reads section by section.
+                var owner = replaced.Keys.Where(k => target == k || target.StartsWith(k + "/", StringComparison.Ordinal)).MaxBy(k => k.Length);
+                var part = owner is null ? root : replaced[owner];
+                foreach (var segment in target[(owner?.Length ?? 1)..].Split('/', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    part = part[segment]!;
+                    part = part[segment] ?? throw new InvalidOperationException($"The schema refers to {target}, which it does not define.");
                 }
 
                 // The part was transformed where it was defined; of the referring node only its description counts.
@@ -109,19 +110,19 @@ internal static class PolicySchema
                     obj[key] = key == "description" && description is not null ? description : child?.DeepClone();
                 }
 
-                InlineStaleReferences(obj, replaced);
+                InlineStaleReferences(obj, replaced, root);
                 break;
             case JsonObject obj:
                 foreach (var (_, child) in obj.ToList())
                 {
-                    InlineStaleReferences(child, replaced);
+                    InlineStaleReferences(child, replaced, root);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var child in array.ToList())
                 {
-                    InlineStaleReferences(child, replaced);
+                    InlineStaleReferences(child, replaced, root);
                 }
 
                 break;

@@ -234,6 +234,7 @@ public class PolicyJsonEscalationTests
         var tree = DefaultTree();
         tree["escalation"] = null;
         tree["severitySuggestion"] = null;
+        tree["runbooks"] = null;
         tree["roles"]!.AsArray().RemoveAt(tree["roles"]!.AsArray().ToList().FindIndex(r => (string)r!["id"]! == "vp-engineering"));
         tree["lifecycle"]!["restrictedViewerRoles"] = new JsonArray("security-team");
         var policy = PolicyJson.Parse(tree.ToJsonString());

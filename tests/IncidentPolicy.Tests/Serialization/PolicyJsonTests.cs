@@ -122,7 +122,7 @@ public class PolicyJsonTests
         var problems = ProblemsOf(tree.ToJsonString());
         Assert.Equal(
             [
-                new PolicyProblem("$.colour", "unknown key 'colour'; expected one of: formatVersion, roles, calendar, severities, lifecycle, escalation, severitySuggestion, people, schedules"),
+                new PolicyProblem("$.colour", "unknown key 'colour'; expected one of: formatVersion, roles, calendar, severities, lifecycle, escalation, severitySuggestion, people, schedules, changeWindows, runbooks"),
                 new PolicyProblem("$.calendar.timezone", "unknown key 'timezone'; expected one of: timeZone, workingDays, opens, closes, holidays, weekdayHours"),
                 new PolicyProblem("$.severities[1].respond.clok", "unknown key 'clok'; expected one of: within, clock"),
             ],

@@ -1,0 +1,108 @@
+using IncidentPolicy.Escalation;
+using IncidentPolicy.Runbooks;
+
+namespace IncidentPolicy;
+
+public sealed partial class ResponsePolicy
+{
+    /// <summary>The runbooks, in order. Unless set, the seed's "Checkout Error Rate Spike" (service <c>checkout</c>,
+    /// alert tag <c>checkout-error-rate</c>), with the escalation lines whose default rules the policy's roles and
+    /// severities allow.</summary>
+    public IReadOnlyList<Runbook> Runbooks { get; private set; } = [];
+
+    /// <summary>A copy of this policy with other runbooks.</summary>
+    /// <param name="runbooks">The new runbooks; an empty list for none.</param>
+    /// <returns>The validated copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="runbooks"/> or one of them is null.</exception>
+    /// <exception cref="PolicyValidationException">Two runbooks share an id, or an escalation rule names a role or
+    /// severity the policy does not have (paths <c>$.runbooks[1].id</c>,
+    /// <c>$.runbooks[0].escalation[0].rule.target.id</c>).</exception>
+    public ResponsePolicy WithRunbooks(IEnumerable<Runbook> runbooks)
+    {
+        ArgumentNullException.ThrowIfNull(runbooks);
+        var list = runbooks.ToList();
+        if (list.Any(r => r is null))
+        {
+            throw new ArgumentNullException(nameof(runbooks), "A runbook is null.");
+        }
+
+        return With(copy => copy.Runbooks = list.AsReadOnly());
+    }
+
+    /// <summary>The runbooks for an incident of <paramref name="service"/> or raised with one of
+    /// <paramref name="alertTags"/>, in policy order; see <see cref="Runbook.Matches"/>.</summary>
+    /// <param name="service">The incident's service, or <see langword="null"/> when unknown.</param>
+    /// <param name="alertTags">The alert's tags.</param>
+    /// <returns>The matching runbooks; empty when none matches.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="alertTags"/> is null.</exception>
+    public IReadOnlyList<Runbook> FindRunbooks(string? service, IEnumerable<string> alertTags)
+    {
+        ArgumentNullException.ThrowIfNull(alertTags);
+        var tags = alertTags.ToList();
+        return Runbooks.Where(r => r.Matches(service, tags)).ToList().AsReadOnly();
+    }
+
+    /// <summary>The seed's runbook, with the escalation lines whose rules <paramref name="escalation"/> has.</summary>
+    internal static IReadOnlyList<Runbook> DefaultRunbooks(EscalationSettings escalation)
+    {
+        (string Text, string RuleId)[] lines =
+        [
+            ("If not resolved in 30 min: Page engineering manager", "page-engineering-manager"),
+            ("If revenue loss > $10K: Notify VP Engineering", "notify-vp-engineering"),
+            ("If data breach suspected: Notify security team immediately", "notify-security-team"),
+        ];
+        return
+        [
+            new Runbook(
+                "checkout-error-rate-spike",
+                "Checkout Error Rate Spike",
+                ["checkout"],
+                ["checkout-error-rate"],
+                [
+                    new AssessmentStep("Check deployment log: did we deploy in the last 2 hours?", "yes", "rollback first, investigate later"),
+                    new AssessmentStep("Check third-party status: Stripe, Shopify, PayPal", "external service down", "enable fallback payment method"),
+                    new AssessmentStep("Check database: connection pool, query latency, disk space", "DB issue", "restart connection pool, scale up if needed"),
+                ],
+                [
+                    new RunbookCause("Payment provider outage", 40, "Switch to backup provider"),
+                    new RunbookCause("Bad deployment", 30, "Rollback to last known good"),
+                    new RunbookCause("Database overload", 15, "Kill long-running queries, scale read replicas"),
+                    new RunbookCause("Infrastructure issue", 10, "Check AWS status, failover to backup region"),
+                    new RunbookCause("DDoS or bot traffic", 5, "Enable rate limiting, block suspicious IPs"),
+                ],
+                lines
+                    .Select(l => (l.Text, Rule: escalation.Rules.FirstOrDefault(r => r.Id == l.RuleId)))
+                    .Where(l => l.Rule is not null)
+                    .Select(l => new RunbookEscalation(l.Text, l.Rule!))),
+        ];
+    }
+
+    private void ValidateRunbooks(ProblemList problems)
+    {
+        var roles = Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        EscalationIds.CheckUnique(Runbooks.Select((r, i) => ((string?)r.Id, $"$.runbooks[{i}]")), problems);
+        for (var i = 0; i < Runbooks.Count; i++)
+        {
+            for (var j = 0; j < Runbooks[i].Escalation.Count; j++)
+            {
+                var rule = Runbooks[i].Escalation[j].Rule;
+                var path = $"$.runbooks[{i}].escalation[{j}].rule";
+                rule.When.Walk(path + ".when", (leafPath, leaf) =>
+                {
+                    if (leaf is SeverityAtLeastCondition s && !Severities.TryGet(s.SeverityId, out _))
+                    {
+                        problems.Add(leafPath, UnknownSeverityReason(s.SeverityId, Severities.Select(l => l.Id)));
+                    }
+                });
+                if (rule.Target.Kind == EscalationTargetKind.Role && !roles.Contains(rule.Target.Id))
+                {
+                    problems.Add(path + ".target.id", UnknownRoleReason(rule.Target.Id, roles));
+                }
+                else if (rule.Target.Kind == EscalationTargetKind.Schedule && FindSchedule(rule.Target.Id) is null)
+                {
+                    problems.Add(path + ".target.id", $"unknown schedule '{rule.Target.Id}'");
+                }
+            }
+        }
+    }
+}

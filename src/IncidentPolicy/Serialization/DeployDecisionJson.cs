@@ -1,0 +1,67 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using IncidentPolicy.Changes;
+
+namespace IncidentPolicy.Serialization;
+
+/// <summary>
+/// Writes a <see cref="DeployDecision"/> as JSON for hosts and the CLI: <c>{"at": "…", "allowed": false,
+/// "window": "overnight-freeze", "frozenFrom": "…", "frozenUntil": "…", "approvedBy": null, "reason": "…"}</c>.
+/// Instants are ISO 8601 UTC ending in <c>Z</c>; every key is written, <c>null</c> when it has no value.
+/// </summary>
+/// <remarks>All members are pure and thread-safe.</remarks>
+public static class DeployDecisionJson
+{
+    private static readonly DeployDecisionJsonContext Context = new(new JsonSerializerOptions(DeployDecisionJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>Writes the decision.</summary>
+    /// <param name="decision">The decision, from <see cref="ResponsePolicy.CanDeploy(Instant, IEnumerable{string})"/>.</param>
+    /// <returns>The JSON text, indented, without a trailing line break.</returns>
+    public static string Serialize(DeployDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var document = new DeployDecisionDocument
+        {
+            At = decision.At,
+            Allowed = decision.IsAllowed,
+            Window = decision.Window?.Id,
+            FrozenFrom = decision.FrozenFrom,
+            FrozenUntil = decision.FrozenUntil,
+            ApprovedBy = decision.ApprovedBy,
+            Reason = decision.Reason,
+        };
+        return JsonSerializer.Serialize(document, Context.DeployDecisionDocument);
+    }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    IndentSize = 2,
+    NewLine = "\n",
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = [typeof(InstantConverter)])]
+[JsonSerializable(typeof(DeployDecisionDocument))]
+internal sealed partial class DeployDecisionJsonContext : JsonSerializerContext;
+
+internal sealed class DeployDecisionDocument
+{
+    public Instant At { get; set; }
+
+    public bool Allowed { get; set; }
+
+    public string? Window { get; set; }
+
+    public Instant? FrozenFrom { get; set; }
+
+    public Instant? FrozenUntil { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public string? Reason { get; set; }
+}

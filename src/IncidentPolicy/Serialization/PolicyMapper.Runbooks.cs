@@ -1,0 +1,185 @@
+using IncidentPolicy.Escalation;
+using IncidentPolicy.Runbooks;
+using IncidentPolicy.Severities;
+
+namespace IncidentPolicy.Serialization;
+
+internal static partial class PolicyMapper
+{
+    /// <summary>
+    /// Reads the <c>runbooks</c> section; escalation rules are read as in the escalation section, checking roles and
+    /// severities against the document's own. Returns how to apply it: an absent section keeps the seed's runbook.
+    /// </summary>
+    private static Func<ResponsePolicy, ResponsePolicy> ReadRunbooksSection(
+        PolicyDocument document, List<Role?>? roles, List<SeverityLevel>? severities, ProblemList problems)
+    {
+        const string path = "$.runbooks";
+        if (document.Runbooks is null)
+        {
+            return policy => policy;
+        }
+
+        bool Clean(string sectionPath) => !problems.Problems.Any(p => p.Path.StartsWith(sectionPath, StringComparison.Ordinal));
+        var context = new EscalationContext(
+            Clean("$.roles") ? roles?.Select(r => r!.Id).ToHashSet(StringComparer.Ordinal) : null,
+            Clean("$.severities") ? severities?.OrderBy(l => l.Rank).Select(l => l.Id).ToList() : null,
+            ImpactOnly: false);
+        var before = problems.Problems.Count;
+        var runbooks = new List<Runbook?>();
+        for (var i = 0; i < document.Runbooks.Count; i++)
+        {
+            runbooks.Add(ReadRunbook(document.Runbooks[i], context, problems, ProblemList.Index(path, i)));
+        }
+
+        EscalationIds.CheckUnique(document.Runbooks.Select((r, i) => (r?.Id, ProblemList.Index(path, i))), problems);
+        return problems.Problems.Count == before ? policy => policy.WithRunbooks(runbooks!) : policy => policy;
+    }
+
+    private static List<RunbookDocument?> ToDocument(IReadOnlyList<Runbook> runbooks) =>
+        runbooks.Select(r => (RunbookDocument?)new RunbookDocument
+        {
+            Id = r.Id,
+            Title = r.Title,
+            Services = r.Services.Select(s => (string?)s).ToList(),
+            AlertTags = r.AlertTags.Select(t => (string?)t).ToList(),
+            QuickAssessment = r.QuickAssessment
+                .Select(s => (AssessmentStepDocument?)new AssessmentStepDocument { Check = s.Check, Condition = s.Condition, Action = s.Action })
+                .ToList(),
+            CommonCauses = r.CommonCauses
+                .Select(c => (RunbookCauseDocument?)new RunbookCauseDocument { Name = c.Name, Share = c.SharePercent, Mitigation = c.Mitigation })
+                .ToList(),
+            Escalation = r.Escalation
+                .Select(e => (RunbookEscalationDocument?)new RunbookEscalationDocument
+                {
+                    Text = e.Text,
+                    Rule = new EscalationRuleDocument
+                    {
+                        Id = e.Rule.Id,
+                        When = ToDocument(e.Rule.When),
+                        Action = HumanText.CamelCase(e.Rule.Action),
+                        Target = ToDocument(e.Rule.Target),
+                    },
+                })
+                .ToList(),
+        }).ToList();
+
+    private static Runbook? ReadRunbook(RunbookDocument? document, EscalationContext context, ProblemList problems, string path)
+    {
+        if (document is null)
+        {
+            problems.Add(path, "a runbook must be an object, not null");
+            return null;
+        }
+
+        var before = problems.Problems.Count;
+        CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.RunbookDocument, problems, path);
+        var services = ReadTexts(document.Services, "a list of services is required ([] for none)", problems, ProblemList.Join(path, "services"));
+        var tags = ReadTexts(document.AlertTags, "a list of alert tags is required ([] for none)", problems, ProblemList.Join(path, "alertTags"));
+
+        var steps = ReadItems(document.QuickAssessment, "quickAssessment", path, problems, (step, stepPath) =>
+        {
+            CheckUnknownKeys(step.Unknown, PolicyJsonContext.Default.AssessmentStepDocument, problems, stepPath);
+            var ok = RequireText(step.Check, problems, ProblemList.Join(stepPath, "check"))
+                & RequireText(step.Condition, problems, ProblemList.Join(stepPath, "condition"))
+                & RequireText(step.Action, problems, ProblemList.Join(stepPath, "action"));
+            return ok ? new AssessmentStep(step.Check!, step.Condition!, step.Action!) : null;
+        });
+
+        var causes = ReadItems(document.CommonCauses, "commonCauses", path, problems, (cause, causePath) =>
+        {
+            CheckUnknownKeys(cause.Unknown, PolicyJsonContext.Default.RunbookCauseDocument, problems, causePath);
+            var ok = RequireText(cause.Name, problems, ProblemList.Join(causePath, "name"))
+                & RequireText(cause.Mitigation, problems, ProblemList.Join(causePath, "mitigation"));
+            if (cause.Share is not (>= 0 and <= 100))
+            {
+                problems.Add(ProblemList.Join(causePath, "share"), cause.Share is null ? "a share in whole percent is required" : $"a share is 0 to 100 percent (got {cause.Share})");
+                ok = false;
+            }
+
+            return ok ? new RunbookCause(cause.Name!, cause.Share!.Value, cause.Mitigation!) : null;
+        });
+
+        var escalation = ReadItems(document.Escalation, "escalation", path, problems, (line, linePath) =>
+        {
+            CheckUnknownKeys(line.Unknown, PolicyJsonContext.Default.RunbookEscalationDocument, problems, linePath);
+            var ok = RequireText(line.Text, problems, ProblemList.Join(linePath, "text"));
+            var rule = ReadEscalationRule(line.Rule, context, problems, ProblemList.Join(linePath, "rule"));
+            return ok && rule is not null ? new RunbookEscalation(line.Text!, rule) : null;
+        });
+
+        if (problems.Problems.Count != before)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Runbook(document.Id!, document.Title!, services!, tags!, steps!, causes!, escalation!);
+        }
+        catch (PolicyValidationException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                problems.Add(ProblemList.Join(path, problem.Path), problem.Reason);
+            }
+
+            return null;
+        }
+    }
+
+    private static List<T>? ReadItems<TDocument, T>(
+        List<TDocument?>? documents, string key, string path, ProblemList problems, Func<TDocument, string, T?> read)
+        where TDocument : class
+        where T : class
+    {
+        var listPath = ProblemList.Join(path, key);
+        if (documents is null)
+        {
+            problems.Add(listPath, "a list is required ([] for none)");
+            return null;
+        }
+
+        var items = new List<T>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var itemPath = ProblemList.Index(listPath, i);
+            if (documents[i] is not { } document)
+            {
+                problems.Add(itemPath, "must be an object, not null");
+            }
+            else if (read(document, itemPath) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    private static List<string>? ReadTexts(List<string?>? texts, string missing, ProblemList problems, string path)
+    {
+        if (texts is null)
+        {
+            problems.Add(path, missing);
+            return null;
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            RequireText(texts[i], problems, ProblemList.Index(path, i));
+        }
+
+        return texts.Select(t => t ?? "").ToList();
+    }
+
+    private static bool RequireText(string? text, ProblemList problems, string path)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        problems.Add(path, "a non-empty text is required");
+        return false;
+    }
+}
