@@ -42,6 +42,7 @@ internal static class CliApp
         root.Subcommands.Add(OnCallCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(DeployCheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PostMortemCommand.Create(stdout, stderr));
         return root;
     }
 
