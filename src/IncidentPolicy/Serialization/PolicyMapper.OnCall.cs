@@ -305,17 +305,7 @@ internal static partial class PolicyMapper
 
         var before = problems.Problems.Count;
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.WindowDocument, problems, path);
-        var daysPath = ProblemList.Join(path, "days");
-        if (document.Days is null)
-        {
-            problems.Add(daysPath, "days are required, like [\"monday\", \"tuesday\"]");
-        }
-
-        var days = new List<IsoDayOfWeek?>();
-        for (var i = 0; i < (document.Days?.Count ?? 0); i++)
-        {
-            days.Add(ReadDay(document.Days![i], problems, ProblemList.Index(daysPath, i)));
-        }
+        var days = ReadDays(document.Days, problems, ProblemList.Join(path, "days"));
 
         ActiveWindow.Validate(days, problems, path);
         if (!IsoText.TryParseLocalTime(document.From, allowEndOfDay: false, out var from, out _, out var fromReason))

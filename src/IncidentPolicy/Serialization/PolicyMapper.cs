@@ -247,6 +247,24 @@ internal static partial class PolicyMapper
         return new BusinessCalendar(zone, days.Select(d => d!.Value), hours.Value, holidays.Select(h => h!.Value), weekdayHours);
     }
 
+    /// <summary>A required list of day names; unreadable entries are reported and kept as <see langword="null"/> so
+    /// later problems keep their indexes.</summary>
+    private static List<IsoDayOfWeek?> ReadDays(List<string?>? names, ProblemList problems, string path)
+    {
+        if (names is null)
+        {
+            problems.Add(path, "days are required, like [\"monday\", \"tuesday\"]");
+        }
+
+        var days = new List<IsoDayOfWeek?>(names?.Count ?? 0);
+        for (var i = 0; i < (names?.Count ?? 0); i++)
+        {
+            days.Add(ReadDay(names![i], problems, ProblemList.Index(path, i)));
+        }
+
+        return days;
+    }
+
     private static IsoDayOfWeek? ReadDay(string? name, ProblemList problems, string path)
     {
         for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
