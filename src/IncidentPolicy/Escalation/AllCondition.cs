@@ -6,6 +6,8 @@ namespace IncidentPolicy.Escalation;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class AllCondition : Condition
 {
+    private readonly bool _dependsOnTime;
+
     /// <summary>Creates the condition.</summary>
     /// <param name="conditions">At least one condition.</param>
     /// <exception cref="ArgumentNullException"><paramref name="conditions"/> or one of them is null.</exception>
@@ -13,6 +15,7 @@ public sealed class AllCondition : Condition
     public AllCondition(params IEnumerable<Condition> conditions)
     {
         Conditions = CompositeConditions.Copy(conditions, "all");
+        _dependsOnTime = Conditions.Any(c => c.DependsOnTime);
     }
 
     /// <summary>The conditions that must all hold, in the order given.</summary>
@@ -24,11 +27,13 @@ public sealed class AllCondition : Condition
 
     internal override string KindName => "all";
 
+    internal override bool DependsOnTime => _dependsOnTime;
+
     internal override bool Holds(IncidentFacts facts, Instant at)
     {
-        foreach (var condition in Conditions)
+        for (var i = 0; i < Conditions.Count; i++)
         {
-            if (!condition.Holds(facts, at))
+            if (!Conditions[i].Holds(facts, at))
             {
                 return false;
             }
@@ -39,9 +44,9 @@ public sealed class AllCondition : Condition
 
     internal override void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds)
     {
-        foreach (var condition in Conditions)
+        for (var i = 0; i < Conditions.Count; i++)
         {
-            condition.AddThresholds(facts, after, ref thresholds);
+            Conditions[i].AddThresholds(facts, after, ref thresholds);
         }
     }
 

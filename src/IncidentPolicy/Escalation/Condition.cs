@@ -23,6 +23,9 @@ namespace IncidentPolicy.Escalation;
 /// </remarks>
 public abstract class Condition
 {
+    [ThreadStatic]
+    private static List<Instant>? t_thresholds;
+
     private protected Condition()
     {
     }
@@ -59,27 +62,44 @@ public abstract class Condition
     public Instant? NextChange(IncidentFacts facts, Instant after)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        if (!DependsOnTime)
+        {
+            return null;
+        }
+
         if (this is ElapsedSinceCondition elapsed)
         {
             return elapsed.Threshold(facts) is { } t && t > after ? t : null;
         }
 
-        List<Instant>? thresholds = null;
-        AddThresholds(facts, after, ref thresholds);
-        if (thresholds is null)
+        // A scratch list per thread (taken, so a nested call would make its own): the obligations engine asks this
+        // at every fact change, and it should not allocate.
+        var thresholds = t_thresholds ?? new List<Instant>(4);
+        t_thresholds = null;
+        try
         {
-            return null;
-        }
-
-        thresholds.Sort();
-        var before = Holds(facts, after);
-        foreach (var threshold in thresholds)
-        {
-            // Between two thresholds nothing changes, so the value on [threshold, next) is the value at threshold.
-            if (Holds(facts, threshold) != before)
+            thresholds.Clear();
+            List<Instant>? collected = thresholds;
+            AddThresholds(facts, after, ref collected);
+            if (thresholds.Count == 0)
             {
-                return threshold;
+                return null;
             }
+
+            thresholds.Sort();
+            var before = Holds(facts, after);
+            for (var i = 0; i < thresholds.Count; i++)
+            {
+                // Between two thresholds nothing changes, so the value on [threshold, next) is the value at threshold.
+                if (Holds(facts, thresholds[i]) != before)
+                {
+                    return thresholds[i];
+                }
+            }
+        }
+        finally
+        {
+            t_thresholds = thresholds;
         }
 
         return null;
@@ -154,6 +174,10 @@ public abstract class Condition
     internal abstract string KindName { get; }
 
     internal abstract bool Holds(IncidentFacts facts, Instant at);
+
+    /// <summary>Whether an <see cref="ElapsedSinceCondition"/> is part of it: otherwise it has the same value at every
+    /// instant for fixed facts, and <see cref="NextChange"/> is <see langword="null"/> without looking.</summary>
+    internal virtual bool DependsOnTime => false;
 
     /// <summary>Adds the instants after <paramref name="after"/> at which a part of the condition may change.</summary>
     internal virtual void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds)

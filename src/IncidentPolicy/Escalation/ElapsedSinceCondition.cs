@@ -51,6 +51,8 @@ public sealed class ElapsedSinceCondition : Condition
 
     internal override string KindName => "elapsedSince";
 
+    internal override bool DependsOnTime => true;
+
     internal override bool Holds(IncidentFacts facts, Instant at) =>
         facts.InstantOf(Since) is { } anchor && at - anchor >= AtLeast;
 

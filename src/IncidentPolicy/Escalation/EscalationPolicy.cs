@@ -192,7 +192,7 @@ public sealed class EscalationPolicy
         }
     }
 
-    private static bool TryAdvance(ref Duration offset, Duration by, Duration room)
+    internal static bool TryAdvance(ref Duration offset, Duration by, Duration room)
     {
         if (offset > room - by)
         {

@@ -71,36 +71,65 @@ public sealed class IncidentFacts
         }
     }
 
+    /// <summary>
+    /// A blank instance for the obligations engine, which refreshes it with <see cref="Refresh"/> as it folds an
+    /// incident's events instead of allocating new facts at every event. Such an instance never leaves the engine's
+    /// thread: only the library's own (sealed, closed) conditions see it, and they keep no reference to it.
+    /// </summary>
+    internal IncidentFacts(SeverityScale severities)
+    {
+        Severities = severities;
+        Impacts = FrozenDictionary<string, decimal>.Empty;
+        Flags = FrozenSet<string>.Empty;
+    }
+
+    /// <summary>Refreshes an engine's scratch instance (see the internal constructor); the collections are the engine's
+    /// own, read-only to conditions.</summary>
+    internal void Refresh(
+        IncidentStatus status, Instant alertAt, SeverityLevel? severity, Instant? acknowledgedAt, Instant? declaredAt,
+        Instant? lastUpdateAt, Instant? resolvedAt, IReadOnlyDictionary<string, decimal>? impacts, IReadOnlySet<string>? flags)
+    {
+        Status = status;
+        AlertAt = alertAt;
+        Severity = severity;
+        AcknowledgedAt = acknowledgedAt;
+        DeclaredAt = declaredAt;
+        LastUpdateAt = lastUpdateAt;
+        ResolvedAt = resolvedAt;
+        Impacts = impacts ?? FrozenDictionary<string, decimal>.Empty;
+        Flags = flags ?? FrozenSet<string>.Empty;
+    }
+
     /// <summary>The policy's severity scale.</summary>
     public SeverityScale Severities { get; }
 
     /// <summary>The incident's status.</summary>
-    public IncidentStatus Status { get; }
+    public IncidentStatus Status { get; private set; }
 
     /// <summary>The current severity; <see langword="null"/> while the alert has none.</summary>
-    public SeverityLevel? Severity { get; }
+    public SeverityLevel? Severity { get; private set; }
 
     /// <summary>When the alert fired.</summary>
-    public Instant AlertAt { get; }
+    public Instant AlertAt { get; private set; }
 
     /// <summary>When the incident was acknowledged; <see langword="null"/> when nobody has.</summary>
-    public Instant? AcknowledgedAt { get; }
+    public Instant? AcknowledgedAt { get; private set; }
 
     /// <summary>When the incident was declared; <see langword="null"/> when it has not been.</summary>
-    public Instant? DeclaredAt { get; }
+    public Instant? DeclaredAt { get; private set; }
 
     /// <summary>When the latest status update of any audience was posted; <see langword="null"/> when none was.</summary>
-    public Instant? LastUpdateAt { get; }
+    public Instant? LastUpdateAt { get; private set; }
 
     /// <summary>When the incident was resolved; <see langword="null"/> while it is not resolved (a reopened
     /// incident is not resolved).</summary>
-    public Instant? ResolvedAt { get; }
+    public Instant? ResolvedAt { get; private set; }
 
     /// <summary>The latest value of each impact metric, keyed by metric name (ordinal).</summary>
-    public IReadOnlyDictionary<string, decimal> Impacts { get; }
+    public IReadOnlyDictionary<string, decimal> Impacts { get; private set; }
 
     /// <summary>The flags raised (ordinal).</summary>
-    public IReadOnlySet<string> Flags { get; }
+    public IReadOnlySet<string> Flags { get; private set; }
 
     /// <summary>The instant <paramref name="anchor"/> names, or <see langword="null"/> when it has not happened;
     /// <see cref="ElapsedAnchor.LastUpdate"/> falls back to the alert.</summary>

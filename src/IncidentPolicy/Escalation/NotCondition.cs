@@ -32,6 +32,8 @@ public sealed class NotCondition : Condition
 
     internal override string KindName => "not";
 
+    internal override bool DependsOnTime => Condition.DependsOnTime;
+
     internal override bool Holds(IncidentFacts facts, Instant at) => !Condition.Holds(facts, at);
 
     internal override void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds) =>

@@ -31,8 +31,28 @@ public sealed class SeverityAtLeastCondition : Condition
 
     internal override string KindName => "severityAtLeast";
 
-    internal override bool Holds(IncidentFacts facts, Instant at) =>
-        facts.Severity is { } severity && facts.Severities.TryGet(SeverityId, out var threshold) && severity.Rank <= threshold.Rank;
+    internal override bool Holds(IncidentFacts facts, Instant at)
+    {
+        if (facts.Severity is not { } severity)
+        {
+            return false;
+        }
+
+        // The threshold's rank in the last scale asked about, cached (one reference write, so threads never see a
+        // torn pair): the obligations engine asks with the same scale at every fact change.
+        var resolved = _resolved;
+        if (!ReferenceEquals(resolved?.Scale, facts.Severities))
+        {
+            resolved = new ResolvedThreshold(facts.Severities, facts.Severities.TryGet(SeverityId, out var threshold) ? threshold.Rank : 0);
+            _resolved = resolved;
+        }
+
+        return resolved!.Rank > 0 && severity.Rank <= resolved.Rank;
+    }
+
+    private ResolvedThreshold? _resolved;
+
+    private sealed record ResolvedThreshold(Severities.SeverityScale Scale, int Rank);
 
     internal static void Validate(string? severityId, ProblemList problems, string path)
     {

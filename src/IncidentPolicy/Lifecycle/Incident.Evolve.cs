@@ -9,6 +9,7 @@ public sealed partial class Incident
     internal Incident Evolve(IncidentEvent @event, LifecycleState next)
     {
         var copy = (Incident)MemberwiseClone();
+        copy._evaluationCache = null;
         copy._state = next;
         copy._events = _events.Add(@event);
         copy.LastEventAt = @event.At > LastEventAt || _events.IsEmpty ? @event.At : LastEventAt;

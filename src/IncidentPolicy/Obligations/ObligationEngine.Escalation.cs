@@ -12,17 +12,19 @@ namespace IncidentPolicy.Obligations;
 /// </summary>
 internal sealed partial class ObligationEngine
 {
+    private readonly Dictionary<string, decimal> _impacts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly List<bool> _ruleHolds = [];
+    private readonly List<bool> _policyApplies = [];
+    private readonly List<bool> _policyStopped = [];
+    private IncidentFacts? _facts;
     private IncidentStatus _status;
     private Instant? _acknowledgedAt;
     private Instant? _declaredAt;
     private Instant? _lastUpdateAt;
     private Instant? _resolvedAt;
-    private Dictionary<string, decimal>? _impacts;
-    private HashSet<string>? _flags;
-    private IncidentFacts? _facts;
-    private bool[]? _ruleHolds;
-    private bool[]? _policyApplies;
-    private bool[]? _policyStopped;
+    private bool _escalating;
+    private bool _factsStale;
     private Instant _cursor;
     private bool _factsChanged;
     private bool _nextChangeKnown;
@@ -30,7 +32,69 @@ internal sealed partial class ObligationEngine
 
     private EscalationSettings Escalation => _policy.Escalation;
 
-    private bool HasEscalation => Escalation.Rules.Count > 0 || Escalation.Policies.Count > 0;
+    /// <summary>Whether the policy has escalation rules or policies (set by <see cref="StartEscalation"/>).</summary>
+    private bool HasEscalation { get; set; }
+
+    private void StartEscalation()
+    {
+        HasEscalation = Escalation.Rules.Count > 0 || Escalation.Policies.Count > 0;
+        // The scratch facts belong to one scale; a policy with another scale gets a fresh instance.
+        if (_facts is null || !ReferenceEquals(_facts.Severities, _policy.Severities))
+        {
+            _facts = new IncidentFacts(_policy.Severities);
+        }
+    }
+
+    private void CopyEscalationTo(ObligationEngine target)
+    {
+        target._impacts.Clear();
+        foreach (var (metric, value) in _impacts)
+        {
+            target._impacts[metric] = value;
+        }
+
+        target._flags.Clear();
+        target._flags.UnionWith(_flags);
+        target._ruleHolds.Clear();
+        target._ruleHolds.AddRange(_ruleHolds);
+        target._policyApplies.Clear();
+        target._policyApplies.AddRange(_policyApplies);
+        target._policyStopped.Clear();
+        target._policyStopped.AddRange(_policyStopped);
+        target._status = _status;
+        target._acknowledgedAt = _acknowledgedAt;
+        target._declaredAt = _declaredAt;
+        target._lastUpdateAt = _lastUpdateAt;
+        target._resolvedAt = _resolvedAt;
+        target._escalating = _escalating;
+        target._cursor = _cursor;
+        target._factsChanged = _factsChanged;
+        target.HasEscalation = HasEscalation;
+
+        // The target's scratch facts (set up by StartEscalation for a working engine; a snapshot has none) are
+        // refreshed from the copied values before conditions look at them.
+        target._factsStale = true;
+        target._nextChangeKnown = false;
+        target._nextChange = null;
+    }
+
+    private void ClearEscalation()
+    {
+        _impacts.Clear();
+        _flags.Clear();
+        _ruleHolds.Clear();
+        _policyApplies.Clear();
+        _policyStopped.Clear();
+        _status = default;
+        _acknowledgedAt = _declaredAt = _lastUpdateAt = _resolvedAt = null;
+        _escalating = _factsStale = _factsChanged = _nextChangeKnown = false;
+        _cursor = default;
+        _nextChange = null;
+        HasEscalation = false;
+
+        // Keep the scratch facts (they hold the scale only after a refresh with nothing): drop the severity.
+        _facts?.Refresh(default, default, null, null, null, null, null, null, null);
+    }
 
     /// <summary>Keeps the facts conditions see in step with the events.</summary>
     private void TrackFacts(IncidentEvent @event)
@@ -48,9 +112,21 @@ internal sealed partial class ObligationEngine
             case AlertFired:
                 _status = IncidentStatus.Triggered;
                 _cursor = @event.At;
-                _ruleHolds = new bool[Escalation.Rules.Count];
-                _policyApplies = new bool[Escalation.Policies.Count];
-                _policyStopped = new bool[Escalation.Policies.Count];
+                _escalating = true;
+                _ruleHolds.Clear();
+                _policyApplies.Clear();
+                _policyStopped.Clear();
+                for (var i = 0; i < Escalation.Rules.Count; i++)
+                {
+                    _ruleHolds.Add(false);
+                }
+
+                for (var i = 0; i < Escalation.Policies.Count; i++)
+                {
+                    _policyApplies.Add(false);
+                    _policyStopped.Add(false);
+                }
+
                 break;
             case Acknowledged:
                 _acknowledgedAt ??= @event.At;
@@ -64,10 +140,10 @@ internal sealed partial class ObligationEngine
                 _lastUpdateAt = @event.At;
                 break;
             case ImpactRecorded e:
-                (_impacts ??= new(StringComparer.Ordinal))[e.Metric] = e.Value;
+                _impacts[e.Metric] = e.Value;
                 break;
             case FlagRaised e:
-                (_flags ??= new(StringComparer.Ordinal)).Add(e.Flag);
+                _flags.Add(e.Flag);
                 break;
             case Mitigated:
                 _status = IncidentStatus.Mitigated;
@@ -100,19 +176,28 @@ internal sealed partial class ObligationEngine
     /// <summary>The facts changed (an event, or a severity change): conditions must be looked at again.</summary>
     private void InvalidateFacts()
     {
-        _facts = null;
+        _factsStale = true;
         _factsChanged = true;
         _nextChangeKnown = false;
     }
 
-    private IncidentFacts Facts() => _facts ??= new IncidentFacts(
-        _policy.Severities, _status, _alertAt, _severity, _acknowledgedAt, _declaredAt, _lastUpdateAt, _resolvedAt, _impacts, _flags);
+    private IncidentFacts Facts()
+    {
+        var facts = _facts!;
+        if (_factsStale)
+        {
+            facts.Refresh(_status, _alertAt, _severity, _acknowledgedAt, _declaredAt, _lastUpdateAt, _resolvedAt, _impacts, _flags);
+            _factsStale = false;
+        }
+
+        return facts;
+    }
 
     /// <summary>Walks time from the cursor to <paramref name="until"/> (inclusive), creating the obligations of every
     /// condition that starts to hold on the way.</summary>
     private void AdvanceTo(Instant until)
     {
-        if (!HasEscalation || _ruleHolds is null)
+        if (!_escalating || !HasEscalation)
         {
             return;
         }
@@ -136,7 +221,7 @@ internal sealed partial class ObligationEngine
     /// or its stop condition changes, with the facts as they are.</summary>
     private Instant? NextEscalationChange(Instant after)
     {
-        if (!HasEscalation || _ruleHolds is null)
+        if (!_escalating || !HasEscalation)
         {
             return null;
         }
@@ -149,22 +234,16 @@ internal sealed partial class ObligationEngine
 
         var facts = Facts();
         Instant? earliest = null;
-        void Consider(Instant? candidate)
+        var rules = Escalation.Rules;
+        for (var i = 0; i < rules.Count; i++)
         {
-            if (candidate is { } c && (earliest is null || c < earliest))
-            {
-                earliest = c;
-            }
+            earliest = Earliest(earliest, rules[i].When.NextChange(facts, after));
         }
 
-        foreach (var rule in Escalation.Rules)
+        var policies = Escalation.Policies;
+        for (var i = 0; i < policies.Count; i++)
         {
-            Consider(rule.When.NextChange(facts, after));
-        }
-
-        foreach (var policy in Escalation.Policies)
-        {
-            Consider(policy.AppliesTo.NextChange(facts, after));
+            earliest = Earliest(earliest, policies[i].AppliesTo.NextChange(facts, after));
         }
 
         _nextChange = earliest;
@@ -176,7 +255,7 @@ internal sealed partial class ObligationEngine
     /// is needed only when the event changed the facts.</summary>
     private void CheckEscalation(Instant at, bool timePoint = false)
     {
-        if (!HasEscalation || _ruleHolds is null || _policyApplies is null || _policyStopped is null || !(timePoint || _factsChanged))
+        if (!_escalating || !HasEscalation || !(timePoint || _factsChanged))
         {
             return;
         }
@@ -185,45 +264,38 @@ internal sealed partial class ObligationEngine
 
         var facts = Facts();
         var open = !_resolved && !_finished;
-        for (var i = 0; i < Escalation.Rules.Count; i++)
+        var rules = Escalation.Rules;
+        for (var i = 0; i < rules.Count; i++)
         {
-            var rule = Escalation.Rules[i];
+            var rule = rules[i];
             var holds = rule.When.HoldsAt(facts, at);
             if (holds && !_ruleHolds[i] && open)
             {
-                var reason = rule.Target.Kind == EscalationTargetKind.Schedule
-                    ? $"{HumanText.CamelCase(rule.Action)} {Who(rule.Target, at)}: {rule.When.Describe()}"
-                    : _texts.Escalation(rule.Id, null, 0, rule, static r => $"{HumanText.CamelCase(r.Action)} {r.Target}: {r.When.Describe()}");
-                Plan(ObligationKind.Escalate, rule.Id, at, _texts.Escalation(rule.Id, "rule", 0, rule, static r => "escalation." + r.Id), reason, rolling: true);
+                var texts = _texts.Rules[i];
+                var reason = texts.Reason ?? $"{HumanText.CamelCase(rule.Action)} {Who(rule.Target, at)}: {rule.When.Describe()}";
+                Plan(ObligationKind.Escalate, rule.Id, texts.Keys, at, texts.RuleId, reason, rolling: true);
             }
 
             _ruleHolds[i] = holds;
         }
 
-        for (var i = 0; i < Escalation.Policies.Count; i++)
+        var policies = Escalation.Policies;
+        for (var i = 0; i < policies.Count; i++)
         {
-            var policy = Escalation.Policies[i];
+            var policy = policies[i];
             var applies = policy.AppliesTo.HoldsAt(facts, at);
             var stopped = policy.HasStopped(facts);
             if (applies && !_policyApplies[i] && open && !stopped)
             {
-                foreach (var step in policy.Plan(at))
-                {
-                    var qualifier = _texts.Escalation(policy.Id, step.Target.Id, step.LevelIndex + 1, (policy, step), static a => $"{a.policy.Id}.{a.step.LevelIndex + 1}.{a.step.Target.Id}");
-                    var reason = step.Target.Kind == EscalationTargetKind.Schedule
-                        ? StepReason(policy, step, Who(step.Target, step.DueAt))
-                        : _texts.Escalation(policy.Id, step.Target.Id, -(step.LevelIndex + 1) - (1000 * step.Round), (policy, step), static a => StepReason(a.policy, a.step, a.step.Target.ToString()));
-                    Plan(ObligationKind.Escalate, qualifier, step.DueAt, _texts.Escalation(policy.Id, "policy", 0, policy, static p => "escalation." + p.Id), reason, rolling: true);
-                }
+                PlanPolicy(i, policy, at);
             }
 
             if (stopped && !_policyStopped[i])
             {
-                var prefix = policy.Id + ".";
-                foreach (var slot in _slots)
+                for (var s = 0; s < _count; s++)
                 {
-                    if (slot.Kind == ObligationKind.Escalate && slot.Qualifier is { } q && q.StartsWith(prefix, StringComparison.Ordinal)
-                        && slot.MetAt is null && slot.CancelledAt is null && slot.DueAt > at)
+                    ref var slot = ref _slots[s];
+                    if (slot.EscalationPolicy == i && slot.IsOpen && slot.DueAt > at)
                     {
                         slot.CancelledAt = at;
                     }
@@ -235,8 +307,41 @@ internal sealed partial class ObligationEngine
         }
     }
 
-    private static string StepReason(EscalationPolicy policy, EscalationStep step, string who) =>
-        $"page {who} (level {step.LevelIndex + 1}, round {step.Round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first";
+    /// <summary>Plans every page of escalation policy <paramref name="index"/> starting at <paramref name="start"/>, as
+    /// <see cref="EscalationPolicy.Plan"/> lists them (without allocating the list).</summary>
+    private void PlanPolicy(int index, EscalationPolicy policy, Instant start)
+    {
+        var texts = _texts.Policies[index];
+        var room = Instant.MaxValue - start;
+        var offset = Duration.Zero;
+        for (var round = 0; round <= policy.Repeats; round++)
+        {
+            if (round > 0 && !EscalationPolicy.TryAdvance(ref offset, policy.RepeatAfter!.Value, room))
+            {
+                return;
+            }
+
+            for (var level = 0; level < policy.Levels.Count; level++)
+            {
+                if (!EscalationPolicy.TryAdvance(ref offset, policy.Levels[level].Delay, room))
+                {
+                    return;
+                }
+
+                var targets = policy.Levels[level].Targets;
+                for (var t = 0; t < targets.Count; t++)
+                {
+                    var step = texts.Steps[level][t];
+                    var dueAt = start + offset;
+                    var reason = step.ReasonByRound?[round] ?? ObligationTexts.StepReason(policy, level, round, Who(targets[t], dueAt));
+                    Plan(ObligationKind.Escalate, step.Qualifier, step.Keys, dueAt, texts.RuleId, reason, rolling: true, escalationPolicy: index);
+                }
+            }
+        }
+    }
+
+    private static Instant? Earliest(Instant? earliest, Instant? candidate) =>
+        candidate is { } c && (earliest is null || c < earliest) ? c : earliest;
 
     /// <summary>The target as a reason names it; a schedule is resolved to whoever it has on call at <paramref name="at"/>.</summary>
     private string Who(EscalationTarget target, Instant at)
@@ -253,9 +358,10 @@ internal sealed partial class ObligationEngine
 
     private void MeetNotification(NotificationSent sent)
     {
-        foreach (var slot in _slots)
+        for (var i = 0; i < _count; i++)
         {
-            if (slot.Kind == ObligationKind.Escalate && slot.Key == sent.Key && slot.MetAt is null && slot.CancelledAt is null)
+            ref var slot = ref _slots[i];
+            if (slot.Kind == ObligationKind.Escalate && slot.IsOpen && string.Equals(slot.Key, sent.Key, StringComparison.Ordinal))
             {
                 slot.MetAt = sent.At;
             }

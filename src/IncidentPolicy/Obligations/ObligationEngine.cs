@@ -11,12 +11,17 @@ namespace IncidentPolicy.Obligations;
 /// </summary>
 internal sealed partial class ObligationEngine
 {
-    private readonly ResponsePolicy _policy;
-    private readonly List<Slot> _slots = new(16);
-    private readonly List<(ObligationKind Kind, string? Qualifier, int Count)> _instances = new(12);
-    private readonly List<(string Role, Instant At)> _engagedRoles = new(4);
-    private readonly ObligationTexts _texts;
+    /// <summary>One engine per thread, reused: an evaluation then allocates only its result.</summary>
+    [ThreadStatic]
+    private static ObligationEngine? t_engine;
 
+    private readonly List<(ObligationTexts.KeySet Keys, int Count)> _instances = new(12);
+    private readonly List<(string Role, Instant At)> _engagedRoles = new(4);
+    private Slot[] _slots = new Slot[32];
+    private int _count;
+
+    private ResponsePolicy _policy = null!;
+    private ObligationTexts _texts = null!;
     private SeverityLevel? _severity;
     private Instant _alertAt;
     private bool _acknowledged;
@@ -25,33 +30,119 @@ internal sealed partial class ObligationEngine
     private bool _resolved;
     private bool _finished;
     private Instant? _lastExternalUpdate;
-    private Slot? _nextExternal;
-    private Slot? _nextInternal;
-
-    private ObligationEngine(ResponsePolicy policy)
-    {
-        _policy = policy;
-        _texts = policy.ObligationTexts;
-    }
+    private int _nextExternal = -1;
+    private int _nextInternal = -1;
 
     public static Evaluation Evaluate(ResponsePolicy policy, Incident incident, Instant now)
     {
-        var engine = new ObligationEngine(policy);
-        foreach (var @event in incident.EventList)
+        // Taken from the thread while in use, so a nested evaluation (none today) would get its own engine.
+        var engine = t_engine ?? new ObligationEngine();
+        t_engine = null;
+        try
         {
-            if (@event.At > now)
+            engine.Start(policy);
+
+            // Evaluating after the last event (the usual case: a bot at a wake-up, a dashboard refreshing) starts
+            // from the fold of every event, which the incident keeps per policy; an audit of an earlier instant folds
+            // the events up to it.
+            var afterLastEvent = now >= incident.LastEventAt;
+            if (afterLastEvent && incident.EvaluationCache is ObligationEngine folded && ReferenceEquals(folded._policy, policy))
             {
-                break;
+                folded.CopyTo(engine);
+            }
+            else
+            {
+                foreach (var @event in incident.EventList)
+                {
+                    if (@event.At > now)
+                    {
+                        break;
+                    }
+
+                    engine.AdvanceTo(@event.At);
+                    engine.TrackFacts(@event);
+                    engine.Apply(@event);
+                    engine.CheckEscalation(@event.At);
+                }
+
+                if (afterLastEvent)
+                {
+                    var snapshot = new ObligationEngine(engine._count);
+                    engine.CopyTo(snapshot);
+                    incident.EvaluationCache = snapshot;
+                }
             }
 
-            engine.AdvanceTo(@event.At);
-            engine.TrackFacts(@event);
-            engine.Apply(@event);
-            engine.CheckEscalation(@event.At);
+            engine.AdvanceTo(now);
+            return engine.State(incident, now);
+        }
+        finally
+        {
+            engine.Clear();
+            t_engine = engine;
+        }
+    }
+
+    private ObligationEngine()
+    {
+    }
+
+    /// <summary>An engine to hold a snapshot of <paramref name="slots"/> obligations (see <see cref="CopyTo"/>).</summary>
+    private ObligationEngine(int slots) => _slots = new Slot[Math.Max(slots, 1)];
+
+    /// <summary>Copies the whole fold state — obligations, counters, facts, escalation progress — into
+    /// <paramref name="target"/>, which then continues exactly as this engine would. A snapshot engine is never
+    /// changed after it is published, so copying from it is safe on any thread.</summary>
+    private void CopyTo(ObligationEngine target)
+    {
+        if (target._slots.Length < _count)
+        {
+            target._slots = new Slot[Math.Max(_count, target._slots.Length * 2)];
         }
 
-        engine.AdvanceTo(now);
-        return engine.State(incident, now);
+        Array.Copy(_slots, target._slots, _count);
+        target._count = _count;
+        target._instances.Clear();
+        target._instances.AddRange(_instances);
+        target._engagedRoles.Clear();
+        target._engagedRoles.AddRange(_engagedRoles);
+        target._policy = _policy;
+        target._texts = _texts;
+        target._severity = _severity;
+        target._alertAt = _alertAt;
+        target._acknowledged = _acknowledged;
+        target._declared = _declared;
+        target._hasCommander = _hasCommander;
+        target._resolved = _resolved;
+        target._finished = _finished;
+        target._lastExternalUpdate = _lastExternalUpdate;
+        target._nextExternal = _nextExternal;
+        target._nextInternal = _nextInternal;
+        CopyEscalationTo(target);
+    }
+
+    private void Start(ResponsePolicy policy)
+    {
+        _policy = policy;
+        _texts = policy.ObligationTexts;
+        StartEscalation();
+    }
+
+    /// <summary>Forgets the evaluation, so the engine a thread keeps holds no policy, incident or text alive.</summary>
+    private void Clear()
+    {
+        Array.Clear(_slots, 0, _count);
+        _count = 0;
+        _instances.Clear();
+        _engagedRoles.Clear();
+        _policy = null!;
+        _texts = null!;
+        _severity = null;
+        _alertAt = default;
+        _acknowledged = _declared = _hasCommander = _resolved = _finished = false;
+        _lastExternalUpdate = null;
+        _nextExternal = _nextInternal = -1;
+        ClearEscalation();
     }
 
     private void Apply(IncidentEvent @event)
@@ -68,8 +159,8 @@ internal sealed partial class ObligationEngine
                 else
                 {
                     var mostSevere = _policy.Severities.MostSevere;
-                    Plan(ObligationKind.Acknowledge, null, mostSevere.Acknowledge.DueAfter(at, _policy.Calendar), "unassessed.acknowledge",
-                        _texts.Get(ObligationTexts.UnassessedAcknowledge, mostSevere));
+                    Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), mostSevere.Acknowledge.DueAfter(at, _policy.Calendar),
+                        "unassessed.acknowledge", _texts.For(mostSevere).Reason(ObligationTexts.UnassessedAcknowledge));
                 }
 
                 break;
@@ -88,7 +179,7 @@ internal sealed partial class ObligationEngine
                 _declared = true;
                 Meet(ObligationKind.Declare, null, at);
 
-                if (!_resolved && _nextInternal is null)
+                if (!_resolved && _nextInternal < 0)
                 {
                     PlanInternalUpdate(at);
                 }
@@ -119,7 +210,7 @@ internal sealed partial class ObligationEngine
                 break;
             case ActionItemAdded e:
                 var due = _policy.Calendar.Zone.AtStartOfDay(e.Due.PlusDays(1)).ToInstant();
-                Plan(ObligationKind.ActionItem, e.Id, due, "actionItems.dueDate",
+                Plan(ObligationKind.ActionItem, e.Id, _texts.Qualified(ObligationKind.ActionItem, e.Id), due, "actionItems.dueDate",
                     $"action item {e.Id} ({e.Owner}): {e.Action}; due by the end of {e.Due:uuuu'-'MM'-'dd} in {_policy.Calendar.Zone.Id}");
                 break;
             case ActionItemCompleted e:
@@ -147,7 +238,7 @@ internal sealed partial class ObligationEngine
     {
         var previous = _severity;
         _severity = level;
-        if (_ruleHolds is not null)
+        if (_escalating)
         {
             InvalidateFacts();
         }
@@ -173,22 +264,26 @@ internal sealed partial class ObligationEngine
     private void PlanTargets(SeverityLevel level, Instant at, string? from, bool showEngaged = false)
     {
         var calendar = _policy.Calendar;
-        string Text(int template, string? role = null) =>
-            from is null ? _texts.Get(template, level, role) : ObligationTexts.Build(template, level, role, from);
+        var texts = _texts.For(level);
+        string Text(int template, string? role = null, int roleIndex = 0) =>
+            from is null ? (template == ObligationTexts.Respond ? texts.RespondReasons[roleIndex] : texts.Reason(template))
+                : ObligationTexts.Build(template, level, role, from);
 
         if (!_acknowledged)
         {
-            Plan(ObligationKind.Acknowledge, null, level.Acknowledge.DueAfter(at, calendar), _texts.Rule(level, ObligationKind.Acknowledge), Text(ObligationTexts.Acknowledge));
+            Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), level.Acknowledge.DueAfter(at, calendar),
+                texts.Rule(ObligationKind.Acknowledge), Text(ObligationTexts.Acknowledge));
         }
 
         if (level.DeclareWithin is { } declare && !_declared)
         {
-            Plan(ObligationKind.Declare, null, at + declare, _texts.Rule(level, ObligationKind.Declare), Text(ObligationTexts.Declare));
+            Plan(ObligationKind.Declare, null, _texts.Keys(ObligationKind.Declare), at + declare, texts.Rule(ObligationKind.Declare), Text(ObligationTexts.Declare));
         }
 
         if (level.AssignCommanderWithin is { } commander && !_hasCommander)
         {
-            Plan(ObligationKind.AssignCommander, null, at + commander, _texts.Rule(level, ObligationKind.AssignCommander), Text(ObligationTexts.AssignCommander));
+            Plan(ObligationKind.AssignCommander, null, _texts.Keys(ObligationKind.AssignCommander), at + commander,
+                texts.Rule(ObligationKind.AssignCommander), Text(ObligationTexts.AssignCommander));
         }
 
         var roles = level.RolesInvolved;
@@ -198,8 +293,9 @@ internal sealed partial class ObligationEngine
             var engaged = EngagedAt(role);
             if (engaged is null || showEngaged)
             {
-                var slot = Plan(ObligationKind.Respond, role, level.Respond.DueAfter(at, calendar), _texts.Rule(level, ObligationKind.Respond), Text(ObligationTexts.Respond, role));
-                slot.MetAt = engaged;
+                var slot = Plan(ObligationKind.Respond, role, texts.RespondKeys[i], level.Respond.DueAfter(at, calendar),
+                    texts.Rule(ObligationKind.Respond), Text(ObligationTexts.Respond, role, i));
+                _slots[slot].MetAt = engaged;
             }
         }
 
@@ -211,7 +307,8 @@ internal sealed partial class ObligationEngine
 
         if (_lastExternalUpdate is not { } last)
         {
-            Plan(ObligationKind.FirstExternalUpdate, null, at + updates.FirstWithin!.Value, _texts.Rule(level, ObligationKind.FirstExternalUpdate), Text(ObligationTexts.FirstExternalUpdate));
+            Plan(ObligationKind.FirstExternalUpdate, null, _texts.Keys(ObligationKind.FirstExternalUpdate), at + updates.FirstWithin!.Value,
+                texts.Rule(ObligationKind.FirstExternalUpdate), Text(ObligationTexts.FirstExternalUpdate));
         }
         else if (updates.Every is { } every)
         {
@@ -222,7 +319,7 @@ internal sealed partial class ObligationEngine
     private void OnStatusUpdate(StatusAudience audience, Instant at)
     {
         MeetSlot(_nextInternal, at);
-        _nextInternal = null;
+        _nextInternal = -1;
         if (_declared && !_resolved && !_finished)
         {
             PlanInternalUpdate(at);
@@ -236,30 +333,35 @@ internal sealed partial class ObligationEngine
         _lastExternalUpdate = at;
         Meet(ObligationKind.FirstExternalUpdate, null, at);
         MeetSlot(_nextExternal, at);
-        _nextExternal = null;
+        _nextExternal = -1;
         if (!_resolved && !_finished && _severity is { StatusUpdates: { Audience: UpdateAudience.External, Every: { } every } } level)
         {
             _nextExternal = PlanExternalUpdate(at + every, level);
         }
     }
 
-    private Slot PlanExternalUpdate(Instant dueAt, SeverityLevel level) =>
-        Plan(ObligationKind.ExternalUpdate, null, dueAt, _texts.Rule(level, ObligationKind.ExternalUpdate), _texts.Get(ObligationTexts.ExternalUpdate, level), rolling: true);
+    private int PlanExternalUpdate(Instant dueAt, SeverityLevel level)
+    {
+        var texts = _texts.For(level);
+        return Plan(ObligationKind.ExternalUpdate, null, _texts.Keys(ObligationKind.ExternalUpdate), dueAt, texts.Rule(ObligationKind.ExternalUpdate),
+            texts.Reason(ObligationTexts.ExternalUpdate), rolling: true);
+    }
 
     private void PlanInternalUpdate(Instant from) =>
-        _nextInternal = Plan(ObligationKind.InternalUpdate, null, from + _policy.Lifecycle.MaxSilence, "communication.maxSilence",
-            _texts.Get(ObligationTexts.InternalUpdate, null), rolling: true);
+        _nextInternal = Plan(ObligationKind.InternalUpdate, null, _texts.Keys(ObligationKind.InternalUpdate), from + _policy.Lifecycle.MaxSilence,
+            "communication.maxSilence", _texts.InternalUpdateReason, rolling: true);
 
     private void Resolve(Instant at)
     {
         _resolved = true;
         CancelOpen(at, includeOverdue: false, kinds: OpenIncidentKinds);
-        _nextExternal = null;
-        _nextInternal = null;
+        _nextExternal = -1;
+        _nextInternal = -1;
         if (_severity?.PostMortem is { } rule)
         {
-            Plan(ObligationKind.SchedulePostMortem, null, at + rule.ScheduleWithin, _texts.Rule(_severity, ObligationKind.SchedulePostMortem),
-                _texts.Get(ObligationTexts.SchedulePostMortem, _severity));
+            var texts = _texts.For(_severity);
+            Plan(ObligationKind.SchedulePostMortem, null, _texts.Keys(ObligationKind.SchedulePostMortem), at + rule.ScheduleWithin,
+                texts.Rule(ObligationKind.SchedulePostMortem), texts.Reason(ObligationTexts.SchedulePostMortem));
         }
     }
 
@@ -294,36 +396,45 @@ internal sealed partial class ObligationEngine
 
     private void CancelOpen(Instant at, bool includeOverdue, ObligationKind[]? kinds)
     {
-        foreach (var slot in _slots)
+        for (var i = 0; i < _count; i++)
         {
-            if (slot.MetAt is null && slot.CancelledAt is null && (kinds is null || Array.IndexOf(kinds, slot.Kind) >= 0) && (includeOverdue || slot.DueAt > at))
+            ref var slot = ref _slots[i];
+            if (slot.IsOpen && (kinds is null || Array.IndexOf(kinds, slot.Kind) >= 0) && (includeOverdue || slot.DueAt > at))
             {
                 slot.CancelledAt = at;
             }
         }
     }
 
-    private Slot Plan(ObligationKind kind, string? qualifier, Instant dueAt, string ruleId, string reason, bool rolling = false)
+    /// <summary>Adds an obligation; <paramref name="keys"/> are those of (<paramref name="kind"/>,
+    /// <paramref name="qualifier"/>), whose instances are numbered when <paramref name="rolling"/> or planned again.</summary>
+    /// <returns>The slot's index.</returns>
+    private int Plan(ObligationKind kind, string? qualifier, ObligationTexts.KeySet keys, Instant dueAt, string ruleId, string reason,
+        bool rolling = false, int escalationPolicy = -1)
     {
         var n = 1;
         for (var i = 0; i < _instances.Count; i++)
         {
-            if (_instances[i].Kind == kind && _instances[i].Qualifier == qualifier)
+            if (ReferenceEquals(_instances[i].Keys, keys))
             {
                 n = _instances[i].Count + 1;
-                _instances[i] = (kind, qualifier, n);
+                _instances[i] = (keys, n);
                 break;
             }
         }
 
         if (n == 1)
         {
-            _instances.Add((kind, qualifier, 1));
+            _instances.Add((keys, 1));
         }
 
-        var slot = new Slot(_texts.Key(kind, qualifier, rolling || n > 1 ? n : 0), kind, qualifier, dueAt, ruleId, reason);
-        _slots.Add(slot);
-        return slot;
+        if (_count == _slots.Length)
+        {
+            Array.Resize(ref _slots, _count * 2);
+        }
+
+        _slots[_count] = new Slot(keys.Get(rolling || n > 1 ? n : 0), kind, qualifier, dueAt, ruleId, reason, escalationPolicy);
+        return _count++;
     }
 
     private void Engage(string role, Instant at)
@@ -349,30 +460,33 @@ internal sealed partial class ObligationEngine
 
     private void Meet(ObligationKind kind, string? qualifier, Instant at)
     {
-        foreach (var slot in _slots)
+        for (var i = 0; i < _count; i++)
         {
-            if (slot.Kind == kind && slot.Qualifier == qualifier && slot.MetAt is null && slot.CancelledAt is null)
+            ref var slot = ref _slots[i];
+            if (slot.Kind == kind && slot.IsOpen && string.Equals(slot.Qualifier, qualifier, StringComparison.Ordinal))
             {
                 slot.MetAt = at;
             }
         }
     }
 
-    private static void MeetSlot(Slot? slot, Instant at)
+    private void MeetSlot(int index, Instant at)
     {
-        if (slot is { MetAt: null, CancelledAt: null })
+        if (index >= 0 && _slots[index].IsOpen)
         {
-            slot.MetAt = at;
+            _slots[index].MetAt = at;
         }
     }
 
     private Evaluation State(Incident incident, Instant now)
     {
-        var obligations = new List<Obligation>(_slots.Count);
+        var obligations = new Obligation[_count];
         Instant? wakeUp = null;
         var grace = _policy.Escalation.DispatchGrace;
-        foreach (var slot in _slots)
+        for (var i = 0; i < _count; i++)
         {
+            ref readonly var slot = ref _slots[i];
+
             // A page or notification counts as on time when the host records it within the dispatch grace.
             var deadline = slot.Kind == ObligationKind.Escalate ? slot.DueAt + grace : slot.DueAt;
             ObligationState state;
@@ -398,7 +512,7 @@ internal sealed partial class ObligationEngine
                 wakeUp = wakeUp is { } w && w <= wake ? w : wake;
             }
 
-            obligations.Add(new Obligation(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, slot.Reason));
+            obligations[i] = new Obligation(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, slot.Reason);
         }
 
         if (!_resolved && !_finished && NextEscalationChange(now) is { } change && (wakeUp is null || change < wakeUp))
@@ -406,30 +520,55 @@ internal sealed partial class ObligationEngine
             wakeUp = change;
         }
 
-        obligations.Sort(static (a, b) =>
-        {
-            var byDue = a.DueAt.CompareTo(b.DueAt);
-            return byDue != 0 ? byDue : string.CompareOrdinal(a.Key, b.Key);
-        });
-        return new Evaluation(incident, now, obligations.AsReadOnly(), wakeUp);
+        Sort(obligations);
+        return new Evaluation(incident, now, Array.AsReadOnly(obligations), wakeUp);
     }
 
-    private sealed class Slot(string key, ObligationKind kind, string? qualifier, Instant dueAt, string ruleId, string reason)
+    /// <summary>Orders by due instant, then key: an insertion sort for the usual few dozen obligations (mostly planned
+    /// in due order already), <see cref="Array.Sort{T}(T[], Comparison{T})"/> beyond.</summary>
+    private static void Sort(Obligation[] obligations)
     {
-        public string Key { get; } = key;
+        if (obligations.Length > 48)
+        {
+            Array.Sort(obligations, Compare);
+            return;
+        }
 
-        public ObligationKind Kind { get; } = kind;
+        for (var i = 1; i < obligations.Length; i++)
+        {
+            var item = obligations[i];
+            var j = i - 1;
+            while (j >= 0 && Compare(obligations[j], item) > 0)
+            {
+                obligations[j + 1] = obligations[j];
+                j--;
+            }
 
-        public string? Qualifier { get; } = qualifier;
+            obligations[j + 1] = item;
+        }
+    }
 
-        public Instant DueAt { get; } = dueAt;
+    private static int Compare(Obligation a, Obligation b)
+    {
+        var byDue = a.DueAt.CompareTo(b.DueAt);
+        return byDue != 0 ? byDue : string.CompareOrdinal(a.Key, b.Key);
+    }
 
-        public string RuleId { get; } = ruleId;
+    /// <summary>An obligation while the events are folded: what it is, and whether (and when) it was met or cancelled.</summary>
+    private struct Slot(string key, ObligationKind kind, string? qualifier, Instant dueAt, string ruleId, string reason, int escalationPolicy)
+    {
+        public readonly string Key = key;
+        public readonly string? Qualifier = qualifier;
+        public readonly string RuleId = ruleId;
+        public readonly string Reason = reason;
+        public readonly Instant DueAt = dueAt;
+        public readonly ObligationKind Kind = kind;
 
-        public string Reason { get; } = reason;
+        /// <summary>The index of the escalation policy that planned it; −1 for anything else.</summary>
+        public readonly int EscalationPolicy = escalationPolicy;
+        public Instant? MetAt;
+        public Instant? CancelledAt;
 
-        public Instant? MetAt { get; set; }
-
-        public Instant? CancelledAt { get; set; }
+        public readonly bool IsOpen => MetAt is null && CancelledAt is null;
     }
 }

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using IncidentPolicy.Escalation;
 using IncidentPolicy.Severities;
 
 namespace IncidentPolicy.Obligations;
 
 /// <summary>
-/// The keys, rule ids and reasons of obligations, built once per policy and shared: evaluating an incident should not
-/// spend its time formatting the same sentences again. Thread-safe.
+/// The keys, rule ids and reasons of obligations, built once per policy and shared: evaluating an incident looks
+/// them up by array index instead of formatting (or hashing) the same sentences again. Thread-safe: everything is
+/// built in the constructor except numbered keys and action-item key sets, which are filled in idempotently.
 /// </summary>
 internal sealed class ObligationTexts
 {
@@ -18,36 +20,48 @@ internal sealed class ObligationTexts
     public const int ExternalUpdate = 6;
     public const int InternalUpdate = 7;
     public const int SchedulePostMortem = 8;
-    private const int RuleText = 100;
-    private const int KeyText = 200;
 
     private static readonly string[] KindNames = Enum.GetValues<ObligationKind>().Select(k => HumanText.CamelCase(k)).ToArray();
 
-    private readonly ResponsePolicy _policy;
-    private readonly ConcurrentDictionary<(int Template, string? Severity, string? Role, int N), string> _cache = new();
+    private readonly LevelTexts[] _levels;
+    private readonly KeySet[] _kindKeys;
+    private readonly ConcurrentDictionary<(ObligationKind Kind, string Qualifier), KeySet> _qualified = new();
 
-    public ObligationTexts(ResponsePolicy policy) => _policy = policy;
+    public ObligationTexts(ResponsePolicy policy)
+    {
+        _kindKeys = Enum.GetValues<ObligationKind>().Select(k => new KeySet(KindNames[(int)k])).ToArray();
+        var respondKeys = new Dictionary<string, KeySet>(StringComparer.Ordinal);
+        _levels = policy.Severities.Select(level => new LevelTexts(level, policy, respondKeys, this)).ToArray();
+        InternalUpdateReason = Build(InternalUpdate, null, null, null, policy);
+        var escalation = policy.Escalation;
+        Rules = escalation.Rules.Select(rule => new RuleTexts(rule, Qualified(ObligationKind.Escalate, rule.Id))).ToArray();
+        Policies = escalation.Policies.Select(p => new PolicyTexts(p, this)).ToArray();
+    }
 
-    /// <summary>The reason for a target measured from the alert.</summary>
-    public string Get(int template, SeverityLevel? level, string? role = null) =>
-        _cache.GetOrAdd((template, level?.Id, role, 0), static (key, state) => Build(key.Template, state.Level, key.Role, null, state.Policy), (Level: level, Policy: _policy));
+    /// <summary>The reason of the maxSilence obligation.</summary>
+    public string InternalUpdateReason { get; }
 
-    /// <summary>The rule id: <c>SEV-1.respond</c>.</summary>
-    public string Rule(SeverityLevel level, ObligationKind kind) =>
-        _cache.GetOrAdd((RuleText + (int)kind, level.Id, null, 0), static key => $"{key.Severity}.{(key.Template == RuleText + (int)ObligationKind.SchedulePostMortem ? "postMortem" : KindNames[key.Template - RuleText])}");
+    /// <summary>Texts of the conditional escalation rules, in policy order.</summary>
+    public RuleTexts[] Rules { get; }
 
-    /// <summary>The key: <c>respond:comms-lead</c>, or with <paramref name="n"/> &gt; 0 <c>externalUpdate#3</c>.</summary>
-    public string Key(ObligationKind kind, string? qualifier, int n) =>
-        _cache.GetOrAdd((KeyText + (int)kind, null, qualifier, n), static key =>
-        {
-            var name = KindNames[key.Template - KeyText] + (key.Role is null ? "" : ":" + key.Role);
-            return key.N > 0 ? $"{name}#{key.N}" : name;
-        });
+    /// <summary>Texts of the escalation policies, in policy order.</summary>
+    public PolicyTexts[] Policies { get; }
 
-    /// <summary>A cached text for an escalation rule or policy step; <paramref name="build"/> runs once per key, with
-    /// <paramref name="state"/> (pass a static lambda so a cache hit allocates nothing).</summary>
-    public string Escalation<TState>(string id, string? qualifier, int n, TState state, Func<TState, string> build) =>
-        _cache.GetOrAdd((300, id, qualifier, n), static (_, arg) => arg.Build(arg.State), (State: state, Build: build));
+    /// <summary>The texts of a level of this policy's scale.</summary>
+    public LevelTexts For(SeverityLevel level)
+    {
+        var index = level.Rank - 1;
+        return (uint)index < (uint)_levels.Length && ReferenceEquals(_levels[index].Level, level)
+            ? _levels[index]
+            : Array.Find(_levels, t => ReferenceEquals(t.Level, level)) ?? throw new ArgumentException($"{level.Id} is not a level of this policy.", nameof(level));
+    }
+
+    /// <summary>The keys of an obligation kind without qualifier: <c>acknowledge</c>, <c>externalUpdate#3</c>.</summary>
+    public KeySet Keys(ObligationKind kind) => _kindKeys[(int)kind];
+
+    /// <summary>The keys of a qualified obligation: <c>actionItem:AI-2</c>, <c>respond:comms-lead</c>.</summary>
+    public KeySet Qualified(ObligationKind kind, string qualifier) =>
+        _qualified.GetOrAdd((kind, qualifier), static key => new KeySet(KindNames[(int)key.Kind] + ":" + key.Qualifier));
 
     /// <summary>Builds a reason; <paramref name="from"/> is what the target runs from (the alert when null).</summary>
     public static string Build(int template, SeverityLevel? level, string? role, string? from, ResponsePolicy? policy = null)
@@ -68,4 +82,106 @@ internal sealed class ObligationTexts
             _ => throw new ArgumentOutOfRangeException(nameof(template)),
         };
     }
+
+    /// <summary>An obligation's key and its numbered instances (<c>name#1</c>, <c>name#2</c>, …), formatted once.</summary>
+    internal sealed class KeySet(string name)
+    {
+        private const int Cached = 64;
+        private readonly string?[] _numbered = new string?[Cached + 1];
+
+        public string Name { get; } = name;
+
+        /// <summary>The key; <paramref name="n"/> 0 means unnumbered.</summary>
+        public string Get(int n) => n == 0 ? Name : n <= Cached ? _numbered[n] ??= $"{Name}#{n}" : $"{Name}#{n}";
+    }
+
+    /// <summary>A severity level's rule ids and reasons (targets measured from the alert).</summary>
+    internal sealed class LevelTexts
+    {
+        private readonly string?[] _rules = new string?[KindNames.Length];
+        private readonly string?[] _reasons = new string?[SchedulePostMortem + 1];
+
+        public LevelTexts(SeverityLevel level, ResponsePolicy policy, Dictionary<string, KeySet> respondKeys, ObligationTexts texts)
+        {
+            Level = level;
+            foreach (var kind in Enum.GetValues<ObligationKind>())
+            {
+                _rules[(int)kind] = $"{level.Id}.{(kind == ObligationKind.SchedulePostMortem ? "postMortem" : KindNames[(int)kind])}";
+            }
+
+            _reasons[UnassessedAcknowledge] = Build(UnassessedAcknowledge, level, null, null);
+            _reasons[Acknowledge] = Build(Acknowledge, level, null, null);
+            _reasons[Declare] = level.DeclareWithin is null ? null : Build(Declare, level, null, null);
+            _reasons[AssignCommander] = level.AssignCommanderWithin is null ? null : Build(AssignCommander, level, null, null);
+            _reasons[FirstExternalUpdate] = level.StatusUpdates.FirstWithin is null ? null : Build(FirstExternalUpdate, level, null, null);
+            _reasons[ExternalUpdate] = level.StatusUpdates.Every is null ? null : Build(ExternalUpdate, level, null, null);
+            _reasons[SchedulePostMortem] = level.PostMortem is null ? null : Build(SchedulePostMortem, level, null, null, policy);
+            RespondReasons = level.RolesInvolved.Select(role => Build(Respond, level, role, null)).ToArray();
+            RespondKeys = level.RolesInvolved.Select(role =>
+            {
+                if (!respondKeys.TryGetValue(role, out var keys))
+                {
+                    respondKeys[role] = keys = texts.Qualified(ObligationKind.Respond, role);
+                }
+
+                return keys;
+            }).ToArray();
+        }
+
+        public SeverityLevel Level { get; }
+
+        /// <summary>Reasons of the respond obligations, by index in <see cref="SeverityLevel.RolesInvolved"/>.</summary>
+        public string[] RespondReasons { get; }
+
+        /// <summary>Keys of the respond obligations, by index in <see cref="SeverityLevel.RolesInvolved"/>.</summary>
+        public KeySet[] RespondKeys { get; }
+
+        /// <summary>The rule id: <c>SEV-1.respond</c>.</summary>
+        public string Rule(ObligationKind kind) => _rules[(int)kind]!;
+
+        /// <summary>The reason of a template measured from the alert.</summary>
+        public string Reason(int template) => _reasons[template] ?? throw new InvalidOperationException($"{Level.Id} has no target for template {template}.");
+    }
+
+    /// <summary>A conditional escalation rule's key, rule id and reason (null when the target is a schedule, whose
+    /// reason names who is on call then).</summary>
+    internal sealed class RuleTexts(EscalationRule rule, KeySet keys)
+    {
+        public KeySet Keys { get; } = keys;
+
+        public string RuleId { get; } = "escalation." + rule.Id;
+
+        public string? Reason { get; } = rule.Target.Kind == EscalationTargetKind.Schedule
+            ? null
+            : $"{HumanText.CamelCase(rule.Action)} {rule.Target}: {rule.When.Describe()}";
+    }
+
+    /// <summary>An escalation policy's rule id and, per level and target, the qualifier, keys and reason per round.</summary>
+    internal sealed class PolicyTexts
+    {
+        public PolicyTexts(EscalationPolicy policy, ObligationTexts texts)
+        {
+            RuleId = "escalation." + policy.Id;
+            Steps = policy.Levels.Select((level, l) => level.Targets.Select(target =>
+            {
+                var qualifier = $"{policy.Id}.{l + 1}.{target.Id}";
+                var reasons = target.Kind == EscalationTargetKind.Schedule
+                    ? null
+                    : Enumerable.Range(0, policy.Repeats + 1).Select(round => StepReason(policy, l, round, target.ToString())).ToArray();
+                return new StepTexts(qualifier, texts.Qualified(ObligationKind.Escalate, qualifier), reasons);
+            }).ToArray()).ToArray();
+        }
+
+        public string RuleId { get; }
+
+        /// <summary>By level index, then target index.</summary>
+        public StepTexts[][] Steps { get; }
+    }
+
+    /// <summary>One target of one level: its qualifier, keys and reason per round (null for schedule targets).</summary>
+    internal sealed record StepTexts(string Qualifier, KeySet Keys, string[]? ReasonByRound);
+
+    /// <summary>The reason of a page planned by an escalation policy.</summary>
+    public static string StepReason(EscalationPolicy policy, int levelIndex, int round, string who) =>
+        $"page {who} (level {levelIndex + 1}, round {round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first";
 }
