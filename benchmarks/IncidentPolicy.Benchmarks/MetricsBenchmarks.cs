@@ -53,6 +53,20 @@ public class MetricsBenchmarks
     [Benchmark(Description = "IncidentMetrics.Compute, 100,000 incidents")]
     public IncidentMetrics Compute() => IncidentMetrics.Compute(_incidents, _asOf);
 
+    /// <summary>Forgets the folds the incidents keep from earlier evaluations, so that <see cref="ComputeCold"/>
+    /// measures a first computation over incidents nobody evaluated yet.</summary>
+    [IterationSetup(Target = nameof(ComputeCold))]
+    public void ForgetFolds()
+    {
+        foreach (var incident in _incidents)
+        {
+            incident.EvaluationCache = null;
+        }
+    }
+
+    [Benchmark(Description = "IncidentMetrics.Compute, 100,000 incidents never evaluated before (cold)")]
+    public IncidentMetrics ComputeCold() => IncidentMetrics.Compute(_incidents, _asOf);
+
     [Benchmark(Description = "Evaluate of each counted incident only (the on-time rates' input)")]
     public int EvaluateOnly()
     {

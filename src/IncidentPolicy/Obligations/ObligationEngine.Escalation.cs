@@ -232,18 +232,16 @@ internal sealed partial class ObligationEngine
             return _nextChange;
         }
 
-        var facts = Facts();
+        // Only conditions with an elapsed-since part change with time (the rest change only with the facts).
+        var timed = _texts.TimedConditions;
         Instant? earliest = null;
-        var rules = Escalation.Rules;
-        for (var i = 0; i < rules.Count; i++)
+        if (timed.Length > 0)
         {
-            earliest = Earliest(earliest, rules[i].When.NextChange(facts, after));
-        }
-
-        var policies = Escalation.Policies;
-        for (var i = 0; i < policies.Count; i++)
-        {
-            earliest = Earliest(earliest, policies[i].AppliesTo.NextChange(facts, after));
+            var facts = Facts();
+            for (var i = 0; i < timed.Length; i++)
+            {
+                earliest = Earliest(earliest, timed[i].NextChange(facts, after));
+            }
         }
 
         _nextChange = earliest;

@@ -36,7 +36,12 @@ internal sealed class ObligationTexts
         var escalation = policy.Escalation;
         Rules = escalation.Rules.Select(rule => new RuleTexts(rule, Qualified(ObligationKind.Escalate, rule.Id))).ToArray();
         Policies = escalation.Policies.Select(p => new PolicyTexts(p, this)).ToArray();
+        TimedConditions = escalation.Rules.Select(r => r.When).Concat(escalation.Policies.Select(p => p.AppliesTo)).Where(c => c.DependsOnTime).ToArray();
     }
+
+    /// <summary>The escalation rules' and policies' conditions that change with time (they have an elapsed-since
+    /// part); the others change only when an event changes the facts.</summary>
+    public Escalation.Condition[] TimedConditions { get; }
 
     /// <summary>The reason of the maxSilence obligation.</summary>
     public string InternalUpdateReason { get; }
