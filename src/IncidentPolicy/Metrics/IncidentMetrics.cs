@@ -104,22 +104,8 @@ public sealed class IncidentMetrics
 
             group.Add(times);
 
-            foreach (var obligation in incident.Policy.Evaluate(incident, asOf).Obligations)
-            {
-                var k = (int)obligation.Kind;
-                switch (obligation.State)
-                {
-                    case ObligationState.Met:
-                        met[k]++;
-                        break;
-                    case ObligationState.MetLate:
-                        metLate[k]++;
-                        break;
-                    case ObligationState.Overdue:
-                        overdue[k]++;
-                        break;
-                }
-            }
+            // What Evaluate says of each obligation, counted without building the Obligation objects.
+            ObligationEngine.Tally(incident.Policy, incident, asOf, met, metLate, overdue);
 
             var zone = incident.Policy.Calendar.Zone;
             foreach (var item in incident.ActionItems)

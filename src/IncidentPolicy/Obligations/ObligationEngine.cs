@@ -35,52 +35,103 @@ internal sealed partial class ObligationEngine
 
     public static Evaluation Evaluate(ResponsePolicy policy, Incident incident, Instant now)
     {
-        // Taken from the thread while in use, so a nested evaluation (none today) would get its own engine.
-        var engine = t_engine ?? new ObligationEngine();
-        t_engine = null;
+        var engine = Take();
         try
         {
-            engine.Start(policy);
-
-            // Evaluating after the last event (the usual case: a bot at a wake-up, a dashboard refreshing) starts
-            // from the fold of every event, which the incident keeps per policy; an audit of an earlier instant folds
-            // the events up to it.
-            var afterLastEvent = now >= incident.LastEventAt;
-            if (afterLastEvent && incident.EvaluationCache is ObligationEngine folded && ReferenceEquals(folded._policy, policy))
-            {
-                folded.CopyTo(engine);
-            }
-            else
-            {
-                foreach (var @event in incident.EventList)
-                {
-                    if (@event.At > now)
-                    {
-                        break;
-                    }
-
-                    engine.AdvanceTo(@event.At);
-                    engine.TrackFacts(@event);
-                    engine.Apply(@event);
-                    engine.CheckEscalation(@event.At);
-                }
-
-                if (afterLastEvent)
-                {
-                    var snapshot = new ObligationEngine(engine._count);
-                    engine.CopyTo(snapshot);
-                    incident.EvaluationCache = snapshot;
-                }
-            }
-
-            engine.AdvanceTo(now);
+            engine.Run(policy, incident, now);
             return engine.State(incident, now);
         }
         finally
         {
-            engine.Clear();
-            t_engine = engine;
+            Return(engine);
         }
+    }
+
+    /// <summary>Adds the met, met-late and overdue obligations of <paramref name="incident"/> at
+    /// <paramref name="now"/> to the counts by <see cref="ObligationKind"/> — what <see cref="Evaluate"/> would say,
+    /// without building the <see cref="Obligation"/> objects (for metrics over many incidents).</summary>
+    public static void Tally(ResponsePolicy policy, Incident incident, Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
+    {
+        var engine = Take();
+        try
+        {
+            engine.Run(policy, incident, now);
+            var grace = policy.Escalation.DispatchGrace;
+            for (var i = 0; i < engine._count; i++)
+            {
+                ref readonly var slot = ref engine._slots[i];
+                var k = (int)slot.Kind;
+                switch (StateOf(slot, now, grace, out _))
+                {
+                    case ObligationState.Met:
+                        met[k]++;
+                        break;
+                    case ObligationState.MetLate:
+                        metLate[k]++;
+                        break;
+                    case ObligationState.Overdue:
+                        overdue[k]++;
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            Return(engine);
+        }
+    }
+
+    /// <summary>The thread's engine, taken while in use, so a nested evaluation (none today) would get its own.</summary>
+    private static ObligationEngine Take()
+    {
+        var engine = t_engine ?? new ObligationEngine();
+        t_engine = null;
+        return engine;
+    }
+
+    private static void Return(ObligationEngine engine)
+    {
+        engine.Clear();
+        t_engine = engine;
+    }
+
+    /// <summary>Folds the events at or before <paramref name="now"/> and walks time to it.</summary>
+    private void Run(ResponsePolicy policy, Incident incident, Instant now)
+    {
+        Start(policy);
+
+        // Evaluating after the last event (the usual case: a bot at a wake-up, a dashboard refreshing) starts from the
+        // fold of every event, which the incident keeps per policy; an audit of an earlier instant folds the events
+        // up to it.
+        var afterLastEvent = now >= incident.LastEventAt;
+        if (afterLastEvent && incident.EvaluationCache is ObligationEngine folded && ReferenceEquals(folded._policy, policy))
+        {
+            folded.CopyTo(this);
+        }
+        else
+        {
+            foreach (var @event in incident.EventList)
+            {
+                if (@event.At > now)
+                {
+                    break;
+                }
+
+                AdvanceTo(@event.At);
+                TrackFacts(@event);
+                Apply(@event);
+                CheckEscalation(@event.At);
+            }
+
+            if (afterLastEvent)
+            {
+                var snapshot = new ObligationEngine(_count);
+                CopyTo(snapshot);
+                incident.EvaluationCache = snapshot;
+            }
+        }
+
+        AdvanceTo(now);
     }
 
     private ObligationEngine()
@@ -486,29 +537,10 @@ internal sealed partial class ObligationEngine
         for (var i = 0; i < _count; i++)
         {
             ref readonly var slot = ref _slots[i];
-
-            // A page or notification counts as on time when the host records it within the dispatch grace.
-            var deadline = slot.Kind == ObligationKind.Escalate ? slot.DueAt + grace : slot.DueAt;
-            ObligationState state;
-            Duration? lateBy = null;
-            if (slot.MetAt is { } met)
+            var state = StateOf(slot, now, grace, out var lateBy);
+            if (state == ObligationState.Pending)
             {
-                state = met <= deadline ? ObligationState.Met : ObligationState.MetLate;
-                lateBy = state == ObligationState.MetLate ? met - slot.DueAt : null;
-            }
-            else if (slot.CancelledAt is not null)
-            {
-                state = ObligationState.Cancelled;
-            }
-            else if (now >= deadline)
-            {
-                state = ObligationState.Overdue;
-                lateBy = now - slot.DueAt;
-            }
-            else
-            {
-                state = ObligationState.Pending;
-                var wake = slot.DueAt > now ? slot.DueAt : deadline;
+                var wake = slot.DueAt > now ? slot.DueAt : slot.DueAt + grace;
                 wakeUp = wakeUp is { } w && w <= wake ? w : wake;
             }
 
@@ -522,6 +554,37 @@ internal sealed partial class ObligationEngine
 
         Sort(obligations);
         return new Evaluation(incident, now, Array.AsReadOnly(obligations), wakeUp);
+    }
+
+    /// <summary>Where <paramref name="slot"/> stands at <paramref name="now"/>. A page or notification counts as on
+    /// time when the host records it within the dispatch <paramref name="grace"/>.</summary>
+    private static ObligationState StateOf(in Slot slot, Instant now, Duration grace, out Duration? lateBy)
+    {
+        var deadline = slot.Kind == ObligationKind.Escalate ? slot.DueAt + grace : slot.DueAt;
+        lateBy = null;
+        if (slot.MetAt is { } met)
+        {
+            if (met <= deadline)
+            {
+                return ObligationState.Met;
+            }
+
+            lateBy = met - slot.DueAt;
+            return ObligationState.MetLate;
+        }
+
+        if (slot.CancelledAt is not null)
+        {
+            return ObligationState.Cancelled;
+        }
+
+        if (now >= deadline)
+        {
+            lateBy = now - slot.DueAt;
+            return ObligationState.Overdue;
+        }
+
+        return ObligationState.Pending;
     }
 
     /// <summary>Orders by due instant, then key: an insertion sort for the usual few dozen obligations (mostly planned
