@@ -22,7 +22,16 @@ public sealed record AuditMetrics(
     internal static AuditMetrics Measure(Incident incident, Instant when)
     {
         Duration? Since(Instant? instant) => instant is { } i && i <= when ? i - incident.AlertAt : null;
-        var firstExternal = incident.Events.OfType<StatusUpdatePosted>().FirstOrDefault(e => e.Audience == StatusAudience.External)?.At;
+        Instant? firstExternal = null;
+        foreach (var @event in incident.EventList)
+        {
+            if (@event is StatusUpdatePosted { Audience: StatusAudience.External })
+            {
+                firstExternal = @event.At;
+                break;
+            }
+        }
+
         return new AuditMetrics(
             Since(incident.AcknowledgedAt),
             Since(incident.DeclaredAt),
