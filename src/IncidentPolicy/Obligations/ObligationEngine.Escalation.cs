@@ -45,39 +45,6 @@ internal sealed partial class ObligationEngine
         }
     }
 
-    private void CopyEscalationTo(ObligationEngine target)
-    {
-        target._impacts.Clear();
-        foreach (var (metric, value) in _impacts)
-        {
-            target._impacts[metric] = value;
-        }
-
-        target._flags.Clear();
-        target._flags.UnionWith(_flags);
-        target._ruleHolds.Clear();
-        target._ruleHolds.AddRange(_ruleHolds);
-        target._policyApplies.Clear();
-        target._policyApplies.AddRange(_policyApplies);
-        target._policyStopped.Clear();
-        target._policyStopped.AddRange(_policyStopped);
-        target._status = _status;
-        target._acknowledgedAt = _acknowledgedAt;
-        target._declaredAt = _declaredAt;
-        target._lastUpdateAt = _lastUpdateAt;
-        target._resolvedAt = _resolvedAt;
-        target._escalating = _escalating;
-        target._cursor = _cursor;
-        target._factsChanged = _factsChanged;
-        target.HasEscalation = HasEscalation;
-
-        // The target's scratch facts (set up by StartEscalation for a working engine; a snapshot has none) are
-        // refreshed from the copied values before conditions look at them.
-        target._factsStale = true;
-        target._nextChangeKnown = false;
-        target._nextChange = null;
-    }
-
     private void ClearEscalation()
     {
         _impacts.Clear();

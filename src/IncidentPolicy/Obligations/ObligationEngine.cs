@@ -104,9 +104,9 @@ internal sealed partial class ObligationEngine
         // fold of every event, which the incident keeps per policy; an audit of an earlier instant folds the events
         // up to it.
         var afterLastEvent = now >= incident.LastEventAt;
-        if (afterLastEvent && incident.EvaluationCache is ObligationEngine folded && ReferenceEquals(folded._policy, policy))
+        if (afterLastEvent && incident.EvaluationCache is Folded folded && ReferenceEquals(folded.Policy, policy))
         {
-            folded.CopyTo(this);
+            Restore(folded);
         }
         else
         {
@@ -125,9 +125,7 @@ internal sealed partial class ObligationEngine
 
             if (afterLastEvent)
             {
-                var snapshot = new ObligationEngine(_count);
-                CopyTo(snapshot);
-                incident.EvaluationCache = snapshot;
+                incident.EvaluationCache = Capture();
             }
         }
 
@@ -136,40 +134,6 @@ internal sealed partial class ObligationEngine
 
     private ObligationEngine()
     {
-    }
-
-    /// <summary>An engine to hold a snapshot of <paramref name="slots"/> obligations (see <see cref="CopyTo"/>).</summary>
-    private ObligationEngine(int slots) => _slots = new Slot[Math.Max(slots, 1)];
-
-    /// <summary>Copies the whole fold state — obligations, counters, facts, escalation progress — into
-    /// <paramref name="target"/>, which then continues exactly as this engine would. A snapshot engine is never
-    /// changed after it is published, so copying from it is safe on any thread.</summary>
-    private void CopyTo(ObligationEngine target)
-    {
-        if (target._slots.Length < _count)
-        {
-            target._slots = new Slot[Math.Max(_count, target._slots.Length * 2)];
-        }
-
-        Array.Copy(_slots, target._slots, _count);
-        target._count = _count;
-        target._instances.Clear();
-        target._instances.AddRange(_instances);
-        target._engagedRoles.Clear();
-        target._engagedRoles.AddRange(_engagedRoles);
-        target._policy = _policy;
-        target._texts = _texts;
-        target._severity = _severity;
-        target._alertAt = _alertAt;
-        target._acknowledged = _acknowledged;
-        target._declared = _declared;
-        target._hasCommander = _hasCommander;
-        target._resolved = _resolved;
-        target._finished = _finished;
-        target._lastExternalUpdate = _lastExternalUpdate;
-        target._nextExternal = _nextExternal;
-        target._nextInternal = _nextInternal;
-        CopyEscalationTo(target);
     }
 
     private void Start(ResponsePolicy policy)
