@@ -43,6 +43,7 @@ internal static class CliApp
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(DeployCheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(PostMortemCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RunbookCommand.Create(stdout, stderr));
         return root;
     }
 
