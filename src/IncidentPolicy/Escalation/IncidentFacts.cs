@@ -54,17 +54,10 @@ public sealed class IncidentFacts
         }
 
         Severities = severities;
-        Status = status;
-        AlertAt = alertAt;
-        Severity = severity;
-        AcknowledgedAt = acknowledgedAt;
-        DeclaredAt = declaredAt;
-        LastUpdateAt = lastUpdateAt;
-        ResolvedAt = resolvedAt;
-        Impacts = impacts is null || impacts.Count == 0
-            ? FrozenDictionary<string, decimal>.Empty
-            : impacts.ToFrozenDictionary(StringComparer.Ordinal);
-        Flags = flags is null ? FrozenSet<string>.Empty : flags.ToFrozenSet(StringComparer.Ordinal);
+        Refresh(
+            status, alertAt, severity, acknowledgedAt, declaredAt, lastUpdateAt, resolvedAt,
+            impacts is null || impacts.Count == 0 ? null : impacts.ToFrozenDictionary(StringComparer.Ordinal),
+            flags?.ToFrozenSet(StringComparer.Ordinal));
         if (Flags.Contains(null!))
         {
             throw new ArgumentNullException(nameof(flags), "A flag is null.");
@@ -85,6 +78,7 @@ public sealed class IncidentFacts
 
     /// <summary>Refreshes an engine's scratch instance (see the internal constructor); the collections are the engine's
     /// own, read-only to conditions.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Impacts), nameof(Flags))]
     internal void Refresh(
         IncidentStatus status, Instant alertAt, SeverityLevel? severity, Instant? acknowledgedAt, Instant? declaredAt,
         Instant? lastUpdateAt, Instant? resolvedAt, IReadOnlyDictionary<string, decimal>? impacts, IReadOnlySet<string>? flags)

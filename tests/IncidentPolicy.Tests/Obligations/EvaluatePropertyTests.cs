@@ -10,7 +10,7 @@ namespace IncidentPolicy.Tests.Obligations;
 
 public class EvaluatePropertyTests
 {
-    private static Incident Drive((IncidentCommand Command, Actor Actor, int Minutes, bool Stale)[] steps)
+    internal static Incident Drive((IncidentCommand Command, Actor Actor, int Minutes, bool Stale)[] steps)
     {
         var incident = IncidentFixture.Raised("SEV-1");
         var now = IncidentFixture.AlertAt;

@@ -29,23 +29,6 @@ public class EvaluationCacheTests
                 EscalationAction.Notify, EscalationTarget.ForRole("comms-lead")),
         ])));
 
-    private static Incident Drive((IncidentCommand Command, Actor Actor, int Minutes, bool Stale)[] steps)
-    {
-        var incident = IncidentFixture.Raised("SEV-1");
-        var now = IncidentFixture.AlertAt;
-        foreach (var (command, actor, minutes, _) in steps)
-        {
-            now += Duration.FromMinutes(Math.Abs(minutes));
-            var result = incident.Apply(command, actor, now, incident.Version);
-            if (result.IsAccepted)
-            {
-                incident = result.Incident;
-            }
-        }
-
-        return incident;
-    }
-
     /// <summary>A fresh copy of the incident, which has never been evaluated: its evaluation folds every event.</summary>
     private static Evaluation Cold(ResponsePolicy policy, Incident incident, Instant now) =>
         policy.Evaluate(Incident.Replay(incident.Policy, incident.Id, incident.Events), now);
@@ -56,7 +39,7 @@ public class EvaluationCacheTests
     private static readonly Gen<(Incident Incident, int[] Offsets)> Cases =
         from steps in CommandGenerators.Sequences
         from offsets in Gen.Choose(-120, 9000).ArrayOf()
-        select (Drive(steps), offsets);
+        select (EvaluatePropertyTests.Drive(steps), offsets);
 
     [Property(MaxTest = 150)]
     public Property WarmEvaluationsEqualColdOnes_AtEveryInstant_UnderEveryPolicy() =>
@@ -113,7 +96,7 @@ public class EvaluationCacheTests
     [Fact]
     public void ManyThreadsEvaluatingOneIncident_AllGetTheColdAnswer()
     {
-        var incident = Drive(
+        var incident = EvaluatePropertyTests.Drive(
         [
             (new Acknowledge(), IncidentFixture.Alex, 1, false), (new Declare("SEV-1", "checkout errors"), IncidentFixture.Alex, 1, false),
             (new AssignCommander("sarah"), IncidentFixture.Alex, 1, false),
