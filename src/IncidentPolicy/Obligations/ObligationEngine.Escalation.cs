@@ -257,10 +257,12 @@ internal sealed partial class ObligationEngine
 
             if (stopped && !_policyStopped[i])
             {
+                // A page due at the very instant the stop condition comes to hold is not owed: acknowledging at a
+                // level's timeout is "within" it, as an acknowledgement at its due instant meets the acknowledge target.
                 for (var s = 0; s < _count; s++)
                 {
                     ref var slot = ref _slots[s];
-                    if (slot.EscalationPolicy == i && slot.IsOpen && slot.DueAt > at)
+                    if (slot.EscalationPolicy == i && slot.IsOpen && slot.DueAt >= at)
                     {
                         slot.CancelledAt = at;
                     }

@@ -215,6 +215,20 @@ public class EvaluateTests
     }
 
     [Fact]
+    public void Escalate_AcknowledgedAtTheNextLevelsInstant_ThatLevelIsNotOwed_ASecondLaterItIs()
+    {
+        const string level2 = "escalate:page-on-call.2.engineering-manager#1";
+        var onTime = Raised("SEV-1").Then(new Acknowledge(), Alex, 5);
+        var page = Policy.Evaluate(onTime, At(10)).Find(level2)!;
+        Assert.Equal((ObligationState.Cancelled, At(5)), (page.State, page.CancelledAt!.Value));
+        Assert.Equal(ObligationState.Met, Policy.Evaluate(onTime, At(10)).Find("acknowledge")!.State);
+
+        var raised = Raised("SEV-1");
+        var late = raised.Apply(new Acknowledge(), Alex, At(5) + Duration.FromSeconds(1), raised.Version).Incident!;
+        Assert.Equal(ObligationState.Overdue, Policy.Evaluate(late, At(10)).Find(level2)!.State);
+    }
+
+    [Fact]
     public void Escalate_NotificationAfterGrace_MetLate_NoneAfterGraceIsOverdue()
     {
         var late = Raised("SEV-1").Then(new RecordNotification("escalate:page-on-call.1.on-call-engineer#1", "alex"), Monitoring, 2);
