@@ -21,6 +21,9 @@ internal sealed partial class EventStore
         _lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(10);
     }
 
+    /// <summary>A seam for tests: runs before <see cref="Append"/> takes the lock, where another writer may get in.</summary>
+    internal Action<string>? BeforeAppend { get; set; }
+
     /// <summary>The folder of the logs.</summary>
     public string Directory { get; }
 
@@ -52,6 +55,7 @@ internal sealed partial class EventStore
     /// checked under the lock; otherwise answers the conflict with the log as it is.</summary>
     public AppendResult Append(string incidentId, int expectedVersion, IReadOnlyList<IncidentPolicy.Lifecycle.IncidentEvent> events)
     {
+        BeforeAppend?.Invoke(incidentId);
         using var log = Lock(incidentId);
         if (log.Error is not null)
         {

@@ -32,6 +32,7 @@ internal sealed class IncidentBot
     private readonly Dispatcher _dispatcher;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
     public IncidentBot(ResponsePolicy policy, EventStore store, Team team, IMessenger messenger, IClock clock)
     {
@@ -316,7 +317,7 @@ internal sealed class IncidentBot
 
         if (log.Error is { } error)
         {
-            Send(MessageKind.Notice, "ops", log.IncidentId, null, $"the log cannot be read and is left as it is: {error}");
+            ReportOnce(log.IncidentId, $"the log cannot be read and is left as it is: {error}");
             return null;
         }
 
@@ -333,9 +334,23 @@ internal sealed class IncidentBot
         }
         catch (ReplayException e)
         {
-            Send(MessageKind.Notice, "ops", id, null, $"the log breaks a lifecycle rule at event {e.EventIndex}: {e.Rejection.Reason}");
+            ReportOnce(id, $"the log breaks a lifecycle rule at event {e.EventIndex}: {e.Rejection.Reason}");
             return null;
         }
+    }
+
+    /// <summary>A broken log stays broken until a person repairs it: say so once, not at every wake-up.</summary>
+    private void ReportOnce(string id, string text)
+    {
+        lock (_gate)
+        {
+            if (!_reported.Add($"{id}\n{text}"))
+            {
+                return;
+            }
+        }
+
+        Send(MessageKind.Notice, "ops", id, null, text);
     }
 
     private void Remember(Incident incident)

@@ -32,10 +32,11 @@ internal sealed class BotFixture : IDisposable
 
     public string LogPath => Store.PathOf(IncidentId);
 
-    public (IncidentBot Bot, RecordingMessenger Messenger) NewBot(IClock? clock = null)
+    /// <summary>A bot over the folder, as another process would have, with its own store and messenger.</summary>
+    public (IncidentBot Bot, RecordingMessenger Messenger) NewBot(IClock? clock = null, EventStore? store = null)
     {
         var messenger = new RecordingMessenger();
-        return (new IncidentBot(ResponsePolicy.Default, new EventStore(Directory), SeedTeam, messenger, clock ?? Clock), messenger);
+        return (new IncidentBot(ResponsePolicy.Default, store ?? new EventStore(Directory), SeedTeam, messenger, clock ?? Clock), messenger);
     }
 
     /// <summary>Runs the bot loop over <paramref name="script"/> on virtual time until <paramref name="until"/>.</summary>
