@@ -115,7 +115,7 @@ internal static class BotProgram
 
         if (!TextFormats.TryParseInstant(parts[0].Trim(), out start, out var instantReason))
         {
-            reason = $"start '{parts[0]}': {instantReason}";
+            reason = $"start: {instantReason}";
             return false;
         }
 

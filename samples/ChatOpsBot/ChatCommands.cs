@@ -71,7 +71,7 @@ internal sealed record ChatLine(Instant? At, string? IncidentId, string User, st
         {
             if (!TextFormats.TryParseInstant(rest[..space], out var instant, out var reason))
             {
-                error = new ParseError(ParseErrorKind.BadArgument, $"'{rest[..space]}': {reason}");
+                error = new ParseError(ParseErrorKind.BadArgument, reason);
                 return false;
             }
 
@@ -246,7 +246,7 @@ internal sealed class ChatCommandParser(ResponsePolicy policy)
                 var text = Word(ref args, "INSTANT");
                 return TextFormats.TryParseInstant(text, out var instant, out var reason)
                     ? new ApplyCommand(new SchedulePostMortem(instant))
-                    : throw Bad($"'{text}': {reason}");
+                    : throw Bad(reason);
             case "publish":
                 return new ApplyCommand(new PublishPostMortem());
             case var other:
