@@ -168,7 +168,7 @@ internal sealed class IncidentBot
     {
         var user = "@" + line.User;
         var actor = _team.ActorFor(line.User, _policy, now);
-        var incident = Find(line.IncidentId);
+        var incident = Find(line.IncidentId, actor);
         if (incident is null || !incident.CanView(actor))
         {
             Send(MessageKind.Reply, user, null, null, NoIncident(line.IncidentId));
@@ -211,7 +211,7 @@ internal sealed class IncidentBot
     {
         var user = "@" + line.User;
         var actor = _team.ActorFor(line.User, _policy, now);
-        var id = line.IncidentId ?? Find(null)?.Id;
+        var id = line.IncidentId ?? Find(null, actor)?.Id;
         var incident = id is not null && _store.IncidentIds().Contains(id) ? Refresh(id) : null;
         if (incident is null || !incident.CanView(actor))
         {
@@ -275,8 +275,8 @@ internal sealed class IncidentBot
         Remember(incident);
     }
 
-    /// <summary>The incident a line is about: the one it names, else the latest open one.</summary>
-    private Incident? Find(string? id)
+    /// <summary>The incident a line is about: the one it names, else the latest open one the actor may view.</summary>
+    private Incident? Find(string? id, Actor actor)
     {
         if (id is not null)
         {
@@ -294,7 +294,7 @@ internal sealed class IncidentBot
         lock (_gate)
         {
             return _incidents.Values
-                .Where(i => i.Status is not (IncidentStatus.Closed or IncidentStatus.Declined or IncidentStatus.Merged))
+                .Where(i => i.Status is not (IncidentStatus.Closed or IncidentStatus.Declined or IncidentStatus.Merged) && i.CanView(actor))
                 .OrderByDescending(i => i.AlertAt).ThenByDescending(i => i.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
         }

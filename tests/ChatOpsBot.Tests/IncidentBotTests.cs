@@ -43,6 +43,19 @@ public sealed class IncidentBotTests : IDisposable
     }
 
     [Fact]
+    public void Handle_WithoutAnIncidentId_GoesToTheLatestOpenIncidentTheUserMayView()
+    {
+        _bot.Handle("monitoring: /incident sev3 Search latency");
+        _bot.Handle("monitoring: /incident sev2 Unusual exports from the customer database");
+        _bot.Handle("sam: /flag dataBreachSuspected");
+
+        _bot.Handle("olga: /note still slow");
+
+        Assert.Contains(_fixture.LogEvents("INC-2026-05-29-01"), e => e is NoteAdded { By: "olga" });
+        Assert.DoesNotContain(_fixture.LogEvents("INC-2026-05-29-02"), e => e.By == "olga");
+    }
+
+    [Fact]
     public void Status_OfAnOpenIncident_ListsWhatIsOwedAndTheNextWakeUp()
     {
         _bot.Handle("monitoring: /incident sev1 Checkout error rate > 5%");
