@@ -15,40 +15,18 @@ internal static class BotProgram
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider time, ITimeline? timeline = null, CancellationToken cancellationToken = default)
     {
-        var clock = new Option<(Instant Start, double Factor)?>("--clock")
-        {
-            Description = "START,FACTOR: a clock that starts at START (ISO 8601 UTC) and runs FACTOR times faster than real time, e.g. 2026-05-29T04:00Z,60.",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (TryParseClock(text, out var start, out var factor, out var reason))
-                {
-                    return (start, factor);
-                }
-
-                result.AddError($"--clock: {reason}");
-                return null;
-            },
-        };
+        var clock = Strict<(Instant Start, double Factor)?>(
+            "--clock",
+            "START,FACTOR: a clock that starts at START (ISO 8601 UTC) and runs FACTOR times faster than real time, e.g. 2026-05-29T04:00Z,60.",
+            text => TryParseClock(text, out var start, out var factor, out var reason) ? ((start, factor), null) : (null, reason));
         var logDir = new Option<string>("--log-dir") { Description = "Folder of the event logs, one ID.jsonl per incident.", DefaultValueFactory = _ => "incidents" };
         var policyFile = new Option<string?>("--policy") { Description = "Policy file (JSON); the default policy when omitted." };
         var teamFile = new Option<string>("--team") { Description = "Team file: lines 'person: role, role'.", DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "team.txt") };
         var user = new Option<string?>("--user") { Description = "Who types lines that do not start with 'user:'." };
-        var until = new Option<Instant?>("--until")
-        {
-            Description = "Stop when the clock reaches this instant (ISO 8601 UTC); otherwise run until the input ends and nothing more falls due.",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (TextFormats.TryParseInstant(text, out var instant, out var reason))
-                {
-                    return instant;
-                }
-
-                result.AddError($"--until: {reason}");
-                return null;
-            },
-        };
+        var until = Strict<Instant?>(
+            "--until",
+            "Stop when the clock reaches this instant (ISO 8601 UTC); otherwise run until the input ends and nothing more falls due.",
+            text => TextFormats.TryParseInstant(text, out var instant, out var reason) ? (instant, null) : (null, reason));
         var root = new RootCommand("ChatOpsBot: reads chat commands ('user: /command args') on stdin and runs incidents by the policy.")
         {
             clock, logDir, policyFile, teamFile, user, until,
@@ -100,6 +78,22 @@ internal static class BotProgram
         await BotLoop.RunAsync(bot, stdin, timeline, parsed.GetValue(user), parsed.GetValue(until), cancellationToken).ConfigureAwait(false);
         return Success;
     }
+
+    /// <summary>An option whose value is read by <paramref name="parse"/>; a bad value is a parse error (exit 2).</summary>
+    private static Option<T> Strict<T>(string name, string description, Func<string, (T Value, string? Error)> parse) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var (value, error) = parse(result.Tokens.Count == 1 ? result.Tokens[0].Value : "");
+            if (error is not null)
+            {
+                result.AddError($"{name}: {error}");
+            }
+
+            return value;
+        },
+    };
 
     /// <summary>Reads <c>START,FACTOR</c>: an ISO 8601 UTC instant and a positive speed-up factor.</summary>
     public static bool TryParseClock(string text, out Instant start, out double factor, out string reason)

@@ -48,6 +48,16 @@ public sealed class BotProgramTests : IDisposable
     }
 
     [Fact]
+    public void Run_WithHelp_PrintsTheOptionsAndExitsZero()
+    {
+        var (exit, output, _) = Run("", "--help");
+
+        Assert.Equal(BotProgram.Success, exit);
+        Assert.Contains("--clock", output, StringComparison.Ordinal);
+        Assert.Empty(_fixture.Store.IncidentIds());
+    }
+
+    [Fact]
     public void Run_WithAMissingTeamFile_ExitsOne()
     {
         var (exit, _, error) = Run("", "--log-dir", _fixture.Directory, "--team", Path.Combine(_fixture.Directory, "no-such-team.txt"));
