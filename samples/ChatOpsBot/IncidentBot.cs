@@ -33,6 +33,7 @@ internal sealed class IncidentBot
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Instant> _wakeUps = new(StringComparer.Ordinal);
 
     public IncidentBot(ResponsePolicy policy, EventStore store, Team team, IMessenger messenger, IClock clock)
     {
@@ -57,13 +58,19 @@ internal sealed class IncidentBot
         }
     }
 
-    /// <summary>The earliest wake-up of any incident the bot knows, or null when only a new command changes anything.</summary>
+    /// <summary>The earliest wake-up of any incident, as each incident's last dispatch evaluated it, or null when only
+    /// a new command changes anything.</summary>
+    /// <remarks>Kept from the dispatch rather than evaluated afresh: an obligation that fell due while a command was
+    /// being handled lies before "now" by the time the loop asks, and a fresh evaluation would skip past it. A wake-up
+    /// in the past makes the loop tick at once.</remarks>
     public Instant? NextWakeUp
     {
         get
         {
-            var now = _clock.GetCurrentInstant();
-            return Incidents.Values.Select(i => _policy.Evaluate(i, now).NextWakeUp).Where(w => w is not null).Min();
+            lock (_gate)
+            {
+                return _wakeUps.Count == 0 ? null : _wakeUps.Values.Min();
+            }
         }
     }
 
@@ -109,14 +116,14 @@ internal sealed class IncidentBot
         var user = "@" + line.User;
         if (!_parser.TryParse(line.Text, out var command, out var error))
         {
-            Send(MessageKind.Reply, user, null, null, error!.ToString());
+            Reply(now, user, null, null, error!.ToString());
             return;
         }
 
         switch (command)
         {
             case Query { Kind: QueryKind.Help }:
-                Send(MessageKind.Reply, user, null, null, ChatCommandParser.Help);
+                Reply(now, user, null, null, ChatCommandParser.Help);
                 break;
             case OpenIncident open:
                 Open(line.User, open.Alert, now);
@@ -140,7 +147,7 @@ internal sealed class IncidentBot
             var raised = Incident.Raise(_policy, id, alert, actor, now);
             if (!raised.IsAccepted)
             {
-                Send(MessageKind.Reply, "@" + user, null, null, Rejected(raised));
+                Reply(now, "@" + user, null, null, Rejected(raised));
                 return;
             }
 
@@ -156,12 +163,12 @@ internal sealed class IncidentBot
                 Remember(raised.Incident);
             }
 
-            Send(MessageKind.Reply, "@" + user, id, null, $"✓ opened {raised.Incident} in {raised.Incident.ChannelName}");
+            Reply(now, "@" + user, id, null, $"✓ opened {raised.Incident} in {raised.Incident.ChannelName}");
             Dispatch(id, now);
             return;
         }
 
-        Send(MessageKind.Reply, "@" + user, null, null, "✗ too many incidents today");
+        Reply(now, "@" + user, null, null, "✗ too many incidents today");
     }
 
     private void Execute(ChatLine line, IncidentCommand command, Instant now)
@@ -171,7 +178,7 @@ internal sealed class IncidentBot
         var incident = Find(line.IncidentId, actor);
         if (incident is null || !incident.CanView(actor))
         {
-            Send(MessageKind.Reply, user, null, null, NoIncident(line.IncidentId));
+            Reply(now, user, null, null, NoIncident(line.IncidentId));
             return;
         }
 
@@ -180,7 +187,7 @@ internal sealed class IncidentBot
             var result = incident.Apply(command, actor, now, incident.Version);
             if (!result.IsAccepted)
             {
-                Send(MessageKind.Reply, user, incident.Id, null, Rejected(result));
+                Reply(now, user, incident.Id, null, Rejected(result));
                 return;
             }
 
@@ -188,14 +195,14 @@ internal sealed class IncidentBot
             if (append.Appended)
             {
                 Remember(result.Incident);
-                Send(MessageKind.Reply, user, incident.Id, null, $"✓ {result.Event.Type} — {result.Incident}");
+                Reply(now, user, incident.Id, null, $"✓ {result.Event.Type} — {result.Incident}");
                 Dispatch(incident.Id, now);
                 return;
             }
 
             if (append.Broken is { } broken || Replay(incident.Id, append.Events) is not { } fresh)
             {
-                Send(MessageKind.Reply, user, incident.Id, null, $"✗ the log of {incident.Id} cannot be read; nothing was recorded");
+                Reply(now, user, incident.Id, null, $"✗ the log of {incident.Id} cannot be read; nothing was recorded");
                 return;
             }
 
@@ -203,7 +210,7 @@ internal sealed class IncidentBot
             incident = fresh;
         }
 
-        Send(MessageKind.Reply, user, incident.Id, null, $"✗ conflict: {incident.Id} kept changing while your command was applied; nothing was recorded, please try again");
+        Reply(now, user, incident.Id, null, $"✗ conflict: {incident.Id} kept changing while your command was applied; nothing was recorded, please try again");
         Send(MessageKind.Notice, "ops", incident.Id, null, $"conflict: {line.User}'s {command.Kind} lost the race twice");
     }
 
@@ -216,11 +223,11 @@ internal sealed class IncidentBot
         if (incident is null || !incident.CanView(actor))
         {
             // A restricted incident shows nothing to others, not even that it exists.
-            Send(MessageKind.Reply, user, null, null, NoIncident(line.IncidentId));
+            Reply(now, user, null, null, NoIncident(line.IncidentId));
             return;
         }
 
-        Send(MessageKind.Reply, user, incident.Id, null, kind == QueryKind.Status ? Status(incident, now) : Who(incident));
+        Reply(now, user, incident.Id, null, kind == QueryKind.Status ? Status(incident, now) : Who(incident));
     }
 
     private string Status(Incident incident, Instant now)
@@ -273,6 +280,18 @@ internal sealed class IncidentBot
         }
 
         Remember(incident);
+        var wakeUp = _policy.Evaluate(incident, now).NextWakeUp;
+        lock (_gate)
+        {
+            if (wakeUp is { } next)
+            {
+                _wakeUps[id] = next;
+            }
+            else
+            {
+                _wakeUps.Remove(id);
+            }
+        }
     }
 
     /// <summary>The incident a line is about: the one it names, else the latest open one the actor may view.</summary>
@@ -363,6 +382,10 @@ internal sealed class IncidentBot
             }
         }
     }
+
+    /// <summary>Replies carry the instant of the command they answer, the instant its event records.</summary>
+    private void Reply(Instant at, string to, string? incidentId, string? key, string text) =>
+        _messenger.Send(new OutboundMessage(at, MessageKind.Reply, to, incidentId, key, text));
 
     private void Send(MessageKind kind, string to, string? incidentId, string? key, string text) =>
         _messenger.Send(new OutboundMessage(_clock.GetCurrentInstant(), kind, to, incidentId, key, text));

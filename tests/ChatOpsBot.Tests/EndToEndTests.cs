@@ -104,6 +104,26 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Loop_WhenADeadlinePassesWhileACommandIsHandled_ActsOnItBeforeTheNextLine()
+    {
+        // Every reading of the clock moves it on 10 s, as a slow disk would. Declaring falls due at 04:07:30; the
+        // acknowledgement is handled at 04:07:00 and the clock is past 04:07:30 when the loop looks again: the
+        // reminder must still go out then, not be skipped until the next deadline.
+        _fixture.Clock.AutoAdvance = NodaTime.Duration.FromSeconds(10);
+        const string script = """
+            2026-05-29T04:02:30Z monitoring: /incident sev1 Checkout error rate > 5%
+            2026-05-29T04:07Z alex: /ack
+            2026-05-29T04:12Z alex: /declare sev1 checkout errors
+            """;
+
+        var messenger = _fixture.Run(script, BotFixture.At(4, 13));
+
+        var declare = Assert.Single(messenger.Messages, m => m.Key == "declare");
+        Assert.True(declare.At < BotFixture.At(4, 9), $"declare reminded at {declare.At}");
+        Assert.Single(messenger.Messages, m => m.Key == "assignCommander");
+    }
+
+    [Fact]
     public void Loop_AfterTheInputEnds_KeepsActingOnWakeUpsUntilTheEnd()
     {
         var upToDeclare = string.Join('\n', BotFixture.SeedScript.Split('\n').Take(7));
