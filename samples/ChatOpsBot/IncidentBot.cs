@@ -200,7 +200,7 @@ internal sealed class IncidentBot
                 return;
             }
 
-            if (append.Broken is { } broken || Replay(incident.Id, append.Events) is not { } fresh)
+            if (append.Broken is not null || Replay(incident.Id, append.Events) is not { } fresh)
             {
                 Reply(now, user, incident.Id, null, $"✗ the log of {incident.Id} cannot be read; nothing was recorded");
                 return;

@@ -11,7 +11,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    return await BotProgram.RunAsync(args, Console.In, Console.Out, Console.Error, TimeProvider.System, cancellationToken: stop.Token);
+    return await BotProgram.RunAsync(args, new BackgroundLineReader(Console.In), Console.Out, Console.Error, TimeProvider.System, cancellationToken: stop.Token);
 }
 catch (OperationCanceledException)
 {

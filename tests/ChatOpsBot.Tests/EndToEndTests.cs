@@ -124,6 +124,47 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Loop_WhileNoLineArrives_ActsOnWakeUps()
+    {
+        using var silence = new QuietReader("2026-05-29T04:02Z monitoring: /incident sev1 Checkout error rate > 5%");
+        var (bot, messenger) = _fixture.NewBot();
+
+        await BotLoop.RunAsync(bot, silence, new FakeTimeline(_fixture.Clock), null, BotFixture.At(4, 20), CancellationToken.None);
+
+        Assert.Equal(
+            ["escalate:page-on-call.1.on-call-engineer#1", "acknowledge", "assignCommander", "declare", "escalate:page-on-call.2.engineering-manager#1",
+             "firstExternalUpdate", "respond:comms-lead", "respond:engineering-manager", "respond:on-call-engineer"],
+            messenger.Messages.Where(m => m.Key is not null).Select(m => m.Key));
+        Assert.Equal(BotFixture.At(4, 20), _fixture.Clock.GetCurrentInstant());
+    }
+
+    [Fact]
+    public async Task BackgroundLineReader_ReadsTheLinesOfTheReaderItWraps()
+    {
+        using var reader = new BackgroundLineReader(new StringReader("alex: /ack\nsarah: /who\n"));
+
+        Assert.Equal("alex: /ack", await reader.ReadLineAsync(CancellationToken.None));
+        Assert.Equal("sarah: /who", await reader.ReadLineAsync());
+        Assert.Null(reader.ReadLine());
+    }
+
+    /// <summary>Gives its lines, then no line at all until disposed: a chat that has gone quiet.</summary>
+    private sealed class QuietReader(params string[] lines) : TextReader
+    {
+        private readonly TaskCompletionSource<string?> _never = new();
+        private int _next;
+
+        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+            _next < lines.Length ? new(lines[_next++]) : new(_never.Task);
+
+        protected override void Dispose(bool disposing)
+        {
+            _never.TrySetResult(null);
+            base.Dispose(disposing);
+        }
+    }
+
+    [Fact]
     public void Loop_AfterTheInputEnds_KeepsActingOnWakeUpsUntilTheEnd()
     {
         var upToDeclare = string.Join('\n', BotFixture.SeedScript.Split('\n').Take(7));
