@@ -76,16 +76,7 @@ internal sealed class IncidentBot
 
     /// <summary>Replays every log in the folder — reporting torn last lines and broken logs — and catches up on what
     /// fell due while the bot was down.</summary>
-    public void Start()
-    {
-        foreach (var id in _store.IncidentIds())
-        {
-            using var log = _store.Lock(id);
-            Load(log);
-        }
-
-        Tick();
-    }
+    public void Start() => Tick();
 
     /// <summary>Acts on what is due now in every incident of the folder (including ones another bot opened).</summary>
     public void Tick()
@@ -93,7 +84,15 @@ internal sealed class IncidentBot
         var now = _clock.GetCurrentInstant();
         foreach (var id in _store.IncidentIds())
         {
-            Dispatch(id, now);
+            try
+            {
+                Dispatch(id, now);
+            }
+            catch (Exception e) when (e is TimeoutException or IOException or UnauthorizedAccessException)
+            {
+                // The next wake-up or command tries again; the log says what is still to do.
+                Send(MessageKind.Notice, "ops", id, null, $"cannot act on the incident now: {e.Message}");
+            }
         }
     }
 
@@ -113,6 +112,18 @@ internal sealed class IncidentBot
     public void Handle(ChatLine line)
     {
         var now = _clock.GetCurrentInstant();
+        try
+        {
+            Handle(line, now);
+        }
+        catch (Exception e) when (e is TimeoutException or IOException or UnauthorizedAccessException)
+        {
+            Reply(now, "@" + line.User, line.IncidentId, null, $"✗ the incident log is busy or cannot be written ({e.Message}); see /status before trying again");
+        }
+    }
+
+    private void Handle(ChatLine line, Instant now)
+    {
         var user = "@" + line.User;
         if (!_parser.TryParse(line.Text, out var command, out var error))
         {

@@ -121,6 +121,31 @@ public sealed class RaceTests : IDisposable
         Assert.Equal("the log of INC-2026-05-29-01 stayed locked for 0 s", error.Message);
     }
 
+    [Fact]
+    public void Handle_WhileAnotherWriterHoldsTheLogTooLong_SaysSoAndTheNextTickTriesAgain()
+    {
+        var (opener, _) = _fixture.NewBot();
+        opener.Handle("monitoring: /incident sev1 Checkout error rate > 5%");
+        var (bot, messenger) = _fixture.NewBot(store: new EventStore(_fixture.Directory, TimeSpan.FromMilliseconds(20)));
+        bot.Start();
+        _fixture.Clock.Reset(BotFixture.At(4, 10));
+
+        using (_fixture.Store.Lock(BotFixture.IncidentId))
+        {
+            bot.Handle("alex: /ack");
+            bot.Tick();
+        }
+
+        Assert.Equal(
+            "✗ the incident log is busy or cannot be written (the log of INC-2026-05-29-01 stayed locked for 0 s); see /status before trying again",
+            messenger.Messages.Single(m => m.To == "@alex").Text);
+        Assert.Equal("cannot act on the incident now: the log of INC-2026-05-29-01 stayed locked for 0 s", messenger.Messages[^1].Text);
+        Assert.DoesNotContain(_fixture.LogEvents(), e => e is Acknowledged);
+
+        bot.Tick();
+        Assert.Contains(_fixture.LogEvents(), e => e is ReminderSent { Key: "acknowledge" });
+    }
+
     private static void Race(Action<int> first, Action<int> second)
     {
         using var start = new Barrier(2);
