@@ -217,8 +217,10 @@ internal sealed class IncidentBot
                 return;
             }
 
-            // Someone else appended first: look at the incident as it now is and try once more.
+            // Someone else appended first: look at the incident as it now is and try once more, at a fresh instant, as
+            // the winner's event may be later than the instant this command was first tried at.
             incident = fresh;
+            now = _clock.GetCurrentInstant();
         }
 
         Reply(now, user, incident.Id, null, $"✗ conflict: {incident.Id} kept changing while your command was applied; nothing was recorded, please try again");

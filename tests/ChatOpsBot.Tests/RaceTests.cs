@@ -58,6 +58,55 @@ public sealed class RaceTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoBotProcesses_OverOneFolder_LoseNoAcceptedEventAndDuplicateNone()
+    {
+        // Real processes on the real clock (so that neither is behind the other's last event). A declined incident owes
+        // nothing (so each bot exits when its input ends); the lines name it, as it is no longer open.
+        var (opener, _) = _fixture.NewBot(new TimeProviderClock(TimeProvider.System));
+        opener.Handle("monitoring: /incident Checkout error rate > 5%");
+        opener.Handle("alex: /decline false alarm");
+
+        var outputs = await Task.WhenAll(RunBotProcessAsync("alex", "a"), RunBotProcessAsync("sarah", "s"));
+
+        var all = new RecordingMessenger();
+        foreach (var line in outputs.SelectMany(o => o.Split('\n')).Where(l => l.Contains(": ✓ noteAdded", StringComparison.Ordinal) || l.Contains(": ✗", StringComparison.Ordinal)))
+        {
+            var text = line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+            all.Send(new OutboundMessage(default, MessageKind.Reply, "@someone", BotFixture.IncidentId, null, text));
+        }
+
+        AssertAcceptedExactlyOnce(all);
+    }
+
+    private async Task<string> RunBotProcessAsync(string user, string prefix)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "ChatOpsBot.dll"), "--log-dir", _fixture.Directory, "--user", user })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        for (var i = 0; i < NotesPerWriter; i++)
+        {
+            await process.StandardInput.WriteLineAsync($"[{_fixture.Store.IncidentIds().Single()}] /note {prefix}{i}");
+        }
+
+        process.StandardInput.Close();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await error);
+        return (await output).ReplaceLineEndings("\n");
+    }
+
+    [Fact]
     public void Handle_WhenAnotherBotAppendedFirst_ReReadsAndRetries()
     {
         var (first, firstMessenger) = _fixture.NewBot();
@@ -164,7 +213,7 @@ public sealed class RaceTests : IDisposable
     /// <summary>Every note a writer was told was recorded is in the log exactly once, and nothing else is.</summary>
     private void AssertAcceptedExactlyOnce(RecordingMessenger messenger)
     {
-        var events = _fixture.LogEvents();
+        var events = _fixture.LogEvents(_fixture.Store.IncidentIds().Single());
         var notes = events.OfType<NoteAdded>().Select(n => n.Text).ToList();
         var accepted = messenger.Messages.Count(m => m.Kind == MessageKind.Reply && m.Text.StartsWith("✓ noteAdded", StringComparison.Ordinal));
         var conflicts = messenger.Messages.Count(m => m.Kind == MessageKind.Reply && m.Text.StartsWith("✗ conflict", StringComparison.Ordinal));
