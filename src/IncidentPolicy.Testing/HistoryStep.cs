@@ -13,7 +13,13 @@ namespace IncidentPolicy.Testing;
 /// <param name="Status">The incident's status after it.</param>
 public sealed record HistoryStep(IncidentCommand Command, Actor Actor, Instant At, IncidentEvent Event, IncidentStatus Status)
 {
-    /// <summary>One line for a timeline: <c>2026-05-29T04:07:00Z  responder-1  Acknowledge { }  → Acknowledged</c>.</summary>
+    /// <summary>One line for a timeline: <c>2026-05-29T04:12:00Z  lead-1  Declare { Severity = SEV-1, Title = Checkout errors }  → Investigating</c>.</summary>
     /// <returns>The line.</returns>
-    public override string ToString() => $"{Serialization.TextFormats.Format(At)}  {Actor.Id}  {Command}  → {Status}";
+    public override string ToString() => $"{Serialization.TextFormats.Format(At)}  {Actor.Id}  {Describe(Command)}  → {Status}";
+
+    // Records print their Kind, which only repeats the type name.
+    internal static string Describe(IncidentCommand command) =>
+        command.ToString()
+            .Replace($" {{ Kind = {command.Kind} }}", "", StringComparison.Ordinal)
+            .Replace($"Kind = {command.Kind}, ", "", StringComparison.Ordinal);
 }

@@ -278,7 +278,7 @@ public sealed class PolicyScenario
         return new PolicyAssertionException(text.ToString());
     }
 
-    private static string Describe(IncidentCommand command) => command.ToString();
+    private static string Describe(IncidentCommand command) => HistoryStep.Describe(command);
 
     private static string Format(Instant instant) => TextFormats.Format(instant);
 
