@@ -2,16 +2,16 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IncidentPolicy.Calendars;
-using IncidentPolicy.Tests.Support;
+using IncidentPolicy.Testing;
 using NodaTime;
 
 namespace IncidentPolicy.Tests.Calendars;
 
 public class BusinessCalendarPropertyTests
 {
-    private static readonly Gen<BusinessCalendar> Calendars = Generators.Calendars;
-    private static readonly Gen<Instant> Instants = Generators.Instants;
-    private static readonly Gen<Duration> WorkingTimes = Generators.WorkingTimes;
+    private static readonly Gen<BusinessCalendar> Calendars = IncidentGen.Calendars;
+    private static readonly Gen<Instant> Instants = IncidentGen.Instants;
+    private static readonly Gen<Duration> WorkingTimes = IncidentGen.Durations(Duration.Zero, Duration.FromHours(200));
 
     private static Arbitrary<(BusinessCalendar Calendar, Instant Start, Duration WorkingTime)> AdditionCases() =>
         (from calendar in Calendars

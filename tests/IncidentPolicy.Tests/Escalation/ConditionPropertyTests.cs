@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IncidentPolicy.Escalation;
-using IncidentPolicy.Tests.Support;
+using IncidentPolicy.Testing;
 using NodaTime;
 
 namespace IncidentPolicy.Tests.Escalation;
@@ -12,9 +12,9 @@ public class ConditionPropertyTests
     private static readonly string[] SeverityIds = ["SEV-1", "SEV-2", "SEV-3", "SEV-4"];
 
     private static readonly Gen<(Condition Condition, IncidentFacts Facts, Instant After)> Cases =
-        from condition in EscalationGenerators.Conditions(3, SeverityIds)
-        from facts in EscalationGenerators.Facts
-        from after in Gen.Choose(-10, 240).Select(m => EscalationGenerators.Alert + Duration.FromMinutes(m))
+        from condition in IncidentGen.Conditions(3, SeverityIds)
+        from facts in IncidentGen.Facts
+        from after in Gen.Choose(-10, 240).Select(m => IncidentGen.FactsAlert + Duration.FromMinutes(m))
         select (condition, facts, after);
 
     [Property(MaxTest = 500)]

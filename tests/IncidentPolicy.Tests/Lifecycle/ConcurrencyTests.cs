@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Testing;
 using IncidentPolicy.Tests.Support;
 using NodaTime;
 
@@ -10,7 +11,7 @@ namespace IncidentPolicy.Tests.Lifecycle;
 /// commands at once must get exactly the answers one thread gets.</summary>
 public class ConcurrencyTests
 {
-    private static List<string> Run((IncidentCommand Command, Actor Actor, int Minutes, bool Stale)[] steps)
+    private static List<string> Run(CommandStep[] steps)
     {
         var answers = new List<string>(steps.Length);
         var incident = IncidentFixture.Raised();
@@ -33,7 +34,7 @@ public class ConcurrencyTests
     [Fact]
     public void Apply_ManyThreads_SameAnswersAsOneThread()
     {
-        var sequences = CommandGenerators.Sequences.Sample(64, 200).ToArray();
+        var sequences = IncidentGen.CommandSequences.Sample(64, 200).ToArray();
         var expected = sequences.Select(Run).ToArray();
         var actual = new List<string>[sequences.Length];
         Parallel.For(0, sequences.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Testing;
 using IncidentPolicy.Tests.Support;
 using NodaTime;
 
@@ -10,7 +11,7 @@ namespace IncidentPolicy.Tests.Lifecycle;
 public class IncidentPropertyTests
 {
     /// <summary>Drives an incident through a random sequence, checking the invariants after every step.</summary>
-    private static bool Drive((IncidentCommand Command, Actor Actor, int Minutes, bool Stale)[] steps, Func<Incident, ApplyResult, bool> check, out Incident last)
+    private static bool Drive(CommandStep[] steps, Func<Incident, ApplyResult, bool> check, out Incident last)
     {
         last = IncidentFixture.Raised();
         var now = IncidentFixture.AlertAt;
@@ -35,7 +36,7 @@ public class IncidentPropertyTests
 
     [Property(MaxTest = 300)]
     public Property Apply_RandomCommands_NeverThrowAndKeepStateDefined() =>
-        Prop.ForAll(CommandGenerators.Sequences.ToArbitrary(), steps =>
+        Prop.ForAll(IncidentGen.CommandSequences.ToArbitrary(), steps =>
             Drive(steps, (before, result) => result.Outcome switch
             {
                 ApplyOutcome.Accepted => result.Incident!.Version == before.Version + 1
@@ -50,7 +51,7 @@ public class IncidentPropertyTests
 
     [Property(MaxTest = 300)]
     public Property Replay_AcceptedEvents_EqualsLiveIncident() =>
-        Prop.ForAll(CommandGenerators.Sequences.ToArbitrary(), steps =>
+        Prop.ForAll(IncidentGen.CommandSequences.ToArbitrary(), steps =>
         {
             Drive(steps, (_, _) => true, out var live);
             var replayed = Incident.Replay(live.Policy, live.Id, live.Events);
@@ -68,7 +69,7 @@ public class IncidentPropertyTests
 
     [Property(MaxTest = 300)]
     public Property Rejected_LeavesIncidentUnchanged() =>
-        Prop.ForAll(CommandGenerators.Sequences.ToArbitrary(), steps =>
+        Prop.ForAll(IncidentGen.CommandSequences.ToArbitrary(), steps =>
             Drive(steps, (before, result) =>
             {
                 if (result.IsAccepted)

@@ -6,6 +6,7 @@ using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Metrics;
 using IncidentPolicy.Obligations;
 using IncidentPolicy.PostMortems;
+using IncidentPolicy.Testing;
 using IncidentPolicy.Tests.PostMortems;
 using IncidentPolicy.Tests.Support;
 using NodaTime;
@@ -137,7 +138,7 @@ public sealed class IncidentMetricsTests
         Assert.Equal("incidents", error.ParamName);
     }
 
-    private static readonly Gen<Incident> Incidents = CommandGenerators.Sequences.Select(steps =>
+    private static readonly Gen<Incident> Incidents = IncidentGen.CommandSequences.Select(steps =>
     {
         var incident = Raised();
         var now = AlertAt;

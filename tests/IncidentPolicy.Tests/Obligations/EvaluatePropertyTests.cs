@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Obligations;
+using IncidentPolicy.Testing;
 using IncidentPolicy.Tests.Support;
 using NodaTime;
 
@@ -10,7 +11,7 @@ namespace IncidentPolicy.Tests.Obligations;
 
 public class EvaluatePropertyTests
 {
-    internal static Incident Drive((IncidentCommand Command, Actor Actor, int Minutes, bool Stale)[] steps)
+    internal static Incident Drive(CommandStep[] steps)
     {
         var incident = IncidentFixture.Raised("SEV-1");
         var now = IncidentFixture.AlertAt;
@@ -28,7 +29,7 @@ public class EvaluatePropertyTests
     }
 
     private static readonly Gen<(Incident Incident, Instant Now)> Cases =
-        from steps in CommandGenerators.Sequences
+        from steps in IncidentGen.CommandSequences
         from offset in Gen.Choose(0, 9000)
         let incident = Drive(steps)
         // Evaluated at or after the last event: NextWakeUp speaks of a world without new events.

@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using IncidentPolicy.Escalation;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Obligations;
+using IncidentPolicy.Testing;
 using IncidentPolicy.Tests.Support;
 using NodaTime;
 
@@ -37,7 +38,7 @@ public class EvaluationCacheTests
         a.Obligations.SequenceEqual(b.Obligations) && a.NextWakeUp == b.NextWakeUp && a.EvaluatedAt == b.EvaluatedAt;
 
     private static readonly Gen<(Incident Incident, int[] Offsets)> Cases =
-        from steps in CommandGenerators.Sequences
+        from steps in IncidentGen.CommandSequences
         from offsets in Gen.Choose(-120, 9000).ArrayOf()
         select (EvaluatePropertyTests.Drive(steps), offsets);
 
@@ -98,9 +99,9 @@ public class EvaluationCacheTests
     {
         var incident = EvaluatePropertyTests.Drive(
         [
-            (new Acknowledge(), IncidentFixture.Alex, 1, false), (new Declare("SEV-1", "checkout errors"), IncidentFixture.Alex, 1, false),
-            (new AssignCommander("sarah"), IncidentFixture.Alex, 1, false),
-            (new PostStatusUpdate(StatusAudience.External, "Investigating."), IncidentFixture.Sarah, 7, false),
+            new CommandStep(new Acknowledge(), IncidentFixture.Alex, 1, false), new CommandStep(new Declare("SEV-1", "checkout errors"), IncidentFixture.Alex, 1, false),
+            new CommandStep(new AssignCommander("sarah"), IncidentFixture.Alex, 1, false),
+            new CommandStep(new PostStatusUpdate(StatusAudience.External, "Investigating."), IncidentFixture.Sarah, 7, false),
         ]);
         var instants = Enumerable.Range(0, 64).Select(i => incident.LastEventAt + Duration.FromMinutes(i)).ToArray();
         var expected = instants.Select(now => Cold(ResponsePolicy.Default, incident, now)).ToArray();

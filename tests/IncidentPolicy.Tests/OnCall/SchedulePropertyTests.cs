@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IncidentPolicy.OnCall;
-using IncidentPolicy.Tests.Support;
+using IncidentPolicy.Testing;
 using NodaTime;
 
 namespace IncidentPolicy.Tests.OnCall;
@@ -10,7 +10,7 @@ namespace IncidentPolicy.Tests.OnCall;
 public class SchedulePropertyTests
 {
     private static readonly Arbitrary<(Schedule, (Instant, Instant))> SchedulesAndWindows =
-        Gen.Zip(OnCallGenerators.Schedules, OnCallGenerators.QueryWindows).ToArbitrary();
+        Gen.Zip(IncidentGen.Schedules, IncidentGen.ScheduleQueryWindows).ToArbitrary();
 
     [Property(MaxTest = 200)]
     public Property Shifts_AndGaps_TileTheWindowWithoutOverlap() =>
@@ -68,7 +68,7 @@ public class SchedulePropertyTests
 
     [Property(MaxTest = 300)]
     public Property ShiftIndex_BracketsTheInstant() =>
-        Prop.ForAll(OnCallGenerators.WindowedRotations.ToArbitrary(), Gen.Choose(0, 20 * 365 * 24).ToArbitrary(), (input, hours) =>
+        Prop.ForAll(IncidentGen.WindowedRotations.ToArbitrary(), Gen.Choose(0, 20 * 365 * 24).ToArbitrary(), (input, hours) =>
         {
             var engine = new RotationEngine(input.Rotation, input.Zone);
             var t = engine.Start + Duration.FromHours(hours) + Duration.FromMinutes(hours % 61);
@@ -78,7 +78,7 @@ public class SchedulePropertyTests
 
     [Property(MaxTest = 300)]
     public Property Turns_OverWholeCycles_EveryMemberEqually() =>
-        Prop.ForAll(OnCallGenerators.WindowedRotations.ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (input, cycles) =>
+        Prop.ForAll(IncidentGen.WindowedRotations.ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (input, cycles) =>
         {
             var (rotation, zone) = input;
             var engine = new RotationEngine(rotation, zone);
@@ -93,7 +93,7 @@ public class SchedulePropertyTests
 
     [Property(MaxTest = 200)]
     public Property IsActive_MatchesWindowsOnTheWallClock() =>
-        Prop.ForAll(OnCallGenerators.WindowedRotations.ToArbitrary(), input =>
+        Prop.ForAll(IncidentGen.WindowedRotations.ToArbitrary(), input =>
         {
             var (rotation, zone) = input;
             var engine = new RotationEngine(rotation, zone);

@@ -3,18 +3,18 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Serialization;
-using IncidentPolicy.Tests.Support;
+using IncidentPolicy.Testing;
 
 namespace IncidentPolicy.Tests.Serialization;
 
 public class EventLogJsonPropertyTests
 {
     [Fact]
-    public void Generators_CoverEveryEventType() => Assert.Equal(23, EventGenerators.TypeCount);
+    public void Generators_CoverEveryEventType() => Assert.Equal(23, IncidentGen.EventTypeCount);
 
     [Property(MaxTest = 300)]
     public Property SerializeLines_ThenRead_RoundTrips() =>
-        Prop.ForAll(EventGenerators.Logs.ToArbitrary(), events =>
+        Prop.ForAll(IncidentGen.EventLogs.ToArbitrary(), events =>
         {
             var result = EventLogJson.Read(EventLogJson.SerializeLines(events));
             return result.Succeeded && result.IncidentId is null && result.Events.SequenceEqual(events);
@@ -22,7 +22,7 @@ public class EventLogJsonPropertyTests
 
     [Property(MaxTest = 300)]
     public Property SerializeDocument_ThenRead_RoundTrips() =>
-        Prop.ForAll(EventGenerators.IncidentIds.ToArbitrary(), EventGenerators.Logs.ToArbitrary(), (id, events) =>
+        Prop.ForAll(IncidentGen.IncidentIds.ToArbitrary(), IncidentGen.EventLogs.ToArbitrary(), (id, events) =>
         {
             var result = EventLogJson.Read(EventLogJson.SerializeDocument(id, events));
             return result.Succeeded && result.IncidentId == id && result.Events.SequenceEqual(events);
@@ -30,12 +30,12 @@ public class EventLogJsonPropertyTests
 
     [Property(MaxTest = 200)]
     public Property SerializeLine_IsOneLineWithoutLineBreaks() =>
-        Prop.ForAll(EventGenerators.Logs.ToArbitrary(), events =>
+        Prop.ForAll(IncidentGen.EventLogs.ToArbitrary(), events =>
             events.All(e => EventLogJson.SerializeLine(e) is var line && !line.Contains('\n') && !line.Contains('\r')));
 
     [Property(MaxTest = 200)]
     public Property Read_SerializedAgain_GivesTheSameText() =>
-        Prop.ForAll(EventGenerators.Logs.ToArbitrary(), events =>
+        Prop.ForAll(IncidentGen.EventLogs.ToArbitrary(), events =>
         {
             var text = EventLogJson.SerializeLines(events);
             return EventLogJson.SerializeLines(EventLogJson.Parse(text).Events) == text;
@@ -44,7 +44,7 @@ public class EventLogJsonPropertyTests
     // A crash can leave any prefix of the log: reading it keeps every whole line and never throws.
     [Property(MaxTest = 300)]
     public Property Read_AnyPrefixOfALog_KeepsTheWholeLinesBeforeTheCut() =>
-        Prop.ForAll(EventGenerators.Logs.Where(l => l.Count > 0).ToArbitrary(), Gen.Choose(0, 10_000).ToArbitrary(), (events, seed) =>
+        Prop.ForAll(IncidentGen.EventLogs.Where(l => l.Count > 0).ToArbitrary(), Gen.Choose(0, 10_000).ToArbitrary(), (events, seed) =>
         {
             var text = EventLogJson.SerializeLines(events);
             var cut = seed % (text.Length + 1);
@@ -64,7 +64,7 @@ public class EventLogJsonPropertyTests
         ["", "null", "-", "0", "\"", "{", "}", "[", "]", ",", ":", "\n", "\r\n", "true", "1e999", "\\ud800", "\ud800", "\"x\": 1,", "\"type\":", "Z", "2026-02-30"];
 
     private static readonly Gen<string> EditedLogs =
-        from events in EventGenerators.Logs
+        from events in IncidentGen.EventLogs
         from document in Gen.Elements(true, false)
         let text = document ? EventLogJson.SerializeDocument("INC-1", events) : EventLogJson.SerializeLines(events)
         from edits in Gen.Choose(1, 3)

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using IncidentPolicy.Serialization;
-using IncidentPolicy.Tests.Support;
+using IncidentPolicy.Testing;
 
 namespace IncidentPolicy.Tests.Serialization;
 
@@ -10,7 +10,7 @@ public class PolicyJsonPropertyTests
 {
     [Property(MaxTest = 200)]
     public Property Serialize_ThenParse_RoundTrips() =>
-        Prop.ForAll(Generators.Policies.ToArbitrary(), policy =>
+        Prop.ForAll(IncidentGen.Policies.ToArbitrary(), policy =>
         {
             var json = PolicyJson.Serialize(policy);
             var parsed = PolicyJson.Parse(json);

@@ -3,32 +3,31 @@ using FsCheck.Fluent;
 using IncidentPolicy.Lifecycle;
 using NodaTime;
 
-namespace IncidentPolicy.Tests.Support;
+namespace IncidentPolicy.Testing;
 
-/// <summary>FsCheck generators for incident events and event logs, shared by the event log property tests.</summary>
-internal static class EventGenerators
+public static partial class IncidentGen
 {
-    public static readonly Instant Start = Instant.FromUtc(2026, 5, 29, 14, 0);
+    private static readonly Instant EventLogStart = Instant.FromUtc(2026, 5, 29, 14, 0);
 
     // Text that must survive JSON escaping and line splitting: quotes, backslashes, line breaks, control
     // characters, the JavaScript line separators, non-ASCII and emoji (surrogate pairs).
-    private static readonly string[] Fragments =
+    private static readonly string[] TextFragments =
         ["Checkout", " down", "\"quoted\"", "back\\slash", "line\nbreak", "cr\r\nlf", "tab\t", "\u0001", "\u2028", "€47K", "Ünïcödé",
          "😀", "👩‍💻", "<html>", "&amp;", "'", "{\"type\":\"closed\"}", "}", "\n", "/"];
 
-    /// <summary>Non-blank text: at least one fragment with a visible character, then up to three more of any kind.</summary>
-    public static readonly Gen<string> Text =
-        from first in Gen.Elements(Fragments.Where(f => !string.IsNullOrWhiteSpace(f)).ToArray())
-        from rest in Gen.ArrayOf(Gen.Elements(Fragments), 3)
+    /// <summary>Non-blank text that must survive JSON escaping and line splitting: quotes, backslashes, line breaks,
+    /// control characters, U+2028, non-ASCII, emoji and JSON-looking fragments.</summary>
+    public static Gen<string> Text { get; } =
+        from first in Gen.Elements(TextFragments.Where(f => !string.IsNullOrWhiteSpace(f)).ToArray())
+        from rest in Gen.ArrayOf(Gen.Elements(TextFragments), 3)
         from count in Gen.Choose(0, 3)
         select first + string.Concat(rest.Take(count));
 
-    /// <summary>Optional text: null, empty, or text.</summary>
-    public static readonly Gen<string?> OptionalText =
+    private static readonly Gen<string?> OptionalText =
         Gen.Frequency((1, Gen.Constant((string?)null)), (1, Gen.Constant((string?)"")), (3, Text.Select(t => (string?)t)));
 
     /// <summary>Decimals with and without fractions and trailing zeros, small and at the type's limits.</summary>
-    public static readonly Gen<decimal> Decimals = Gen.OneOf(
+    public static Gen<decimal> Decimals { get; } = Gen.OneOf(
         Gen.Elements(0m, 1m, 47000m, 2340m, 0.1m, 2.50m, -0.5m, 1e-28m, decimal.MaxValue, decimal.MinValue, 79228162514264337593543950.335m),
         Gen.Choose(-1_000_000, 1_000_000).Select(n => (decimal)n),
         from lo in Gen.Choose(0, int.MaxValue)
@@ -38,16 +37,16 @@ internal static class EventGenerators
         from scale in Gen.Choose(0, 28)
         select new decimal(lo, mid, hi, negative, (byte)scale));
 
-    public static readonly Gen<LocalDate> Dates = Gen.Choose(0, 3650).Select(d => new LocalDate(2024, 1, 1).PlusDays(d));
+    private static readonly Gen<LocalDate> DueDates = Gen.Choose(0, 3650).Select(d => new LocalDate(2024, 1, 1).PlusDays(d));
 
-    /// <summary>Gaps between events: often none (equal instants keep log order), seconds, or fractions down to nanoseconds.</summary>
-    public static readonly Gen<Duration> Gaps = Gen.Frequency(
+    // Gaps between events: often none (equal instants keep log order), seconds, or fractions down to nanoseconds.
+    private static readonly Gen<Duration> EventGaps = Gen.Frequency(
         (2, Gen.Constant(Duration.Zero)),
         (4, Gen.Choose(1, 3 * 3600).Select(s => Duration.FromSeconds(s))),
         (1, Gen.Choose(1, 999).Select(ms => Duration.FromMilliseconds(ms))),
         (1, Gen.Choose(1, 999_999_999).Select(ns => Duration.FromNanoseconds(ns))));
 
-    private static readonly Gen<Func<Instant, string, IncidentEvent>>[] Makers =
+    private static readonly Gen<Func<Instant, string, IncidentEvent>>[] EventMakers =
     [
         from summary in Text from service in OptionalText from severity in OptionalText from hash in OptionalText
         select (Func<Instant, string, IncidentEvent>)((at, actor) => new AlertFired(at, actor, summary, service, severity, hash)),
@@ -70,7 +69,7 @@ internal static class EventGenerators
         from days in Gen.Choose(0, 30) from seconds in Gen.Choose(0, 86_399) from millis in Gen.Elements(0, 0, 500, 1)
         select (Func<Instant, string, IncidentEvent>)((at, actor) => new PostMortemScheduled(at, actor, at + Duration.FromDays(days) + Duration.FromSeconds(seconds) + Duration.FromMilliseconds(millis))),
         Gen.Constant<Func<Instant, string, IncidentEvent>>((at, actor) => new PostMortemPublished(at, actor)),
-        from id in Text from action in Text from owner in Text from due in Dates
+        from id in Text from action in Text from owner in Text from due in DueDates
         select (Func<Instant, string, IncidentEvent>)((at, actor) => new ActionItemAdded(at, actor, id, action, owner, due)),
         from id in Text select (Func<Instant, string, IncidentEvent>)((at, actor) => new ActionItemCompleted(at, actor, id)),
         from id in Text from status in Gen.Elements(Enum.GetValues<ActionItemStatus>()) from reason in OptionalText
@@ -84,21 +83,21 @@ internal static class EventGenerators
         from key in Text select (Func<Instant, string, IncidentEvent>)((at, actor) => new ReminderSent(at, actor, key)),
     ];
 
-    /// <summary>How many event types the generators cover: all of them.</summary>
-    public static int TypeCount => Makers.Length;
+    /// <summary>How many event types <see cref="EventLogs"/> covers: all of them.</summary>
+    public static int EventTypeCount => EventMakers.Length;
 
-    private static readonly Gen<Func<Instant, string, IncidentEvent>> AnyMaker = Gen.OneOf(Makers);
-
-    /// <summary>Event logs: up to 40 events of every type with non-decreasing instants and tricky text.</summary>
-    public static readonly Gen<IReadOnlyList<IncidentEvent>> Logs =
+    /// <summary>Event logs for serialization tests: up to 40 events of every type, in any order (not a valid
+    /// lifecycle: see <see cref="Histories(ResponsePolicy)"/> for that), with non-decreasing instants down to the
+    /// nanosecond, equal instants, and tricky <see cref="Text"/>.</summary>
+    public static Gen<IReadOnlyList<IncidentEvent>> EventLogs { get; } =
         from count in Gen.Choose(0, 40)
-        from gaps in Gen.ArrayOf(Gaps, count)
-        from makers in Gen.ArrayOf(AnyMaker, count)
+        from gaps in Gen.ArrayOf(EventGaps, count)
+        from makers in Gen.ArrayOf(Gen.OneOf(EventMakers), count)
         from actors in Gen.ArrayOf(Text, count)
         select (IReadOnlyList<IncidentEvent>)Enumerable.Range(0, count)
-            .Select(i => makers[i](Start + gaps.Take(i + 1).Aggregate(Duration.Zero, (sum, gap) => sum + gap), actors[i]))
+            .Select(i => makers[i](EventLogStart + gaps.Take(i + 1).Aggregate(Duration.Zero, (sum, gap) => sum + gap), actors[i]))
             .ToList();
 
-    /// <summary>Incident ids, tricky text included.</summary>
-    public static readonly Gen<string> IncidentIds = Gen.OneOf(Gen.Constant("INC-2026-05-29-1"), Text);
+    /// <summary>Incident ids: a plain one or tricky <see cref="Text"/>.</summary>
+    public static Gen<string> IncidentIds { get; } = Gen.OneOf(Gen.Constant("INC-2026-05-29-1"), Text);
 }
