@@ -16,6 +16,13 @@ internal sealed partial class ObligationEngine
 
         public required Slot[] Slots { get; init; }
 
+        /// <summary>The slots' indexes by due instant, then key.</summary>
+        public required int[] Order { get; init; }
+
+        /// <summary>By slot index, the obligation of each slot already met or cancelled — final, whatever the
+        /// evaluation instant — built once and shared by every evaluation that restores this fold.</summary>
+        public required Obligation?[] Settled { get; init; }
+
         public required (ObligationTexts.KeySet Keys, int Count)[] Instances { get; init; }
 
         public required (string Role, Instant At)[] EngagedRoles { get; init; }
@@ -72,6 +79,8 @@ internal sealed partial class ObligationEngine
     {
         Policy = _policy,
         Slots = _slots.AsSpan(0, _count).ToArray(),
+        Order = OrderOfSlots(),
+        Settled = SettledObligations(),
         Instances = [.. _instances],
         EngagedRoles = [.. _engagedRoles],
         Severity = _severity,
@@ -99,6 +108,30 @@ internal sealed partial class ObligationEngine
         FactsChanged = _factsChanged,
     };
 
+    private Obligation?[] SettledObligations()
+    {
+        var settled = new Obligation?[_count];
+        var grace = _policy.Escalation.DispatchGrace;
+        for (var i = 0; i < _count; i++)
+        {
+            ref readonly var slot = ref _slots[i];
+            if (!slot.IsOpen)
+            {
+                // Met, met late or cancelled: the instant of evaluation no longer matters.
+                settled[i] = ObligationOf(slot, StateOf(slot, Instant.MaxValue, grace, out var lateBy), lateBy);
+            }
+        }
+
+        return settled;
+    }
+
+    private int[] OrderOfSlots()
+    {
+        var order = new int[_count];
+        Order(order);
+        return order;
+    }
+
     /// <summary>Continues from <paramref name="folded"/> exactly as the engine that captured it would have; called
     /// right after <see cref="Start"/> with the same policy.</summary>
     private void Restore(Folded folded)
@@ -111,6 +144,8 @@ internal sealed partial class ObligationEngine
 
         folded.Slots.CopyTo(_slots, 0);
         _count = count;
+        _order = folded.Order;
+        _settled = folded.Settled;
         _instances.AddRange(folded.Instances);
         _engagedRoles.AddRange(folded.EngagedRoles);
         _severity = folded.Severity;

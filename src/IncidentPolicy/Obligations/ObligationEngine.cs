@@ -33,6 +33,14 @@ internal sealed partial class ObligationEngine
     private int _nextExternal = -1;
     private int _nextInternal = -1;
 
+    /// <summary>The order (by due instant, then key) of the slots restored from a kept fold; slots planned after it
+    /// are merged in. <see langword="null"/> after a cold fold.</summary>
+    private int[]? _order;
+
+    /// <summary>The obligations of the restored fold's settled slots (see <c>Folded.Settled</c>); <see langword="null"/>
+    /// after a cold fold until it is captured.</summary>
+    private Obligation?[]? _settled;
+
     public static Evaluation Evaluate(ResponsePolicy policy, Incident incident, Instant now)
     {
         var engine = Take();
@@ -125,7 +133,10 @@ internal sealed partial class ObligationEngine
 
             if (afterLastEvent)
             {
-                incident.EvaluationCache = Capture();
+                var captured = Capture();
+                incident.EvaluationCache = captured;
+                _order = captured.Order;
+                _settled = captured.Settled;
             }
         }
 
@@ -146,8 +157,11 @@ internal sealed partial class ObligationEngine
     /// <summary>Forgets the evaluation, so the engine a thread keeps holds no policy, incident or text alive.</summary>
     private void Clear()
     {
-        Array.Clear(_slots, 0, _count);
+        // The slots' strings belong to the policy's texts (or are reasons of this incident): left in the array, they
+        // are overwritten by the next evaluation, and clearing them would cost more than they keep alive.
         _count = 0;
+        _order = null;
+        _settled = null;
         _instances.Clear();
         _engagedRoles.Clear();
         _policy = null!;
@@ -495,12 +509,22 @@ internal sealed partial class ObligationEngine
 
     private Evaluation State(Incident incident, Instant now)
     {
+        var order = _count <= 256 ? stackalloc int[_count] : new int[_count];
+        Order(order);
         var obligations = new Obligation[_count];
         Instant? wakeUp = null;
         var grace = _policy.Escalation.DispatchGrace;
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < order.Length; i++)
         {
-            ref readonly var slot = ref _slots[i];
+            var index = order[i];
+            var settled = _settled is { } kept && index < kept.Length ? kept[index] : null;
+            if (settled is not null)
+            {
+                obligations[i] = settled;
+                continue;
+            }
+
+            ref readonly var slot = ref _slots[index];
             var state = StateOf(slot, now, grace, out var lateBy);
             if (state == ObligationState.Pending)
             {
@@ -508,7 +532,7 @@ internal sealed partial class ObligationEngine
                 wakeUp = wakeUp is { } w && w <= wake ? w : wake;
             }
 
-            obligations[i] = new Obligation(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, slot.Reason);
+            obligations[i] = ObligationOf(slot, state, lateBy);
         }
 
         if (!_resolved && !_finished && NextEscalationChange(now) is { } change && (wakeUp is null || change < wakeUp))
@@ -516,8 +540,48 @@ internal sealed partial class ObligationEngine
             wakeUp = change;
         }
 
-        Sort(obligations);
         return new Evaluation(incident, now, Array.AsReadOnly(obligations), wakeUp);
+    }
+
+    private static Obligation ObligationOf(in Slot slot, ObligationState state, Duration? lateBy) =>
+        new(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, slot.Reason);
+
+    /// <summary>Fills <paramref name="order"/> with the slot indexes ordered by due instant, then key: the restored
+    /// fold's order as it was kept, and each later slot inserted where it belongs (binary search).</summary>
+    private void Order(Span<int> order)
+    {
+        var filled = 0;
+        if (_order is { } kept)
+        {
+            kept.CopyTo(order);
+            filled = kept.Length;
+        }
+
+        for (var index = filled; index < order.Length; index++, filled++)
+        {
+            int low = 0, high = filled;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (Compare(_slots[order[middle]], _slots[index]) <= 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            order[low..filled].CopyTo(order[(low + 1)..]);
+            order[low] = index;
+        }
+    }
+
+    private static int Compare(in Slot a, in Slot b)
+    {
+        var byDue = a.DueAt.CompareTo(b.DueAt);
+        return byDue != 0 ? byDue : string.CompareOrdinal(a.Key, b.Key);
     }
 
     /// <summary>Where <paramref name="slot"/> stands at <paramref name="now"/>. A page or notification counts as on
@@ -549,36 +613,6 @@ internal sealed partial class ObligationEngine
         }
 
         return ObligationState.Pending;
-    }
-
-    /// <summary>Orders by due instant, then key: an insertion sort for the usual few dozen obligations (mostly planned
-    /// in due order already), <see cref="Array.Sort{T}(T[], Comparison{T})"/> beyond.</summary>
-    private static void Sort(Obligation[] obligations)
-    {
-        if (obligations.Length > 48)
-        {
-            Array.Sort(obligations, Compare);
-            return;
-        }
-
-        for (var i = 1; i < obligations.Length; i++)
-        {
-            var item = obligations[i];
-            var j = i - 1;
-            while (j >= 0 && Compare(obligations[j], item) > 0)
-            {
-                obligations[j + 1] = obligations[j];
-                j--;
-            }
-
-            obligations[j + 1] = item;
-        }
-    }
-
-    private static int Compare(Obligation a, Obligation b)
-    {
-        var byDue = a.DueAt.CompareTo(b.DueAt);
-        return byDue != 0 ? byDue : string.CompareOrdinal(a.Key, b.Key);
     }
 
     /// <summary>An obligation while the events are folded: what it is, and whether (and when) it was met or cancelled.</summary>
