@@ -259,9 +259,10 @@ internal sealed partial class ObligationEngine
             {
                 // A page due at the very instant the stop condition comes to hold is not owed: acknowledging at a
                 // level's timeout is "within" it, as an acknowledgement at its due instant meets the acknowledge target.
+                var slots = Writable();
                 for (var s = 0; s < _count; s++)
                 {
-                    ref var slot = ref _slots[s];
+                    ref var slot = ref slots[s];
                     if (slot.EscalationPolicy == i && slot.IsOpen && slot.DueAt >= at)
                     {
                         slot.CancelledAt = at;
@@ -325,9 +326,10 @@ internal sealed partial class ObligationEngine
 
     private void MeetNotification(NotificationSent sent)
     {
+        var slots = Writable();
         for (var i = 0; i < _count; i++)
         {
-            ref var slot = ref _slots[i];
+            ref var slot = ref slots[i];
             if (slot.Kind == ObligationKind.Escalate && slot.IsOpen && string.Equals(slot.Key, sent.Key, StringComparison.Ordinal))
             {
                 slot.MetAt = sent.At;

@@ -136,14 +136,10 @@ internal sealed partial class ObligationEngine
     /// right after <see cref="Start"/> with the same policy.</summary>
     private void Restore(Folded folded)
     {
-        var count = folded.Slots.Length;
-        if (_slots.Length < count)
-        {
-            _slots = new Slot[Math.Max(count, _slots.Length * 2)];
-        }
-
-        folded.Slots.CopyTo(_slots, 0);
-        _count = count;
+        // Shared, not copied: nothing writes a kept fold's slots (Writable copies them first).
+        _slots = folded.Slots;
+        _shared = true;
+        _count = folded.Slots.Length;
         _order = folded.Order;
         _settled = folded.Settled;
         _instances.AddRange(folded.Instances);

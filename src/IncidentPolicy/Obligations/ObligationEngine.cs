@@ -17,7 +17,13 @@ internal sealed partial class ObligationEngine
 
     private readonly List<(ObligationTexts.KeySet Keys, int Count)> _instances = new(12);
     private readonly List<(string Role, Instant At)> _engagedRoles = new(4);
-    private Slot[] _slots = new Slot[32];
+    /// <summary>The engine's own slot buffer, reused from evaluation to evaluation.</summary>
+    private Slot[] _own = new Slot[32];
+
+    /// <summary>The slots: the engine's own buffer, or, after <see cref="Restore"/>, the kept fold's array, shared
+    /// read-only until the first change (<see cref="Writable"/>) — a warm evaluation that plans nothing copies nothing.</summary>
+    private Slot[] _slots;
+    private bool _shared;
     private int _count;
 
     private ResponsePolicy _policy = null!;
@@ -143,8 +149,24 @@ internal sealed partial class ObligationEngine
         AdvanceTo(now);
     }
 
-    private ObligationEngine()
+    private ObligationEngine() => _slots = _own;
+
+    /// <summary>The slots, for a change: a shared kept fold's array is first copied into the engine's own buffer.</summary>
+    private Slot[] Writable()
     {
+        if (_shared)
+        {
+            if (_own.Length < _count + 8)
+            {
+                _own = new Slot[Math.Max(_count * 2, 32)];
+            }
+
+            Array.Copy(_slots, _own, _count);
+            _slots = _own;
+            _shared = false;
+        }
+
+        return _slots;
     }
 
     private void Start(ResponsePolicy policy)
@@ -160,6 +182,8 @@ internal sealed partial class ObligationEngine
         // The slots' strings belong to the policy's texts (or are reasons of this incident): left in the array, they
         // are overwritten by the next evaluation, and clearing them would cost more than they keep alive.
         _count = 0;
+        _slots = _own;
+        _shared = false;
         _order = null;
         _settled = null;
         _instances.Clear();
@@ -324,7 +348,7 @@ internal sealed partial class ObligationEngine
             {
                 var slot = Plan(ObligationKind.Respond, role, texts.RespondKeys[i], level.Respond.DueAfter(at, calendar),
                     texts.Rule(ObligationKind.Respond), Text(ObligationTexts.Respond, role, i));
-                _slots[slot].MetAt = engaged;
+                Writable()[slot].MetAt = engaged;
             }
         }
 
@@ -425,9 +449,10 @@ internal sealed partial class ObligationEngine
 
     private void CancelOpen(Instant at, bool includeOverdue, ObligationKind[]? kinds)
     {
+        var slots = Writable();
         for (var i = 0; i < _count; i++)
         {
-            ref var slot = ref _slots[i];
+            ref var slot = ref slots[i];
             if (slot.IsOpen && (kinds is null || Array.IndexOf(kinds, slot.Kind) >= 0) && (includeOverdue || slot.DueAt > at))
             {
                 slot.CancelledAt = at;
@@ -457,12 +482,14 @@ internal sealed partial class ObligationEngine
             _instances.Add((keys, 1));
         }
 
-        if (_count == _slots.Length)
+        var slots = Writable();
+        if (_count == slots.Length)
         {
-            Array.Resize(ref _slots, _count * 2);
+            Array.Resize(ref _own, _count * 2);
+            _slots = slots = _own;
         }
 
-        _slots[_count] = new Slot(keys.Get(rolling || n > 1 ? n : 0), kind, qualifier, dueAt, ruleId, reason, escalationPolicy);
+        slots[_count] = new Slot(keys.Get(rolling || n > 1 ? n : 0), kind, qualifier, dueAt, ruleId, reason, escalationPolicy);
         return _count++;
     }
 
@@ -489,9 +516,10 @@ internal sealed partial class ObligationEngine
 
     private void Meet(ObligationKind kind, string? qualifier, Instant at)
     {
+        var slots = Writable();
         for (var i = 0; i < _count; i++)
         {
-            ref var slot = ref _slots[i];
+            ref var slot = ref slots[i];
             if (slot.Kind == kind && slot.IsOpen && string.Equals(slot.Qualifier, qualifier, StringComparison.Ordinal))
             {
                 slot.MetAt = at;
@@ -503,7 +531,7 @@ internal sealed partial class ObligationEngine
     {
         if (index >= 0 && _slots[index].IsOpen)
         {
-            _slots[index].MetAt = at;
+            Writable()[index].MetAt = at;
         }
     }
 
