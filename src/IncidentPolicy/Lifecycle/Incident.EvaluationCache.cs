@@ -1,8 +1,13 @@
+using NodaTime;
+
 namespace IncidentPolicy.Lifecycle;
 
 public sealed partial class Incident
 {
     private object? _evaluationCache;
+
+    /// <summary>When the first external (status-page) update was posted, if one was: a time-to metric of audits.</summary>
+    internal Instant? FirstExternalUpdateAt { get; private set; }
 
     /// <summary>
     /// What the obligations engine folded from all of this incident's events under one policy, kept so that evaluating

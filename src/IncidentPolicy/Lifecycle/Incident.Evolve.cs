@@ -51,6 +51,9 @@ public sealed partial class Incident
             case Mitigated e:
                 copy.MitigatedAt = e.At;
                 break;
+            case StatusUpdatePosted { Audience: StatusAudience.External } e when FirstExternalUpdateAt is null:
+                copy.FirstExternalUpdateAt = e.At;
+                break;
             case Resolved e:
                 copy.ResolvedAt = e.At;
                 break;

@@ -22,16 +22,7 @@ public sealed record AuditMetrics(
     internal static AuditMetrics Measure(Incident incident, Instant when)
     {
         Duration? Since(Instant? instant) => instant is { } i && i <= when ? i - incident.AlertAt : null;
-        Instant? firstExternal = null;
-        foreach (var @event in incident.EventList)
-        {
-            if (@event is StatusUpdatePosted { Audience: StatusAudience.External })
-            {
-                firstExternal = @event.At;
-                break;
-            }
-        }
-
+        var firstExternal = incident.FirstExternalUpdateAt;
         return new AuditMetrics(
             Since(incident.AcknowledgedAt),
             Since(incident.DeclaredAt),
