@@ -17,7 +17,8 @@ namespace IncidentPolicy.Metrics;
 /// its group, but towards a time only once it reached that milestone at or before <see cref="AsOf"/>: an open
 /// incident adds nothing to time to resolve, rather than a time it has not reached.</para>
 /// <para>Obligations come from <see cref="ResponsePolicy.Evaluate"/> with each incident's own policy at
-/// <see cref="AsOf"/>; action items are judged overdue as <see cref="ActionItemReport"/> judges them. Percentiles
+/// <see cref="AsOf"/> (counted without building <c>Obligation</c> objects; a fold an earlier evaluation kept on an
+/// incident is used, and none is kept, so a report over freshly replayed logs holds no extra memory); action items are judged overdue as <see cref="ActionItemReport"/> judges them. Percentiles
 /// are by nearest rank (<see cref="DurationStatistics"/>). Immutable and thread-safe; it never reads the clock.</para>
 /// </remarks>
 public sealed class IncidentMetrics

@@ -78,7 +78,9 @@ internal sealed partial class ObligationEngine
         var engine = Take();
         try
         {
-            engine.Run(policy, incident, now);
+            // Metrics usually run once over freshly replayed incidents: keeping a fold per incident would hold memory
+            // for evaluations that never come, so the count uses a kept fold but keeps none.
+            engine.Run(policy, incident, now, keep: false);
             Count(engine._slots, engine._count, policy, now, met, metLate, overdue);
         }
         finally
@@ -123,8 +125,9 @@ internal sealed partial class ObligationEngine
         t_engine = engine;
     }
 
-    /// <summary>Folds the events at or before <paramref name="now"/> and walks time to it.</summary>
-    private void Run(ResponsePolicy policy, Incident incident, Instant now)
+    /// <summary>Folds the events at or before <paramref name="now"/> (starting from a kept fold when there is one, and
+    /// keeping one when <paramref name="keep"/>) and walks time to it.</summary>
+    private void Run(ResponsePolicy policy, Incident incident, Instant now, bool keep = true)
     {
         Start(policy);
 
@@ -151,7 +154,7 @@ internal sealed partial class ObligationEngine
                 CheckEscalation(@event.At);
             }
 
-            if (afterLastEvent)
+            if (afterLastEvent && keep)
             {
                 var captured = Capture();
                 incident.EvaluationCache = captured;
@@ -660,18 +663,50 @@ internal sealed partial class ObligationEngine
     /// <summary>An obligation while the events are folded: what it is, and whether (and when) it was met or cancelled.</summary>
     private struct Slot(string key, ObligationKind kind, string? qualifier, Instant dueAt, string ruleId, string reason, int escalationPolicy)
     {
+        private const byte Open = 0, WasMet = 1, WasCancelled = 2;
+
         public readonly string Key = key;
         public readonly string? Qualifier = qualifier;
         public readonly string RuleId = ruleId;
         public readonly string Reason = reason;
         public readonly Instant DueAt = dueAt;
-        public readonly ObligationKind Kind = kind;
 
         /// <summary>The index of the escalation policy that planned it; −1 for anything else.</summary>
         public readonly int EscalationPolicy = escalationPolicy;
-        public Instant? MetAt;
-        public Instant? CancelledAt;
 
-        public readonly bool IsOpen => MetAt is null && CancelledAt is null;
+        // Met and cancelled exclude each other (only an open slot is met or cancelled), so one instant and a byte
+        // say which: kept folds hold many slots, and a smaller slot is less memory to read.
+        private Instant _settledAt;
+        private byte _settlement;
+        private readonly byte _kind = (byte)kind;
+
+        public readonly ObligationKind Kind => (ObligationKind)_kind;
+
+        public Instant? MetAt
+        {
+            readonly get => _settlement == WasMet ? _settledAt : null;
+            set => Settle(value, WasMet);
+        }
+
+        public Instant? CancelledAt
+        {
+            readonly get => _settlement == WasCancelled ? _settledAt : null;
+            set => Settle(value, WasCancelled);
+        }
+
+        public readonly bool IsOpen => _settlement == Open;
+
+        private void Settle(Instant? at, byte settlement)
+        {
+            if (at is { } instant)
+            {
+                _settledAt = instant;
+                _settlement = settlement;
+            }
+            else if (_settlement == settlement)
+            {
+                _settlement = Open;
+            }
+        }
     }
 }
