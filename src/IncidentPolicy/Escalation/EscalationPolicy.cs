@@ -85,31 +85,37 @@ public sealed class EscalationPolicy
     /// <returns>The steps; steps that would fall after <see cref="Instant.MaxValue"/> are left out.</returns>
     public IReadOnlyList<EscalationStep> Plan(Instant start)
     {
-        var steps = new List<EscalationStep>((Repeats + 1) * Levels.Sum(l => l.Targets.Count));
+        var planned = new List<(int Level, int Round, int Target, Instant DueAt)>((Repeats + 1) * Levels.Sum(l => l.Targets.Count));
+        PlanInto(start, planned);
+        return planned.Select(p => new EscalationStep(p.Level, p.Round, Levels[p.Level].Targets[p.Target], p.DueAt)).ToList().AsReadOnly();
+    }
+
+    /// <summary>What <see cref="Plan"/> lists, as level, round and target indexes, added to <paramref name="steps"/>
+    /// (the obligations engine reuses one list, so planning allocates nothing).</summary>
+    internal void PlanInto(Instant start, List<(int Level, int Round, int Target, Instant DueAt)> steps)
+    {
         var room = Instant.MaxValue - start;
         var offset = Duration.Zero;
         for (var round = 0; round <= Repeats; round++)
         {
             if (round > 0 && !TryAdvance(ref offset, RepeatAfter!.Value, room))
             {
-                break;
+                return;
             }
 
             for (var level = 0; level < Levels.Count; level++)
             {
                 if (!TryAdvance(ref offset, Levels[level].Delay, room))
                 {
-                    return steps.AsReadOnly();
+                    return;
                 }
 
-                foreach (var target in Levels[level].Targets)
+                for (var target = 0; target < Levels[level].Targets.Count; target++)
                 {
-                    steps.Add(new EscalationStep(level, round, target, start + offset));
+                    steps.Add((level, round, target, start + offset));
                 }
             }
         }
-
-        return steps.AsReadOnly();
     }
 
     /// <summary>
@@ -192,7 +198,7 @@ public sealed class EscalationPolicy
         }
     }
 
-    internal static bool TryAdvance(ref Duration offset, Duration by, Duration room)
+    private static bool TryAdvance(ref Duration offset, Duration by, Duration room)
     {
         if (offset > room - by)
         {

@@ -17,6 +17,7 @@ internal sealed partial class ObligationEngine
     private readonly List<bool> _ruleHolds = [];
     private readonly List<bool> _policyApplies = [];
     private readonly List<bool> _policyStopped = [];
+    private readonly List<(int Level, int Round, int Target, Instant DueAt)> _planned = [];
     private IncidentFacts? _facts;
     private IncidentStatus _status;
     private Instant? _acknowledgedAt;
@@ -276,35 +277,17 @@ internal sealed partial class ObligationEngine
     }
 
     /// <summary>Plans every page of escalation policy <paramref name="index"/> starting at <paramref name="start"/>, as
-    /// <see cref="EscalationPolicy.Plan"/> lists them (without allocating the list).</summary>
+    /// <see cref="EscalationPolicy.Plan"/> lists them (into a reused list).</summary>
     private void PlanPolicy(int index, EscalationPolicy policy, Instant start)
     {
         var texts = _texts.Policies[index];
-        var room = Instant.MaxValue - start;
-        var offset = Duration.Zero;
-        for (var round = 0; round <= policy.Repeats; round++)
+        _planned.Clear();
+        policy.PlanInto(start, _planned);
+        foreach (var (level, round, target, dueAt) in _planned)
         {
-            if (round > 0 && !EscalationPolicy.TryAdvance(ref offset, policy.RepeatAfter!.Value, room))
-            {
-                return;
-            }
-
-            for (var level = 0; level < policy.Levels.Count; level++)
-            {
-                if (!EscalationPolicy.TryAdvance(ref offset, policy.Levels[level].Delay, room))
-                {
-                    return;
-                }
-
-                var targets = policy.Levels[level].Targets;
-                for (var t = 0; t < targets.Count; t++)
-                {
-                    var step = texts.Steps[level][t];
-                    var dueAt = start + offset;
-                    var reason = step.ReasonByRound?[round] ?? ObligationTexts.StepReason(policy, level, round, Who(targets[t], dueAt));
-                    Plan(ObligationKind.Escalate, step.Qualifier, step.Keys, dueAt, texts.RuleId, reason, rolling: true, escalationPolicy: index);
-                }
-            }
+            var step = texts.Steps[level][target];
+            var reason = step.ReasonByRound?[round] ?? ObligationTexts.StepReason(policy, level, round, Who(policy.Levels[level].Targets[target], dueAt));
+            Plan(ObligationKind.Escalate, step.Qualifier, step.Keys, dueAt, texts.RuleId, reason, rolling: true, escalationPolicy: index);
         }
     }
 
