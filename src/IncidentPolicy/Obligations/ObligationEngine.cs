@@ -66,48 +66,34 @@ internal sealed partial class ObligationEngine
     /// without building the <see cref="Obligation"/> objects (for metrics over many incidents).</summary>
     public static void Tally(ResponsePolicy policy, Incident incident, Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
     {
-        // A resolved (or declined, merged) incident's kept fold is final: walking time plans nothing more, so its
-        // slots are counted as they are.
-        if (now >= incident.LastEventAt && incident.EvaluationCache is Folded folded && (folded.Resolved || folded.Finished)
-            && ReferenceEquals(folded.Policy, policy))
-        {
-            Count(folded.Slots, folded.Slots.Length, policy, now, met, metLate, overdue);
-            return;
-        }
-
         var engine = Take();
         try
         {
             // Metrics usually run once over freshly replayed incidents: keeping a fold per incident would hold memory
             // for evaluations that never come, so the count uses a kept fold but keeps none.
             engine.Run(policy, incident, now, keep: false);
-            Count(engine._slots, engine._count, policy, now, met, metLate, overdue);
+            var grace = policy.Escalation.DispatchGrace;
+            for (var i = 0; i < engine._count; i++)
+            {
+                ref readonly var slot = ref engine._slots[i];
+                var k = (int)slot.Kind;
+                switch (StateOf(slot, now, grace, out _))
+                {
+                    case ObligationState.Met:
+                        met[k]++;
+                        break;
+                    case ObligationState.MetLate:
+                        metLate[k]++;
+                        break;
+                    case ObligationState.Overdue:
+                        overdue[k]++;
+                        break;
+                }
+            }
         }
         finally
         {
             Return(engine);
-        }
-    }
-
-    private static void Count(Slot[] slots, int count, ResponsePolicy policy, Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
-    {
-        var grace = policy.Escalation.DispatchGrace;
-        for (var i = 0; i < count; i++)
-        {
-            ref readonly var slot = ref slots[i];
-            var k = (int)slot.Kind;
-            switch (StateOf(slot, now, grace, out _))
-            {
-                case ObligationState.Met:
-                    met[k]++;
-                    break;
-                case ObligationState.MetLate:
-                    metLate[k]++;
-                    break;
-                case ObligationState.Overdue:
-                    overdue[k]++;
-                    break;
-            }
         }
     }
 
