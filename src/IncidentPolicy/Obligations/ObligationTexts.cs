@@ -30,8 +30,7 @@ internal sealed class ObligationTexts
     public ObligationTexts(ResponsePolicy policy)
     {
         _kindKeys = Enum.GetValues<ObligationKind>().Select(k => new KeySet(KindNames[(int)k])).ToArray();
-        var respondKeys = new Dictionary<string, KeySet>(StringComparer.Ordinal);
-        _levels = policy.Severities.Select(level => new LevelTexts(level, policy, respondKeys, this)).ToArray();
+        _levels = policy.Severities.Select(level => new LevelTexts(level, policy, this)).ToArray();
         InternalUpdateReason = Build(InternalUpdate, null, null, null, policy);
         var escalation = policy.Escalation;
         Rules = escalation.Rules.Select(rule => new RuleTexts(rule, Qualified(ObligationKind.Escalate, rule.Id))).ToArray();
@@ -106,7 +105,7 @@ internal sealed class ObligationTexts
         private readonly string?[] _rules = new string?[KindNames.Length];
         private readonly string?[] _reasons = new string?[SchedulePostMortem + 1];
 
-        public LevelTexts(SeverityLevel level, ResponsePolicy policy, Dictionary<string, KeySet> respondKeys, ObligationTexts texts)
+        public LevelTexts(SeverityLevel level, ResponsePolicy policy, ObligationTexts texts)
         {
             Level = level;
             foreach (var kind in Enum.GetValues<ObligationKind>())
@@ -122,15 +121,7 @@ internal sealed class ObligationTexts
             _reasons[ExternalUpdate] = level.StatusUpdates.Every is null ? null : Build(ExternalUpdate, level, null, null);
             _reasons[SchedulePostMortem] = level.PostMortem is null ? null : Build(SchedulePostMortem, level, null, null, policy);
             RespondReasons = level.RolesInvolved.Select(role => Build(Respond, level, role, null)).ToArray();
-            RespondKeys = level.RolesInvolved.Select(role =>
-            {
-                if (!respondKeys.TryGetValue(role, out var keys))
-                {
-                    respondKeys[role] = keys = texts.Qualified(ObligationKind.Respond, role);
-                }
-
-                return keys;
-            }).ToArray();
+            RespondKeys = level.RolesInvolved.Select(role => texts.Qualified(ObligationKind.Respond, role)).ToArray();
         }
 
         public SeverityLevel Level { get; }
