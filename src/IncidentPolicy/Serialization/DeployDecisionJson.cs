@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
@@ -14,11 +13,6 @@ namespace IncidentPolicy.Serialization;
 /// <remarks>All members are pure and thread-safe.</remarks>
 public static class DeployDecisionJson
 {
-    private static readonly DeployDecisionJsonContext Context = new(new JsonSerializerOptions(DeployDecisionJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
     /// <summary>Writes the decision.</summary>
     /// <param name="decision">The decision, from <see cref="ResponsePolicy.CanDeploy(Instant, IEnumerable{string})"/>.</param>
     /// <returns>The JSON text, indented, without a trailing line break.</returns>
@@ -35,19 +29,9 @@ public static class DeployDecisionJson
             ApprovedBy = decision.ApprovedBy,
             Reason = decision.Reason,
         };
-        return JsonSerializer.Serialize(document, Context.DeployDecisionDocument);
+        return JsonSerializer.Serialize(document, PolicyJson.Context.DeployDecisionDocument);
     }
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    IndentSize = 2,
-    NewLine = "\n",
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(InstantConverter)])]
-[JsonSerializable(typeof(DeployDecisionDocument))]
-internal sealed partial class DeployDecisionJsonContext : JsonSerializerContext;
 
 internal sealed class DeployDecisionDocument
 {

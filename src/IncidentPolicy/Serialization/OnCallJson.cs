@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
@@ -14,11 +13,6 @@ namespace IncidentPolicy.Serialization;
 /// <remarks>All members are pure and thread-safe.</remarks>
 public static class OnCallJson
 {
-    private static readonly OnCallJsonContext Context = new(new JsonSerializerOptions(OnCallJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
     /// <summary>Who is on call on each schedule at <paramref name="at"/>:
     /// <c>{"at": "…", "schedules": [{"schedule": "on-call", "role": "on-call-engineer", "onCall": {"person": "casey",
     /// "reason": "rotation", "layer": "weekly", "scheduledPerson": "casey"}}]}</c>; <c>onCall</c> is <c>null</c> in a gap.</summary>
@@ -33,7 +27,7 @@ public static class OnCallJson
             At = at,
             Schedules = schedules.Select(s => new ScheduleAtDocument { Schedule = s.Id, Role = s.Role, OnCall = ToDocument(s.OnCallAt(at)) }).ToList(),
         };
-        return JsonSerializer.Serialize(document, Context.OnCallAtDocument);
+        return JsonSerializer.Serialize(document, PolicyJson.Context.OnCallAtDocument);
     }
 
     /// <summary>The shifts, handoffs and gaps of each schedule in [<paramref name="from"/>, <paramref name="to"/>), and
@@ -78,7 +72,7 @@ public static class OnCallJson
                 OnCallSchedule = c.OnCall.ScheduleId,
             }).ToList(),
         };
-        return JsonSerializer.Serialize(document, Context.OnCallWindowDocument);
+        return JsonSerializer.Serialize(document, PolicyJson.Context.OnCallWindowDocument);
     }
 
     private static AssignmentDocument? ToDocument(OnCallAssignment? assignment) =>
@@ -92,17 +86,6 @@ public static class OnCallJson
                 ScheduledPerson = assignment.ScheduledPersonId,
             };
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    IndentSize = 2,
-    NewLine = "\n",
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(InstantConverter)])]
-[JsonSerializable(typeof(OnCallAtDocument))]
-[JsonSerializable(typeof(OnCallWindowDocument))]
-internal sealed partial class OnCallJsonContext : JsonSerializerContext;
 
 internal sealed class OnCallAtDocument
 {

@@ -17,4 +17,7 @@ namespace IncidentPolicy.Serialization;
 [JsonSerializable(typeof(DeadlinesDocument))]
 [JsonSerializable(typeof(IncidentReportDocument))]
 [JsonSerializable(typeof(AuditDocument))]
+[JsonSerializable(typeof(OnCallAtDocument))]
+[JsonSerializable(typeof(OnCallWindowDocument))]
+[JsonSerializable(typeof(DeployDecisionDocument))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;
