@@ -18,7 +18,8 @@ namespace IncidentPolicy.Metrics;
 /// incident adds nothing to time to resolve, rather than a time it has not reached.</para>
 /// <para>Obligations come from <see cref="ResponsePolicy.Evaluate"/> with each incident's own policy at
 /// <see cref="AsOf"/> (counted without building <c>Obligation</c> objects; a fold an earlier evaluation kept on an
-/// incident is used, and none is kept, so a report over freshly replayed logs holds no extra memory); action items are judged overdue as <see cref="ActionItemReport"/> judges them. Percentiles
+/// incident is used, and none is kept, so a report over freshly replayed logs holds no extra memory); action items are
+/// judged overdue and tallied as <see cref="ActionItemReport"/> does it. Percentiles
 /// are by nearest rank (<see cref="DurationStatistics"/>). Immutable and thread-safe; it never reads the clock.</para>
 /// </remarks>
 public sealed class IncidentMetrics
@@ -84,7 +85,8 @@ public sealed class IncidentMetrics
         var met = new int[Kinds.Length];
         var metLate = new int[Kinds.Length];
         var overdue = new int[Kinds.Length];
-        int excluded = 0, items = 0, done = 0, wontDo = 0, open = 0, itemsOverdue = 0;
+        var excluded = 0;
+        var items = new List<TrackedActionItem>();
 
         foreach (var incident in incidents)
         {
@@ -111,21 +113,8 @@ public sealed class IncidentMetrics
             var zone = incident.Policy.Calendar.Zone;
             foreach (var item in incident.ActionItems)
             {
-                items++;
-                switch (item.Status)
-                {
-                    case ActionItemStatus.Done:
-                        done++;
-                        break;
-                    case ActionItemStatus.WontDo:
-                        wontDo++;
-                        break;
-                    default:
-                        open++;
-                        break;
-                }
-
-                itemsOverdue += ActionItemReport.IsOverdue(item, ActionItemReport.DueAt(item, zone), asOf) ? 1 : 0;
+                var dueAt = ActionItemReport.DueAt(item, zone);
+                items.Add(new TrackedActionItem(incident.Id, item, dueAt, ActionItemReport.IsOverdue(item, dueAt, asOf)));
             }
         }
 
@@ -137,7 +126,7 @@ public sealed class IncidentMetrics
         var onTime = Kinds.Select((kind, i) => new ObligationRate(kind, met[i], metLate[i], overdue[i])).ToImmutableArray();
         return new IncidentMetrics(
             asOf, excluded, all.ToMetrics(AllKey), bySeverity, onTime,
-            new ActionItemTally("all", items, done, wontDo, open, itemsOverdue));
+            ActionItemReport.Tally("all", items));
     }
 
     private sealed class Accumulator

@@ -85,7 +85,8 @@ public sealed class ActionItemReport
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Tally(g.Key, g))];
 
-    private static ActionItemTally Tally(string key, IEnumerable<TrackedActionItem> items)
+    // Shared with IncidentMetrics, which tallies the action items of many incidents the same way.
+    internal static ActionItemTally Tally(string key, IEnumerable<TrackedActionItem> items)
     {
         int total = 0, done = 0, wontDo = 0, open = 0, overdue = 0;
         foreach (var i in items)
