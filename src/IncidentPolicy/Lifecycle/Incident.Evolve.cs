@@ -12,7 +12,7 @@ public sealed partial class Incident
         copy._evaluationCache = null;
         copy._state = next;
         copy._events = _events.Add(@event);
-        copy.LastEventAt = @event.At > LastEventAt || _events.IsEmpty ? @event.At : LastEventAt;
+        copy.LastEventAt = @event.At > LastEventAt || _events.Count == 0 ? @event.At : LastEventAt;
         switch (@event)
         {
             case AlertFired e:
@@ -99,8 +99,8 @@ public sealed partial class Incident
 
     internal LifecycleState State => _state;
 
-    /// <summary>The events as the persistent list itself, whose struct enumerator allocates nothing.</summary>
-    internal System.Collections.Immutable.ImmutableList<IncidentEvent> EventList => _events;
+    /// <summary>The events, oldest first, for a loop that allocates nothing.</summary>
+    internal ReadOnlySpan<IncidentEvent> EventSpan => _events.AsSpan();
 
     /// <summary>Whether <paramref name="person"/> is the on-call responder or holds <c>on-call-engineer</c> here.</summary>
     internal bool IsOnCallResponder(string person) =>

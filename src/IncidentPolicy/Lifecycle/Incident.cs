@@ -19,7 +19,7 @@ namespace IncidentPolicy.Lifecycle;
 public sealed partial class Incident : IEquatable<Incident>
 {
     private LifecycleState _state;
-    private ImmutableList<IncidentEvent> _events;
+    private EventLog _events;
     private ImmutableList<RoleAssignment> _roles;
     private ImmutableList<ImpactFigure> _impacts;
     private ImmutableList<string> _flags;
@@ -30,7 +30,7 @@ public sealed partial class Incident : IEquatable<Incident>
         Policy = policy;
         Id = id;
         _state = LifecycleState.Start;
-        _events = [];
+        _events = EventLog.Empty;
         _roles = [];
         _impacts = [];
         _flags = [];

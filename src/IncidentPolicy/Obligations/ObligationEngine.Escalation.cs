@@ -27,11 +27,31 @@ internal sealed partial class ObligationEngine
     private bool _escalating;
     private bool _factsStale;
     private Instant _cursor;
-    private bool _factsChanged;
+    /// <summary>What the events since the last check changed of the facts that rules and policies read.</summary>
+    private FactReads _changed;
     private bool _nextChangeKnown;
     private Instant? _nextChange;
 
+    /// <summary>For tests, on this thread: treat every event as changing every fact, so that every rule and policy is
+    /// looked at after every fact-changing event and at every time point — the reference the skipping is tested against.</summary>
+    [ThreadStatic]
+    private static bool t_lookAtEverything;
+
     private EscalationSettings Escalation => _policy.Escalation;
+
+    /// <summary>Runs <paramref name="evaluate"/> with <see cref="t_lookAtEverything"/> set (tests only).</summary>
+    internal static T LookingAtEverything<T>(Func<T> evaluate)
+    {
+        t_lookAtEverything = true;
+        try
+        {
+            return evaluate();
+        }
+        finally
+        {
+            t_lookAtEverything = false;
+        }
+    }
 
     /// <summary>Whether the policy has escalation rules or policies (set by <see cref="StartEscalation"/>).</summary>
     private bool HasEscalation { get; set; }
@@ -55,7 +75,8 @@ internal sealed partial class ObligationEngine
         _policyStopped.Clear();
         _status = default;
         _acknowledgedAt = _declaredAt = _lastUpdateAt = _resolvedAt = null;
-        _escalating = _factsStale = _factsChanged = _nextChangeKnown = false;
+        _escalating = _factsStale = _nextChangeKnown = false;
+        _changed = FactReads.None;
         _cursor = default;
         _nextChange = null;
         HasEscalation = false;
@@ -72,11 +93,10 @@ internal sealed partial class ObligationEngine
             return;
         }
 
+        var status = _status;
+        FactReads changed;
         switch (@event)
         {
-            case CommanderAssigned or RoleAssigned or NoteAdded or NotificationSent or ReminderSent
-                or ActionItemAdded or ActionItemCompleted or ActionItemStatusChanged or PostMortemPublished:
-                return;
             case AlertFired:
                 _status = IncidentStatus.Triggered;
                 _cursor = @event.At;
@@ -95,58 +115,88 @@ internal sealed partial class ObligationEngine
                     _policyStopped.Add(false);
                 }
 
-                break;
+                InvalidateFacts(FactReads.All);
+                return;
             case Acknowledged:
+                changed = _acknowledgedAt is null ? FactReads.Acknowledged : FactReads.None;
                 _acknowledgedAt ??= @event.At;
                 _status = _status == IncidentStatus.Triggered ? IncidentStatus.Acknowledged : _status;
                 break;
             case Declared:
+                changed = _declaredAt is null ? FactReads.Declared : FactReads.None;
                 _declaredAt ??= @event.At;
                 _status = IncidentStatus.Investigating;
                 break;
             case StatusUpdatePosted:
+                changed = FactReads.LastUpdate;
                 _lastUpdateAt = @event.At;
                 break;
             case ImpactRecorded e:
+                changed = FactReads.Impacts;
                 _impacts[e.Metric] = e.Value;
                 break;
             case FlagRaised e:
-                _flags.Add(e.Flag);
+                changed = _flags.Add(e.Flag) ? FactReads.Flags : FactReads.None;
                 break;
             case Mitigated:
+                changed = FactReads.None;
                 _status = IncidentStatus.Mitigated;
                 break;
             case Resolved:
+                changed = FactReads.Resolved;
                 _resolvedAt = @event.At;
                 _status = IncidentStatus.Resolved;
                 break;
             case Reopened:
+                changed = FactReads.Resolved;
                 _resolvedAt = null;
                 _status = IncidentStatus.Investigating;
                 break;
             case PostMortemScheduled:
+                changed = FactReads.None;
                 _status = IncidentStatus.PostMortem;
                 break;
             case Closed:
+                changed = FactReads.None;
                 _status = IncidentStatus.Closed;
                 break;
             case Declined:
+                changed = FactReads.None;
                 _status = IncidentStatus.Declined;
                 break;
             case Merged:
+                changed = FactReads.None;
                 _status = IncidentStatus.Merged;
                 break;
+            default:
+                // Commander and role assignments, notes, notifications, reminders, action items, publication: nothing a
+                // condition reads.
+                return;
         }
 
-        InvalidateFacts();
+        InvalidateFacts(_status != status ? changed | FactReads.Status : changed);
     }
 
-    /// <summary>The facts changed (an event, or a severity change): conditions must be looked at again.</summary>
-    private void InvalidateFacts()
+    /// <summary>The facts changed (an event, or a severity change): the conditions that read what changed must be
+    /// looked at again, and, when a timed condition reads it, when the timed conditions next change.</summary>
+    private void InvalidateFacts(FactReads changed)
     {
+        if (t_lookAtEverything)
+        {
+            changed = FactReads.All;
+        }
+
+        if ((changed & _texts.EscalationReads) == FactReads.None)
+        {
+            return;
+        }
+
         _factsStale = true;
-        _factsChanged = true;
-        _nextChangeKnown = false;
+        _changed |= changed;
+        if ((changed & _texts.TimedReads) != FactReads.None)
+        {
+            _nextChangeKnown = false;
+        }
     }
 
     private IncidentFacts Facts()
@@ -162,8 +212,9 @@ internal sealed partial class ObligationEngine
     }
 
     /// <summary>Walks time from the cursor to <paramref name="until"/> (inclusive), creating the obligations of every
-    /// condition that starts to hold on the way.</summary>
-    private void AdvanceTo(Instant until)
+    /// condition that starts to hold on the way. The cursor ends at <paramref name="until"/>, or, unless
+    /// <paramref name="settle"/>, at the last instant where something changed (the state is the same until then).</summary>
+    private void AdvanceTo(Instant until, bool settle = true)
     {
         if (!_escalating || !HasEscalation)
         {
@@ -182,7 +233,10 @@ internal sealed partial class ObligationEngine
             _cursor = t;
         }
 
-        _cursor = Instant.Max(_cursor, until);
+        if (settle)
+        {
+            _cursor = Instant.Max(_cursor, until);
+        }
     }
 
     /// <summary>The earliest instant after <paramref name="after"/> at which a rule's condition, a policy's applicability
@@ -217,24 +271,33 @@ internal sealed partial class ObligationEngine
         return earliest;
     }
 
-    /// <summary>Re-evaluates every rule and policy at <paramref name="at"/> with the current facts; after an event this
-    /// is needed only when the event changed the facts.</summary>
+    /// <summary>Re-evaluates, at <paramref name="at"/>, the rules and policies whose conditions read a fact that changed
+    /// since the last check — at a <paramref name="timePoint"/>, those whose conditions change with time. The others
+    /// keep their value: nothing they read has changed.</summary>
     private void CheckEscalation(Instant at, bool timePoint = false)
     {
-        if (!_escalating || !HasEscalation || !(timePoint || _factsChanged))
+        var changed = t_lookAtEverything ? FactReads.All : _changed;
+        if (!_escalating || !HasEscalation || !(timePoint || changed != FactReads.None))
         {
             return;
         }
 
-        _factsChanged = false;
+        _changed = FactReads.None;
 
         var facts = Facts();
         var open = !_resolved && !_finished;
         var rules = Escalation.Rules;
+        var ruleReads = _texts.RuleReads;
+        var ruleTimed = _texts.RuleTimed;
         for (var i = 0; i < rules.Count; i++)
         {
+            if ((ruleReads[i] & changed) == FactReads.None && !(timePoint && ruleTimed[i]))
+            {
+                continue;
+            }
+
             var rule = rules[i];
-            var holds = rule.When.HoldsAt(facts, at);
+            var holds = rule.When.Holds(facts, at);
             if (holds && !_ruleHolds[i] && open)
             {
                 var texts = _texts.Rules[i];
@@ -248,9 +311,16 @@ internal sealed partial class ObligationEngine
         var policies = Escalation.Policies;
         for (var i = 0; i < policies.Count; i++)
         {
+            var checkApplies = (_texts.PolicyAppliesReads[i] & changed) != FactReads.None || (timePoint && _texts.PolicyTimed[i]);
+            var checkStop = (_texts.PolicyStopReads[i] & changed) != FactReads.None;
+            if (!checkApplies && !checkStop)
+            {
+                continue;
+            }
+
             var policy = policies[i];
-            var applies = policy.AppliesTo.HoldsAt(facts, at);
-            var stopped = policy.HasStopped(facts);
+            var applies = checkApplies ? policy.AppliesTo.Holds(facts, at) : _policyApplies[i];
+            var stopped = checkStop ? policy.HasStopped(facts) : _policyStopped[i];
             if (applies && !_policyApplies[i] && open && !stopped)
             {
                 PlanPolicy(i, policy, at);

@@ -1,4 +1,5 @@
 using NodaTime;
+using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Severities;
 
 namespace IncidentPolicy.Obligations;
@@ -6,22 +7,98 @@ namespace IncidentPolicy.Obligations;
 internal sealed partial class ObligationEngine
 {
     /// <summary>
-    /// The engine's state after folding every event of an incident under one policy, kept on the incident
-    /// (<see cref="Lifecycle.Incident.EvaluationCache"/>) so that a later evaluation restores it instead of folding
-    /// again. Immutable once captured (nothing writes its arrays), so any number of threads may restore from it.
+    /// The engine's state after folding every event of an incident under one policy, and walking time to
+    /// <see cref="ValidFrom"/>; kept on the incident (<see cref="Lifecycle.Incident.EvaluationCache"/>) so that a later
+    /// evaluation starts from it instead of folding again. Until <see cref="NextChange"/> nothing changes but the
+    /// states of open obligations as their deadlines pass, so an evaluation then is stated from
+    /// <see cref="Ordered"/> and <see cref="Open"/> alone (<see cref="StateAt"/>); a later one restores the engine from
+    /// it and walks on. Immutable once captured (nothing writes its arrays), so any number of threads may use it.
     /// </summary>
     private sealed class Folded
     {
+        // What an evaluation before NextChange reads, first.
         public required ResponsePolicy Policy { get; init; }
 
+        /// <summary>The instant the fold stands at: the last event, or the last escalation time point after it.</summary>
+        public required Instant ValidFrom { get; init; }
+
+        /// <summary>The next instant after <see cref="ValidFrom"/> at which an escalation condition changes with time;
+        /// <see langword="null"/> when none will.</summary>
+        public required Instant? NextChange { get; init; }
+
+        /// <summary>Whether <see cref="NextChange"/> is also a wake-up (the incident is neither resolved nor finished).</summary>
+        public required bool WakeOnChange { get; init; }
+
+        /// <summary>Every obligation, by due instant, then key: the met and cancelled ones as final, the open ones as
+        /// pending (an evaluation replaces those whose deadline has passed with overdue ones).</summary>
+        public required Obligation[] Ordered { get; init; }
+
+        /// <summary>The open obligations: their position in <see cref="Ordered"/>, due instant and deadline.</summary>
+        public required OpenObligation[] Open { get; init; }
+
+        /// <summary>The engine's state, for an evaluation at or after <see cref="NextChange"/>.</summary>
+        public required EngineState Engine { get; init; }
+
+        /// <summary>Whether an evaluation at <paramref name="now"/> (not before <see cref="ValidFrom"/>) is stated from
+        /// this fold alone: no escalation condition changes on the way.</summary>
+        public bool Covers(Instant now) => NextChange is not { } change || now < change;
+
+        /// <summary>The evaluation at <paramref name="now"/>, which <see cref="Covers"/>: the kept obligations, with
+        /// each open one whose deadline has passed replaced by an overdue one.</summary>
+        public Evaluation StateAt(Incident incident, Instant now)
+        {
+            var obligations = new Obligation[Ordered.Length];
+            Ordered.AsSpan().CopyTo(obligations);
+            Instant? wakeUp = WakeOnChange ? NextChange : null;
+            foreach (var open in Open)
+            {
+                if (now >= open.Deadline)
+                {
+                    obligations[open.Position] = obligations[open.Position] with { State = ObligationState.Overdue, LateBy = now - open.DueAt };
+                }
+                else
+                {
+                    // Pending: it changes at its due instant (a page only when its dispatch grace ends as well).
+                    var wake = open.DueAt > now ? open.DueAt : open.Deadline;
+                    wakeUp = wakeUp is { } w && w <= wake ? w : wake;
+                }
+            }
+
+            return new Evaluation(incident, now, Array.AsReadOnly(obligations), wakeUp);
+        }
+
+        /// <summary>What <see cref="ObligationEngine.Tally"/> counts at <paramref name="now"/>, which
+        /// <see cref="Covers"/>.</summary>
+        public void TallyAt(Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
+        {
+            foreach (var obligation in Ordered)
+            {
+                switch (obligation.State)
+                {
+                    case ObligationState.Met:
+                        met[(int)obligation.Kind]++;
+                        break;
+                    case ObligationState.MetLate:
+                        metLate[(int)obligation.Kind]++;
+                        break;
+                }
+            }
+
+            foreach (var open in Open)
+            {
+                if (now >= open.Deadline)
+                {
+                    overdue[(int)Ordered[open.Position].Kind]++;
+                }
+            }
+        }
+    }
+
+    /// <summary>The working state of the engine that captured a <see cref="Folded"/>, which <see cref="Restore"/> puts
+    /// back; apart from the obligations an evaluation reads, so those stay close together in memory.</summary>
+    private sealed class EngineState
+    {
         public required Slot[] Slots { get; init; }
-
-        /// <summary>The slots' indexes by due instant, then key.</summary>
-        public required int[] Order { get; init; }
-
-        /// <summary>By slot index, the obligation of each slot already met or cancelled — final, whatever the
-        /// evaluation instant — built once and shared by every evaluation that restores this fold.</summary>
-        public required Obligation?[] Settled { get; init; }
 
         public required (ObligationTexts.KeySet Keys, int Count)[] Instances { get; init; }
 
@@ -72,109 +149,132 @@ internal sealed partial class ObligationEngine
 
         public Instant Cursor { get; init; }
 
-        public bool FactsChanged { get; init; }
+        public FactReads Changed { get; init; }
     }
 
-    private Folded Capture() => new()
-    {
-        Policy = _policy,
-        Slots = _slots.AsSpan(0, _count).ToArray(),
-        Order = OrderOfSlots(),
-        Settled = SettledObligations(),
-        Instances = [.. _instances],
-        EngagedRoles = [.. _engagedRoles],
-        Severity = _severity,
-        AlertAt = _alertAt,
-        Acknowledged = _acknowledged,
-        Declared = _declared,
-        HasCommander = _hasCommander,
-        Resolved = _resolved,
-        Finished = _finished,
-        LastExternalUpdate = _lastExternalUpdate,
-        NextExternal = _nextExternal,
-        NextInternal = _nextInternal,
-        Impacts = _impacts.Count == 0 ? null : [.. _impacts],
-        Flags = _flags.Count == 0 ? null : [.. _flags],
-        RuleHolds = [.. _ruleHolds],
-        PolicyApplies = [.. _policyApplies],
-        PolicyStopped = [.. _policyStopped],
-        Status = _status,
-        AcknowledgedAt = _acknowledgedAt,
-        DeclaredAt = _declaredAt,
-        LastUpdateAt = _lastUpdateAt,
-        ResolvedAt = _resolvedAt,
-        Escalating = _escalating,
-        Cursor = _cursor,
-        FactsChanged = _factsChanged,
-    };
+    /// <summary>An open obligation of a kept fold: where it is in the order, when it is due, and when it is overdue
+    /// (a page or notification has the dispatch grace on top).</summary>
+    private readonly record struct OpenObligation(int Position, Instant DueAt, Instant Deadline);
 
-    private Obligation?[] SettledObligations()
+    private Folded Capture(Incident incident)
     {
-        var settled = new Obligation?[_count];
-        var grace = _policy.Escalation.DispatchGrace;
-        for (var i = 0; i < _count; i++)
+        // The engine's state first, then the obligations and the fold: an evaluation reads the fold, its arrays and
+        // some obligations, which are then allocated next to each other.
+        var engine = new EngineState
         {
-            ref readonly var slot = ref _slots[i];
-            if (!slot.IsOpen)
+            Slots = _slots.AsSpan(0, _count).ToArray(),
+            Instances = [.. _instances],
+            EngagedRoles = [.. _engagedRoles],
+            Severity = _severity,
+            AlertAt = _alertAt,
+            Acknowledged = _acknowledged,
+            Declared = _declared,
+            HasCommander = _hasCommander,
+            Resolved = _resolved,
+            Finished = _finished,
+            LastExternalUpdate = _lastExternalUpdate,
+            NextExternal = _nextExternal,
+            NextInternal = _nextInternal,
+            Impacts = _impacts.Count == 0 ? null : [.. _impacts],
+            Flags = _flags.Count == 0 ? null : [.. _flags],
+            RuleHolds = [.. _ruleHolds],
+            PolicyApplies = [.. _policyApplies],
+            PolicyStopped = [.. _policyStopped],
+            Status = _status,
+            AcknowledgedAt = _acknowledgedAt,
+            DeclaredAt = _declaredAt,
+            LastUpdateAt = _lastUpdateAt,
+            ResolvedAt = _resolvedAt,
+            Escalating = _escalating,
+            Cursor = _cursor,
+            Changed = _changed,
+        };
+        var (ordered, open) = OrderedObligations();
+        return new()
+        {
+            Policy = _policy,
+            ValidFrom = Instant.Max(_cursor, incident.LastEventAt),
+            NextChange = NextEscalationChange(_cursor),
+            WakeOnChange = !_resolved && !_finished,
+            Ordered = ordered,
+            Open = open,
+            Engine = engine,
+        };
+    }
+
+    /// <summary>Every obligation in order — met, met late or cancelled as final (the instant of evaluation no longer
+    /// matters), open ones as pending — and the open ones' positions and deadlines.</summary>
+    private (Obligation[] Ordered, OpenObligation[] Open) OrderedObligations()
+    {
+        var order = _count <= 256 ? stackalloc int[_count] : new int[_count];
+        Order(order);
+        var ordered = new Obligation[_count];
+        var openCount = 0;
+        var grace = _policy.Escalation.DispatchGrace;
+        for (var i = 0; i < order.Length; i++)
+        {
+            ref readonly var slot = ref _slots[order[i]];
+            openCount += slot.IsOpen ? 1 : 0;
+            ordered[i] = slot.IsOpen
+                ? ObligationOf(slot, ObligationState.Pending, null)
+                : ObligationOf(slot, StateOf(slot, Instant.MaxValue, grace, out var lateBy), lateBy);
+        }
+
+        var open = openCount == 0 ? [] : new OpenObligation[openCount];
+        for (int i = 0, o = 0; i < order.Length && o < openCount; i++)
+        {
+            ref readonly var slot = ref _slots[order[i]];
+            if (slot.IsOpen)
             {
-                // Met, met late or cancelled: the instant of evaluation no longer matters.
-                settled[i] = ObligationOf(slot, StateOf(slot, Instant.MaxValue, grace, out var lateBy), lateBy);
+                open[o++] = new OpenObligation(i, slot.DueAt, slot.Kind == ObligationKind.Escalate ? slot.DueAt + grace : slot.DueAt);
             }
         }
 
-        return settled;
-    }
-
-    private int[] OrderOfSlots()
-    {
-        var order = new int[_count];
-        Order(order);
-        return order;
+        return (ordered, open);
     }
 
     /// <summary>Continues from <paramref name="folded"/> exactly as the engine that captured it would have; called
     /// right after <see cref="Start"/> with the same policy.</summary>
     private void Restore(Folded folded)
     {
+        var engine = folded.Engine;
         // Shared, not copied: nothing writes a kept fold's slots (Writable copies them first).
-        _slots = folded.Slots;
+        _slots = engine.Slots;
         _shared = true;
-        _count = folded.Slots.Length;
-        _order = folded.Order;
-        _settled = folded.Settled;
-        _instances.AddRange(folded.Instances);
-        _engagedRoles.AddRange(folded.EngagedRoles);
-        _severity = folded.Severity;
-        _alertAt = folded.AlertAt;
-        _acknowledged = folded.Acknowledged;
-        _declared = folded.Declared;
-        _hasCommander = folded.HasCommander;
-        _resolved = folded.Resolved;
-        _finished = folded.Finished;
-        _lastExternalUpdate = folded.LastExternalUpdate;
-        _nextExternal = folded.NextExternal;
-        _nextInternal = folded.NextInternal;
-        foreach (var (metric, value) in folded.Impacts ?? [])
+        _count = engine.Slots.Length;
+        _instances.AddRange(engine.Instances);
+        _engagedRoles.AddRange(engine.EngagedRoles);
+        _severity = engine.Severity;
+        _alertAt = engine.AlertAt;
+        _acknowledged = engine.Acknowledged;
+        _declared = engine.Declared;
+        _hasCommander = engine.HasCommander;
+        _resolved = engine.Resolved;
+        _finished = engine.Finished;
+        _lastExternalUpdate = engine.LastExternalUpdate;
+        _nextExternal = engine.NextExternal;
+        _nextInternal = engine.NextInternal;
+        foreach (var (metric, value) in engine.Impacts ?? [])
         {
             _impacts[metric] = value;
         }
 
-        if (folded.Flags is { } flags)
+        if (engine.Flags is { } flags)
         {
             _flags.UnionWith(flags);
         }
 
-        _ruleHolds.AddRange(folded.RuleHolds);
-        _policyApplies.AddRange(folded.PolicyApplies);
-        _policyStopped.AddRange(folded.PolicyStopped);
-        _status = folded.Status;
-        _acknowledgedAt = folded.AcknowledgedAt;
-        _declaredAt = folded.DeclaredAt;
-        _lastUpdateAt = folded.LastUpdateAt;
-        _resolvedAt = folded.ResolvedAt;
-        _escalating = folded.Escalating;
-        _cursor = folded.Cursor;
-        _factsChanged = folded.FactsChanged;
+        _ruleHolds.AddRange(engine.RuleHolds);
+        _policyApplies.AddRange(engine.PolicyApplies);
+        _policyStopped.AddRange(engine.PolicyStopped);
+        _status = engine.Status;
+        _acknowledgedAt = engine.AcknowledgedAt;
+        _declaredAt = engine.DeclaredAt;
+        _lastUpdateAt = engine.LastUpdateAt;
+        _resolvedAt = engine.ResolvedAt;
+        _escalating = engine.Escalating;
+        _cursor = engine.Cursor;
+        _changed = engine.Changed;
 
         // The scratch facts are refreshed from these values before a condition looks at them.
         _factsStale = true;

@@ -39,20 +39,36 @@ internal sealed partial class ObligationEngine
     private int _nextExternal = -1;
     private int _nextInternal = -1;
 
-    /// <summary>The order (by due instant, then key) of the slots restored from a kept fold; slots planned after it
-    /// are merged in. <see langword="null"/> after a cold fold.</summary>
-    private int[]? _order;
-
-    /// <summary>The obligations of the restored fold's settled slots (see <c>Folded.Settled</c>); <see langword="null"/>
-    /// after a cold fold until it is captured.</summary>
-    private Obligation?[]? _settled;
-
     public static Evaluation Evaluate(ResponsePolicy policy, Incident incident, Instant now)
+    {
+        // The usual case (a bot at a wake-up, a dashboard refreshing): a kept fold that nothing changes before now
+        // states the obligations by itself, without the engine.
+        if (Kept(policy, incident, now) is { } kept && kept.Covers(now))
+        {
+            return kept.StateAt(incident, now);
+        }
+
+        var engine = Take();
+        try
+        {
+            return engine.Fold(policy, incident, now);
+        }
+        finally
+        {
+            Return(engine);
+        }
+    }
+
+    /// <summary>What <see cref="Evaluate"/> says, folding every event afresh and keeping nothing: the reference the
+    /// kept folds are tested against.</summary>
+    internal static Evaluation EvaluateWithoutKeeping(ResponsePolicy policy, Incident incident, Instant now)
     {
         var engine = Take();
         try
         {
-            engine.Run(policy, incident, now);
+            engine.Start(policy);
+            engine.FoldEvents(incident, now);
+            engine.AdvanceTo(now);
             return engine.State(incident, now);
         }
         finally
@@ -66,12 +82,29 @@ internal sealed partial class ObligationEngine
     /// without building the <see cref="Obligation"/> objects (for metrics over many incidents).</summary>
     public static void Tally(ResponsePolicy policy, Incident incident, Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
     {
+        var kept = Kept(policy, incident, now);
+        if (kept is not null && kept.Covers(now))
+        {
+            kept.TallyAt(now, met, metLate, overdue);
+            return;
+        }
+
         var engine = Take();
         try
         {
             // Metrics usually run once over freshly replayed incidents: keeping a fold per incident would hold memory
             // for evaluations that never come, so the count uses a kept fold but keeps none.
-            engine.Run(policy, incident, now, keep: false);
+            engine.Start(policy);
+            if (kept is not null)
+            {
+                engine.Restore(kept);
+            }
+            else
+            {
+                engine.FoldEvents(incident, now);
+            }
+
+            engine.AdvanceTo(now);
             var grace = policy.Escalation.DispatchGrace;
             for (var i = 0; i < engine._count; i++)
             {
@@ -111,45 +144,66 @@ internal sealed partial class ObligationEngine
         t_engine = engine;
     }
 
-    /// <summary>Folds the events at or before <paramref name="now"/> (starting from a kept fold when there is one, and
-    /// keeping one when <paramref name="keep"/>) and walks time to it.</summary>
-    private void Run(ResponsePolicy policy, Incident incident, Instant now, bool keep = true)
+    /// <summary>The fold kept on <paramref name="incident"/> for <paramref name="policy"/>, when it may serve an
+    /// evaluation at <paramref name="now"/>: it holds every event and stands at no later than now (its
+    /// <c>ValidFrom</c> is never before the last event).</summary>
+    private static Folded? Kept(ResponsePolicy policy, Incident incident, Instant now) =>
+        incident.EvaluationCache is Folded folded && ReferenceEquals(folded.Policy, policy) && now >= folded.ValidFrom ? folded : null;
+
+    /// <summary>Evaluates by folding: the events up to <paramref name="now"/> (an audit of the past keeps nothing), or
+    /// after the last event from the kept fold (or every event) through the time points up to now, keeping the result
+    /// for the evaluations that follow.</summary>
+    private Evaluation Fold(ResponsePolicy policy, Incident incident, Instant now)
     {
         Start(policy);
-
-        // Evaluating after the last event (the usual case: a bot at a wake-up, a dashboard refreshing) starts from the
-        // fold of every event, which the incident keeps per policy; an audit of an earlier instant folds the events
-        // up to it.
-        var afterLastEvent = now >= incident.LastEventAt;
-        if (afterLastEvent && incident.EvaluationCache is Folded folded && ReferenceEquals(folded.Policy, policy))
+        if (now < incident.LastEventAt)
         {
-            Restore(folded);
+            FoldEvents(incident, now);
+            AdvanceTo(now);
+            return State(incident, now);
+        }
+
+        if (Kept(policy, incident, now) is { } kept)
+        {
+            Restore(kept);
         }
         else
         {
-            foreach (var @event in incident.EventList)
-            {
-                if (@event.At > now)
-                {
-                    break;
-                }
-
-                AdvanceTo(@event.At);
-                TrackFacts(@event);
-                Apply(@event);
-                CheckEscalation(@event.At);
-            }
-
-            if (afterLastEvent && keep)
-            {
-                var captured = Capture();
-                incident.EvaluationCache = captured;
-                _order = captured.Order;
-                _settled = captured.Settled;
-            }
+            FoldEvents(incident, now);
         }
 
-        AdvanceTo(now);
+        // Stop at the last time point before now, not at now: the fold kept then serves every instant from there on.
+        AdvanceTo(now, settle: false);
+        var folded = Capture(incident);
+        Keep(incident, folded);
+        return folded.StateAt(incident, now);
+    }
+
+    /// <summary>Keeps <paramref name="folded"/> on the incident unless it already keeps a fold for this policy that
+    /// starts later (a fold only moves forward, so threads evaluating at different instants do not undo each other).</summary>
+    private static void Keep(Incident incident, Folded folded)
+    {
+        if (incident.EvaluationCache is not Folded current || !ReferenceEquals(current.Policy, folded.Policy) || current.ValidFrom <= folded.ValidFrom)
+        {
+            incident.EvaluationCache = folded;
+        }
+    }
+
+    /// <summary>Folds the events at or before <paramref name="now"/>.</summary>
+    private void FoldEvents(Incident incident, Instant now)
+    {
+        foreach (var @event in incident.EventSpan)
+        {
+            if (@event.At > now)
+            {
+                break;
+            }
+
+            AdvanceTo(@event.At);
+            TrackFacts(@event);
+            Apply(@event);
+            CheckEscalation(@event.At);
+        }
     }
 
     private ObligationEngine() => _slots = _own;
@@ -187,8 +241,6 @@ internal sealed partial class ObligationEngine
         _count = 0;
         _slots = _own;
         _shared = false;
-        _order = null;
-        _settled = null;
         _instances.Clear();
         _engagedRoles.Clear();
         _policy = null!;
@@ -296,7 +348,7 @@ internal sealed partial class ObligationEngine
         _severity = level;
         if (_escalating)
         {
-            InvalidateFacts();
+            InvalidateFacts(FactReads.Severity);
         }
 
         if (_resolved || _finished)
@@ -547,15 +599,7 @@ internal sealed partial class ObligationEngine
         var grace = _policy.Escalation.DispatchGrace;
         for (var i = 0; i < order.Length; i++)
         {
-            var index = order[i];
-            var settled = _settled is { } kept && index < kept.Length ? kept[index] : null;
-            if (settled is not null)
-            {
-                obligations[i] = settled;
-                continue;
-            }
-
-            ref readonly var slot = ref _slots[index];
+            ref readonly var slot = ref _slots[order[i]];
             var state = StateOf(slot, now, grace, out var lateBy);
             if (state == ObligationState.Pending)
             {
@@ -577,18 +621,12 @@ internal sealed partial class ObligationEngine
     private static Obligation ObligationOf(in Slot slot, ObligationState state, Duration? lateBy) =>
         new(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, slot.Reason);
 
-    /// <summary>Fills <paramref name="order"/> with the slot indexes ordered by due instant, then key: the restored
-    /// fold's order as it was kept, and each later slot inserted where it belongs (binary search).</summary>
+    /// <summary>Fills <paramref name="order"/> with the slot indexes ordered by due instant, then key (binary
+    /// insertion: slots are planned mostly in due order).</summary>
     private void Order(Span<int> order)
     {
         var filled = 0;
-        if (_order is { } kept)
-        {
-            kept.CopyTo(order);
-            filled = kept.Length;
-        }
-
-        for (var index = filled; index < order.Length; index++, filled++)
+        for (var index = 0; index < order.Length; index++, filled++)
         {
             int low = 0, high = filled;
             while (low < high)

@@ -36,7 +36,35 @@ internal sealed class ObligationTexts
         Rules = escalation.Rules.Select(rule => new RuleTexts(rule, Qualified(ObligationKind.Escalate, rule.Id))).ToArray();
         Policies = escalation.Policies.Select(p => new PolicyTexts(p, this)).ToArray();
         TimedConditions = escalation.Rules.Select(r => r.When).Concat(escalation.Policies.Select(p => p.AppliesTo)).Where(c => c.DependsOnTime).ToArray();
+        RuleReads = escalation.Rules.Select(r => FactReadsOf.Condition(r.When)).ToArray();
+        RuleTimed = escalation.Rules.Select(r => r.When.DependsOnTime).ToArray();
+        PolicyAppliesReads = escalation.Policies.Select(p => FactReadsOf.Condition(p.AppliesTo)).ToArray();
+        PolicyTimed = escalation.Policies.Select(p => p.AppliesTo.DependsOnTime).ToArray();
+        PolicyStopReads = escalation.Policies.Select(p => FactReadsOf.Stop(p.StopWhen)).ToArray();
+        EscalationReads = RuleReads.Concat(PolicyAppliesReads).Concat(PolicyStopReads).Aggregate(FactReads.None, (a, b) => a | b);
+        TimedReads = TimedConditions.Select(FactReadsOf.Condition).Aggregate(FactReads.None, (a, b) => a | b);
     }
+
+    /// <summary>By rule index: the facts the rule's condition reads.</summary>
+    public FactReads[] RuleReads { get; }
+
+    /// <summary>By rule index: whether the rule's condition changes with time.</summary>
+    public bool[] RuleTimed { get; }
+
+    /// <summary>By escalation policy index: the facts its applies-to condition reads.</summary>
+    public FactReads[] PolicyAppliesReads { get; }
+
+    /// <summary>By escalation policy index: whether its applies-to condition changes with time.</summary>
+    public bool[] PolicyTimed { get; }
+
+    /// <summary>By escalation policy index: the facts its stop condition reads.</summary>
+    public FactReads[] PolicyStopReads { get; }
+
+    /// <summary>The facts any rule or escalation policy reads: a change to anything else is not looked at.</summary>
+    public FactReads EscalationReads { get; }
+
+    /// <summary>The facts the <see cref="TimedConditions"/> read: only a change to these moves their next change.</summary>
+    public FactReads TimedReads { get; }
 
     /// <summary>The escalation rules' and policies' conditions that change with time (they have an elapsed-since
     /// part); the others change only when an event changes the facts.</summary>

@@ -30,9 +30,9 @@ public class EvaluationCacheTests
                 EscalationAction.Notify, EscalationTarget.ForRole("comms-lead")),
         ])));
 
-    /// <summary>A fresh copy of the incident, which has never been evaluated: its evaluation folds every event.</summary>
+    /// <summary>The reference: every event folded afresh into the engine's own state, nothing kept or restored.</summary>
     private static Evaluation Cold(ResponsePolicy policy, Incident incident, Instant now) =>
-        policy.Evaluate(Incident.Replay(incident.Policy, incident.Id, incident.Events), now);
+        ObligationEngine.EvaluateWithoutKeeping(policy, Incident.Replay(incident.Policy, incident.Id, incident.Events), now);
 
     private static bool Same(Evaluation a, Evaluation b) =>
         a.Obligations.SequenceEqual(b.Obligations) && a.NextWakeUp == b.NextWakeUp && a.EvaluatedAt == b.EvaluatedAt;
@@ -79,6 +79,51 @@ public class EvaluationCacheTests
         Assert.Equal(ObligationState.Met, late.Find("acknowledge")!.State);
         Assert.Equal(ObligationState.Met, late.Find("declare")!.State);
         Assert.True(Same(late, Cold(ResponsePolicy.Default, incident, IncidentFixture.AlertAt + Duration.FromMinutes(20))));
+    }
+
+    [Fact]
+    public void AnEvaluationPastATimePoint_KeepsAFoldFromThere_AndEarlierInstantsStillGetTheColdAnswer()
+    {
+        // Acknowledged and declared, never resolved: the page-engineering-manager rule starts to hold 30 minutes after
+        // the alert, a time point after the last event.
+        var incident = IncidentFixture.Raised("SEV-1");
+        incident = incident.Apply(new Acknowledge(), IncidentFixture.Alex, IncidentFixture.At(1), incident.Version).Incident!;
+        incident = incident.Apply(new Declare("SEV-1", "checkout errors"), IncidentFixture.Alex, IncidentFixture.At(2), incident.Version).Incident!;
+
+        var beforeRule = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(20));
+        var keptAtLastEvent = incident.EvaluationCache;
+        var afterRule = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(40));
+        var keptAtTimePoint = incident.EvaluationCache;
+        var backBeforeRule = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(25));
+        var laterStill = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(45));
+
+        Assert.Null(beforeRule.Find("escalate:page-engineering-manager#1"));
+        Assert.Equal(IncidentFixture.At(30), beforeRule.NextWakeUp);
+        Assert.Equal(ObligationState.Overdue, afterRule.Find("escalate:page-engineering-manager#1")!.State);
+        Assert.Equal(Duration.FromMinutes(10), afterRule.Find("escalate:page-engineering-manager#1")!.LateBy);
+        Assert.NotSame(keptAtLastEvent, keptAtTimePoint);
+        // The fold only moves forward: the evaluation at minute 25 folds afresh and leaves the later fold in place.
+        Assert.Same(keptAtTimePoint, incident.EvaluationCache);
+        Assert.Null(backBeforeRule.Find("escalate:page-engineering-manager#1"));
+        foreach (var (evaluation, minutes) in new[] { (beforeRule, 20), (afterRule, 40), (backBeforeRule, 25), (laterStill, 45) })
+        {
+            Assert.True(Same(evaluation, Cold(ResponsePolicy.Default, incident, IncidentFixture.At(minutes))), $"minute {minutes}");
+        }
+    }
+
+    [Fact]
+    public void AKeptFold_StatesOverdueObligationsWithTheirLatenessAtEachInstant()
+    {
+        var incident = IncidentFixture.Raised("SEV-1");
+        incident = incident.Apply(new Acknowledge(), IncidentFixture.Alex, IncidentFixture.At(1), incident.Version).Incident!;
+
+        var first = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(6));
+        var second = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(9));
+
+        Assert.Equal(Duration.FromMinutes(1), first.Find("declare")!.LateBy);
+        Assert.Equal(Duration.FromMinutes(4), second.Find("declare")!.LateBy);
+        Assert.Same(first.Find("acknowledge"), second.Find("acknowledge"));
+        Assert.True(Same(second, Cold(ResponsePolicy.Default, incident, IncidentFixture.At(9))));
     }
 
     [Fact]
