@@ -42,7 +42,7 @@ public sealed class AllCondition : Condition
         return true;
     }
 
-    internal override void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds)
+    internal override void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds)
     {
         for (var i = 0; i < Conditions.Count; i++)
         {

@@ -23,9 +23,6 @@ namespace IncidentPolicy.Escalation;
 /// </remarks>
 public abstract class Condition
 {
-    [ThreadStatic]
-    private static List<Instant>? t_thresholds;
-
     private protected Condition()
     {
     }
@@ -72,37 +69,28 @@ public abstract class Condition
             return elapsed.Threshold(facts) is { } t && t > after ? t : null;
         }
 
-        // A scratch list per thread (taken, so a nested call would make its own): the obligations engine asks this
-        // at every fact change, and it should not allocate.
-        var thresholds = t_thresholds ?? new List<Instant>(4);
-        t_thresholds = null;
-        try
+        // Collected on the stack: the obligations engine asks this at every fact change, and it should not allocate.
+        var thresholds = new Thresholds(stackalloc Instant[4]);
+        AddThresholds(facts, after, ref thresholds);
+        if (thresholds.Count == 0)
         {
-            thresholds.Clear();
-            List<Instant>? collected = thresholds;
-            AddThresholds(facts, after, ref collected);
-            if (thresholds.Count == 0)
-            {
-                return null;
-            }
-
-            thresholds.Sort();
-            var before = Holds(facts, after);
-            for (var i = 0; i < thresholds.Count; i++)
-            {
-                // Between two thresholds nothing changes, so the value on [threshold, next) is the value at threshold.
-                if (Holds(facts, thresholds[i]) != before)
-                {
-                    return thresholds[i];
-                }
-            }
-        }
-        finally
-        {
-            t_thresholds = thresholds;
+            return null;
         }
 
-        return null;
+        // Between two thresholds nothing changes, so the value on [threshold, next) is the value at the threshold: the
+        // first change is the earliest threshold at which the value differs from the value now.
+        var before = Holds(facts, after);
+        Instant? first = null;
+        for (var i = 0; i < thresholds.Count; i++)
+        {
+            var threshold = thresholds[i];
+            if ((first is null || threshold < first) && Holds(facts, threshold) != before)
+            {
+                first = threshold;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>The condition in plain English, such as
@@ -180,7 +168,7 @@ public abstract class Condition
     internal virtual bool DependsOnTime => false;
 
     /// <summary>Adds the instants after <paramref name="after"/> at which a part of the condition may change.</summary>
-    internal virtual void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds)
+    internal virtual void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds)
     {
     }
 

@@ -56,11 +56,11 @@ public sealed class ElapsedSinceCondition : Condition
     internal override bool Holds(IncidentFacts facts, Instant at) =>
         facts.InstantOf(Since) is { } anchor && at - anchor >= AtLeast;
 
-    internal override void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds)
+    internal override void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds)
     {
         if (Threshold(facts) is { } t && t > after)
         {
-            (thresholds ??= []).Add(t);
+            thresholds.Add(t);
         }
     }
 

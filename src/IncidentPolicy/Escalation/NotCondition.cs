@@ -36,7 +36,7 @@ public sealed class NotCondition : Condition
 
     internal override bool Holds(IncidentFacts facts, Instant at) => !Condition.Holds(facts, at);
 
-    internal override void AddThresholds(IncidentFacts facts, Instant after, ref List<Instant>? thresholds) =>
+    internal override void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds) =>
         Condition.AddThresholds(facts, after, ref thresholds);
 
     internal override void Walk(string path, Action<string, Condition> visit) =>

@@ -80,10 +80,13 @@ public sealed record DurationStatistics(int Count, Duration? Mean, Duration? Med
             sorted.Length, mean, NearestRank(sorted, 50), NearestRank(sorted, 90), sorted[0], sorted[^1]);
     }
 
-    private static Duration NearestRank(Duration[] sorted, int percentile)
+    private static Duration NearestRank(Duration[] sorted, int percentile) => sorted[NearestRankIndex(sorted.Length, percentile)];
+
+    /// <summary>The index of the nearest-rank <paramref name="percentile"/> in <paramref name="count"/> sorted values:
+    /// ⌈p × n / 100⌉ − 1 in integers; rank 0 (p = 0) reads as rank 1.</summary>
+    internal static int NearestRankIndex(int count, int percentile)
     {
-        // ⌈p × n / 100⌉ in integers; rank 0 (p = 0) reads as rank 1.
-        var rank = (int)(((long)percentile * sorted.Length + 99) / 100);
-        return sorted[Math.Max(rank, 1) - 1];
+        var rank = (int)(((long)percentile * count + 99) / 100);
+        return Math.Max(rank, 1) - 1;
     }
 }

@@ -81,7 +81,6 @@ public sealed class IncidentMetrics
     {
         ArgumentNullException.ThrowIfNull(incidents);
         var groups = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
-        var all = new Accumulator();
         var met = new int[Kinds.Length];
         var metLate = new int[Kinds.Length];
         var overdue = new int[Kinds.Length];
@@ -97,15 +96,13 @@ public sealed class IncidentMetrics
                 continue;
             }
 
-            var times = AuditMetrics.Measure(incident, asOf);
-            all.Add(times);
             var key = incident.SeverityId ?? NoSeverityKey;
             if (!groups.TryGetValue(key, out var group))
             {
                 groups[key] = group = new Accumulator();
             }
 
-            group.Add(times);
+            group.Add(AuditMetrics.Measure(incident, asOf));
 
             // What Evaluate says of each obligation, counted without building the Obligation objects.
             ObligationEngine.Tally(incident.Policy, incident, asOf, met, metLate, overdue);
@@ -118,11 +115,14 @@ public sealed class IncidentMetrics
             }
         }
 
-        var bySeverity = groups
+        // Each severity's lists are sorted once; the lists over all incidents are their merge.
+        var ordered = groups
             .OrderBy(g => g.Key == NoSeverityKey)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Value.ToMetrics(g.Key))
-            .ToImmutableArray();
+            .Select(g => (g.Key, Sorted: g.Value.Sort()))
+            .ToList();
+        var bySeverity = ordered.Select(g => g.Sorted.ToMetrics(g.Key)).ToImmutableArray();
+        var all = SortedTimes.Merge(ordered.Select(g => g.Sorted).ToList());
         var onTime = Kinds.Select((kind, i) => new ObligationRate(kind, met[i], metLate[i], overdue[i])).ToImmutableArray();
         return new IncidentMetrics(
             asOf, excluded, all.ToMetrics(AllKey), bySeverity, onTime,
@@ -144,8 +144,8 @@ public sealed class IncidentMetrics
             Append(_resolve, times.TimeToResolve);
         }
 
-        public SeverityMetrics ToMetrics(string key) =>
-            new(key, _incidents, Stats(_acknowledge), Stats(_mitigate), Stats(_resolve));
+        public SortedTimes Sort() =>
+            new(_incidents, SortedDurations.Of(_acknowledge), SortedDurations.Of(_mitigate), SortedDurations.Of(_resolve));
 
         private static void Append(List<Duration> list, Duration? value)
         {
@@ -154,12 +154,18 @@ public sealed class IncidentMetrics
                 list.Add(v);
             }
         }
+    }
 
-        private static DurationStatistics Stats(List<Duration> values)
-        {
-            var sorted = values.ToArray();
-            Array.Sort(sorted);
-            return DurationStatistics.OfSorted(sorted);
-        }
+    /// <summary>A group's incident count and its three time-to lists, sorted.</summary>
+    private sealed record SortedTimes(int Incidents, SortedDurations Acknowledge, SortedDurations Mitigate, SortedDurations Resolve)
+    {
+        public static SortedTimes Merge(List<SortedTimes> groups) => new(
+            groups.Sum(g => g.Incidents),
+            SortedDurations.Merge(groups.Select(g => g.Acknowledge).ToList()),
+            SortedDurations.Merge(groups.Select(g => g.Mitigate).ToList()),
+            SortedDurations.Merge(groups.Select(g => g.Resolve).ToList()));
+
+        public SeverityMetrics ToMetrics(string key) =>
+            new(key, Incidents, Acknowledge.Statistics(), Mitigate.Statistics(), Resolve.Statistics());
     }
 }

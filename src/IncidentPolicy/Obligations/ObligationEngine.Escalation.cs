@@ -223,6 +223,13 @@ internal sealed partial class ObligationEngine
 
         for (var guard = 0; guard < 10_000; guard++)
         {
+            // Nothing changes before the earliest elapsed-since threshold after the cursor: when that is past
+            // `until` (between most events), the exact next change need not be worked out.
+            if (!_nextChangeKnown && !(EarliestThreshold(_cursor) is { } earliest && earliest <= until))
+            {
+                break;
+            }
+
             var next = NextEscalationChange(_cursor);
             if (next is not { } t || t > until)
             {
@@ -359,6 +366,34 @@ internal sealed partial class ObligationEngine
             var reason = step.ReasonByRound?[round] ?? ObligationTexts.StepReason(policy, level, round, Who(policy.Levels[level].Targets[target], dueAt));
             Plan(ObligationKind.Escalate, step.Qualifier, step.Keys, dueAt, texts.RuleId, reason, rolling: true, escalationPolicy: index);
         }
+    }
+
+    /// <summary>The earliest instant after <paramref name="after"/> at which an elapsed-since part of a timed condition
+    /// crosses its threshold, with the anchors as they are: no timed condition changes before it.</summary>
+    private Instant? EarliestThreshold(Instant after)
+    {
+        Instant? earliest = null;
+        foreach (var (anchor, atLeast) in _texts.TimedThresholds)
+        {
+            Instant? from = anchor switch
+            {
+                ElapsedAnchor.Alert => _alertAt,
+                ElapsedAnchor.Acknowledged => _acknowledgedAt,
+                ElapsedAnchor.Declared => _declaredAt,
+                ElapsedAnchor.LastUpdate => _lastUpdateAt ?? _alertAt,
+                ElapsedAnchor.Resolved => _resolvedAt,
+                _ => null,
+            };
+
+            // As ElapsedSinceCondition.Threshold: none when it would pass the end of time.
+            if (from is { } f && f <= Instant.MaxValue - atLeast && f + atLeast is var threshold && threshold > after
+                && (earliest is null || threshold < earliest))
+            {
+                earliest = threshold;
+            }
+        }
+
+        return earliest;
     }
 
     private static Instant? Earliest(Instant? earliest, Instant? candidate) =>

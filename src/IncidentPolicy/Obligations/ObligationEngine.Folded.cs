@@ -100,7 +100,8 @@ internal sealed partial class ObligationEngine
     {
         public required Slot[] Slots { get; init; }
 
-        public required (ObligationTexts.KeySet Keys, int Count)[] Instances { get; init; }
+        /// <summary>How many obligations of each key set were planned, by key set id.</summary>
+        public required (int KeyId, int Count)[] Instances { get; init; }
 
         public required (string Role, Instant At)[] EngagedRoles { get; init; }
 
@@ -163,7 +164,7 @@ internal sealed partial class ObligationEngine
         var engine = new EngineState
         {
             Slots = _slots.AsSpan(0, _count).ToArray(),
-            Instances = [.. _instances],
+            Instances = _keysPlanned.Select(id => (id, _instances[id])).ToArray(),
             EngagedRoles = [.. _engagedRoles],
             Severity = _severity,
             AlertAt = _alertAt,
@@ -242,7 +243,11 @@ internal sealed partial class ObligationEngine
         _slots = engine.Slots;
         _shared = true;
         _count = engine.Slots.Length;
-        _instances.AddRange(engine.Instances);
+        foreach (var (id, count) in engine.Instances)
+        {
+            CountInstance(id);
+            _instances[id] = count;
+        }
         _engagedRoles.AddRange(engine.EngagedRoles);
         _severity = engine.Severity;
         _alertAt = engine.AlertAt;

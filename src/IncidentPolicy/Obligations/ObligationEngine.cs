@@ -15,7 +15,10 @@ internal sealed partial class ObligationEngine
     [ThreadStatic]
     private static ObligationEngine? t_engine;
 
-    private readonly List<(ObligationTexts.KeySet Keys, int Count)> _instances = new(12);
+    /// <summary>By key set id: how many obligations of that key were planned; <see cref="_keysPlanned"/> lists the
+    /// ids that are not 0.</summary>
+    private int[] _instances = new int[64];
+    private readonly List<int> _keysPlanned = new(16);
     private readonly List<(string Role, Instant At)> _engagedRoles = new(4);
     /// <summary>The engine's own slot buffer, reused from evaluation to evaluation.</summary>
     private Slot[] _own = new Slot[32];
@@ -241,7 +244,12 @@ internal sealed partial class ObligationEngine
         _count = 0;
         _slots = _own;
         _shared = false;
-        _instances.Clear();
+        foreach (var id in _keysPlanned)
+        {
+            _instances[id] = 0;
+        }
+
+        _keysPlanned.Clear();
         _engagedRoles.Clear();
         _policy = null!;
         _texts = null!;
@@ -521,21 +529,7 @@ internal sealed partial class ObligationEngine
     private int Plan(ObligationKind kind, string? qualifier, ObligationTexts.KeySet keys, Instant dueAt, string ruleId, string reason,
         bool rolling = false, int escalationPolicy = -1)
     {
-        var n = 1;
-        for (var i = 0; i < _instances.Count; i++)
-        {
-            if (ReferenceEquals(_instances[i].Keys, keys))
-            {
-                n = _instances[i].Count + 1;
-                _instances[i] = (keys, n);
-                break;
-            }
-        }
-
-        if (n == 1)
-        {
-            _instances.Add((keys, 1));
-        }
+        var n = CountInstance(keys.Id);
 
         var slots = Writable();
         if (_count == slots.Length)
@@ -546,6 +540,23 @@ internal sealed partial class ObligationEngine
 
         slots[_count] = new Slot(keys.Get(rolling || n > 1 ? n : 0), kind, qualifier, dueAt, ruleId, reason, escalationPolicy);
         return _count++;
+    }
+
+    /// <summary>Counts one more obligation of key set <paramref name="id"/>; returns how many there are now.</summary>
+    private int CountInstance(int id)
+    {
+        if (id >= _instances.Length)
+        {
+            Array.Resize(ref _instances, Math.Max(id + 1, _instances.Length * 2));
+        }
+
+        var n = ++_instances[id];
+        if (n == 1)
+        {
+            _keysPlanned.Add(id);
+        }
+
+        return n;
     }
 
     private void Engage(string role, Instant at)

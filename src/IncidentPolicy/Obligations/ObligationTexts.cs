@@ -26,16 +26,30 @@ internal sealed class ObligationTexts
     private readonly LevelTexts[] _levels;
     private readonly KeySet[] _kindKeys;
     private readonly ConcurrentDictionary<(ObligationKind Kind, string Qualifier), KeySet> _qualified = new();
+    private int _keyIds;
 
     public ObligationTexts(ResponsePolicy policy)
     {
-        _kindKeys = Enum.GetValues<ObligationKind>().Select(k => new KeySet(KindNames[(int)k])).ToArray();
+        _kindKeys = Enum.GetValues<ObligationKind>().Select(k => new KeySet(KindNames[(int)k], NextKeyId())).ToArray();
         _levels = policy.Severities.Select(level => new LevelTexts(level, policy, this)).ToArray();
         InternalUpdateReason = Build(InternalUpdate, null, null, null, policy);
         var escalation = policy.Escalation;
         Rules = escalation.Rules.Select(rule => new RuleTexts(rule, Qualified(ObligationKind.Escalate, rule.Id))).ToArray();
         Policies = escalation.Policies.Select(p => new PolicyTexts(p, this)).ToArray();
         TimedConditions = escalation.Rules.Select(r => r.When).Concat(escalation.Policies.Select(p => p.AppliesTo)).Where(c => c.DependsOnTime).ToArray();
+        var thresholds = new List<(ElapsedAnchor, NodaTime.Duration)>();
+        foreach (var condition in TimedConditions)
+        {
+            condition.Walk("", (_, leaf) =>
+            {
+                if (leaf is ElapsedSinceCondition elapsed)
+                {
+                    thresholds.Add((elapsed.Since, elapsed.AtLeast));
+                }
+            });
+        }
+
+        TimedThresholds = [.. thresholds.Distinct()];
         RuleReads = escalation.Rules.Select(r => FactReadsOf.Condition(r.When)).ToArray();
         RuleTimed = escalation.Rules.Select(r => r.When.DependsOnTime).ToArray();
         PolicyAppliesReads = escalation.Policies.Select(p => FactReadsOf.Condition(p.AppliesTo)).ToArray();
@@ -44,6 +58,10 @@ internal sealed class ObligationTexts
         EscalationReads = RuleReads.Concat(PolicyAppliesReads).Concat(PolicyStopReads).Aggregate(FactReads.None, (a, b) => a | b);
         TimedReads = TimedConditions.Select(FactReadsOf.Condition).Aggregate(FactReads.None, (a, b) => a | b);
     }
+
+    /// <summary>The elapsed-since parts of the <see cref="TimedConditions"/>: a timed condition changes only when one of
+    /// these crosses its threshold.</summary>
+    public (ElapsedAnchor Anchor, NodaTime.Duration AtLeast)[] TimedThresholds { get; }
 
     /// <summary>By rule index: the facts the rule's condition reads.</summary>
     public FactReads[] RuleReads { get; }
@@ -93,7 +111,10 @@ internal sealed class ObligationTexts
 
     /// <summary>The keys of a qualified obligation: <c>actionItem:AI-2</c>, <c>respond:comms-lead</c>.</summary>
     public KeySet Qualified(ObligationKind kind, string qualifier) =>
-        _qualified.GetOrAdd((kind, qualifier), static key => new KeySet(KindNames[(int)key.Kind] + ":" + key.Qualifier));
+        _qualified.GetOrAdd((kind, qualifier), static (key, texts) => new KeySet(KindNames[(int)key.Kind] + ":" + key.Qualifier, texts.NextKeyId()), this);
+
+    /// <summary>A number for a new key set, unique within this policy (a race may skip one).</summary>
+    private int NextKeyId() => Interlocked.Increment(ref _keyIds) - 1;
 
     /// <summary>Builds a reason; <paramref name="from"/> is what the target runs from (the alert when null).</summary>
     public static string Build(int template, SeverityLevel? level, string? role, string? from, ResponsePolicy? policy = null)
@@ -115,9 +136,12 @@ internal sealed class ObligationTexts
         };
     }
 
-    /// <summary>An obligation's key and its numbered instances (<c>name#1</c>, <c>name#2</c>, …), formatted once.</summary>
-    internal sealed class KeySet(string name)
+    /// <summary>An obligation's key and its numbered instances (<c>name#1</c>, <c>name#2</c>, …), formatted once;
+    /// <see cref="Id"/> numbers it within its policy, so an evaluation counts instances by array index.</summary>
+    internal sealed class KeySet(string name, int id)
     {
+        public int Id { get; } = id;
+
         private const int Cached = 64;
         private readonly string?[] _numbered = new string?[Cached + 1];
 
