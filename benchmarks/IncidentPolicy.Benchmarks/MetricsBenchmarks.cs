@@ -8,8 +8,9 @@ namespace IncidentPolicy.Benchmarks;
 /// <summary>
 /// <c>IncidentMetrics.Compute</c> over 100,000 already-replayed incidents (SEV-1 and SEV-2, resolved and open, one
 /// in ten declined), against a hand-written floor that only sorts the three time-to lists, and the evaluations alone
-/// (what the on-time rates cost). <c>Compute</c> keeps no fold on the incidents, so every run folds each incident's
-/// events, as a report over freshly replayed logs does; the evaluations alone keep one after their first run.
+/// (what the on-time rates cost). <c>Compute</c> keeps nothing on the incidents, so every run folds each incident's
+/// events, as a report over freshly replayed logs does; the evaluations alone keep a fold after their first run
+/// (BenchmarkDotNet runs each row in its own process, so the rows do not see each other's folds).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]

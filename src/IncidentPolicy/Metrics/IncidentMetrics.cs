@@ -102,7 +102,7 @@ public sealed class IncidentMetrics
                 groups[key] = group = new Accumulator();
             }
 
-            group.Add(AuditMetrics.Measure(incident, asOf));
+            group.Add(incident, asOf);
 
             // What Evaluate says of each obligation, counted without building the Obligation objects.
             ObligationEngine.Tally(incident.Policy, incident, asOf, met, metLate, overdue);
@@ -123,35 +123,37 @@ public sealed class IncidentMetrics
             .ToList();
         var bySeverity = ordered.Select(g => g.Sorted.ToMetrics(g.Key)).ToImmutableArray();
         var all = SortedTimes.Merge(ordered.Select(g => g.Sorted).ToList());
+        var allMetrics = all.ToMetrics(AllKey);
+        all.Return();
+        ordered.ForEach(g => g.Sorted.Return());
         var onTime = Kinds.Select((kind, i) => new ObligationRate(kind, met[i], metLate[i], overdue[i])).ToImmutableArray();
-        return new IncidentMetrics(
-            asOf, excluded, all.ToMetrics(AllKey), bySeverity, onTime,
-            ActionItemReport.Tally("all", items));
+        return new IncidentMetrics(asOf, excluded, allMetrics, bySeverity, onTime, ActionItemReport.Tally("all", items));
     }
 
+    /// <summary>A group's incident count and time-to lists, as <see cref="AuditMetrics"/> measures them.</summary>
     private sealed class Accumulator
     {
-        private readonly List<Duration> _acknowledge = [];
-        private readonly List<Duration> _mitigate = [];
-        private readonly List<Duration> _resolve = [];
+        private readonly DurationCollector _acknowledge = new();
+        private readonly DurationCollector _mitigate = new();
+        private readonly DurationCollector _resolve = new();
         private int _incidents;
 
-        public void Add(AuditMetrics times)
+        public void Add(Incident incident, Instant asOf)
         {
             _incidents++;
-            Append(_acknowledge, times.TimeToAcknowledge);
-            Append(_mitigate, times.TimeToMitigate);
-            Append(_resolve, times.TimeToResolve);
+            Append(_acknowledge, incident.AcknowledgedAt, incident, asOf);
+            Append(_mitigate, incident.MitigatedAt, incident, asOf);
+            Append(_resolve, incident.ResolvedAt, incident, asOf);
         }
 
-        public SortedTimes Sort() =>
-            new(_incidents, SortedDurations.Of(_acknowledge), SortedDurations.Of(_mitigate), SortedDurations.Of(_resolve));
+        public SortedTimes Sort() => new(_incidents, _acknowledge.Sort(), _mitigate.Sort(), _resolve.Sort());
 
-        private static void Append(List<Duration> list, Duration? value)
+        private static void Append(DurationCollector list, Instant? at, Incident incident, Instant asOf)
         {
-            if (value is { } v)
+            // As AuditMetrics.Measure: a milestone after asOf has not happened yet.
+            if (at is { } instant && instant <= asOf)
             {
-                list.Add(v);
+                list.Add(instant - incident.AlertAt);
             }
         }
     }
@@ -167,5 +169,13 @@ public sealed class IncidentMetrics
 
         public SeverityMetrics ToMetrics(string key) =>
             new(key, Incidents, Acknowledge.Statistics(), Mitigate.Statistics(), Resolve.Statistics());
+
+        /// <summary>Gives the sorted lists' arrays back to the pool.</summary>
+        public void Return()
+        {
+            Acknowledge.Return();
+            Mitigate.Return();
+            Resolve.Return();
+        }
     }
 }

@@ -95,8 +95,9 @@ internal sealed partial class ObligationEngine
         var engine = Take();
         try
         {
-            // Metrics usually run once over freshly replayed incidents: keeping a fold per incident would hold memory
-            // for evaluations that never come, so the count uses a kept fold but keeps none.
+            // Metrics usually run once over freshly replayed incidents: keeping anything per incident would hold memory
+            // (and make work for the garbage collector) for evaluations that may never come, so the count uses a kept
+            // fold but keeps none.
             engine.Start(policy);
             if (kept is not null)
             {
@@ -108,28 +109,34 @@ internal sealed partial class ObligationEngine
             }
 
             engine.AdvanceTo(now);
-            var grace = policy.Escalation.DispatchGrace;
-            for (var i = 0; i < engine._count; i++)
-            {
-                ref readonly var slot = ref engine._slots[i];
-                var k = (int)slot.Kind;
-                switch (StateOf(slot, now, grace, out _))
-                {
-                    case ObligationState.Met:
-                        met[k]++;
-                        break;
-                    case ObligationState.MetLate:
-                        metLate[k]++;
-                        break;
-                    case ObligationState.Overdue:
-                        overdue[k]++;
-                        break;
-                }
-            }
+            engine.CountSlots(now, met, metLate, overdue);
         }
         finally
         {
             Return(engine);
+        }
+    }
+
+    /// <summary>Counts the slots by state at <paramref name="now"/>.</summary>
+    private void CountSlots(Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
+    {
+        var grace = _policy.Escalation.DispatchGrace;
+        for (var i = 0; i < _count; i++)
+        {
+            ref readonly var slot = ref _slots[i];
+            var k = (int)slot.Kind;
+            switch (StateOf(slot, now, grace, out _))
+            {
+                case ObligationState.Met:
+                    met[k]++;
+                    break;
+                case ObligationState.MetLate:
+                    metLate[k]++;
+                    break;
+                case ObligationState.Overdue:
+                    overdue[k]++;
+                    break;
+            }
         }
     }
 

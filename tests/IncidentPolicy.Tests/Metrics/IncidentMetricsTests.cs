@@ -192,6 +192,33 @@ public sealed class IncidentMetricsTests
                 && IncidentMetrics.Compute(incidents, asOf).OnTime.SequenceEqual(metrics.OnTime);
         });
 
+    /// <summary>Computing again over the same incidents (which may keep folds from evaluations in between), at the same
+    /// or any other instant, says what a first computation over freshly replayed copies says.</summary>
+    [Property(MaxTest = 100)]
+    public Property Compute_Again_AtAnyInstant_EqualsAFirstComputation() =>
+        Prop.ForAll(Sets.ToArbitrary(), Gen.Choose(-10, 8000).ArrayOf().ToArbitrary(), (set, minutes) =>
+        {
+            var (incidents, asOf) = set;
+            IncidentMetrics.Compute(incidents, asOf);
+            foreach (var incident in incidents.Where((_, i) => i % 2 == 0))
+            {
+                incident.Policy.Evaluate(incident, asOf);
+            }
+
+            foreach (var at in minutes.Select(At).Prepend(asOf))
+            {
+                var fresh = incidents.Select(i => Incident.Replay(i.Policy, i.Id, i.Events)).ToArray();
+                var first = IncidentMetrics.Compute(fresh, at);
+                var again = IncidentMetrics.Compute(incidents, at);
+                if (!first.OnTime.SequenceEqual(again.OnTime) || first.All != again.All)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+
     [Property(MaxTest = 50)]
     public Property Compute_AnyOrder_SameMetrics() =>
         Prop.ForAll(Sets.ToArbitrary(), set =>
