@@ -30,6 +30,11 @@ internal sealed partial class ObligationEngine
     /// <summary>What the events since the last check changed of the facts that rules and policies read.</summary>
     private FactReads _changed;
     private bool _nextChangeKnown;
+
+    /// <summary>The earliest elapsed-since threshold after the cursor when it was worked out (see
+    /// <see cref="EarliestThreshold"/>), valid while <see cref="_earliestKnown"/>: the anchors have not changed since.</summary>
+    private Instant? _earliest;
+    private bool _earliestKnown;
     private Instant? _nextChange;
 
     /// <summary>For tests, on this thread: treat every event as changing every fact, so that every rule and policy is
@@ -58,7 +63,7 @@ internal sealed partial class ObligationEngine
 
     private void StartEscalation()
     {
-        HasEscalation = Escalation.Rules.Count > 0 || Escalation.Policies.Count > 0;
+        HasEscalation = _texts.RuleList.Length > 0 || _texts.PolicyList.Length > 0;
         // The scratch facts belong to one scale; a policy with another scale gets a fresh instance.
         if (_facts is null || !ReferenceEquals(_facts.Severities, _policy.Severities))
         {
@@ -75,7 +80,8 @@ internal sealed partial class ObligationEngine
         _policyStopped.Clear();
         _status = default;
         _acknowledgedAt = _declaredAt = _lastUpdateAt = _resolvedAt = null;
-        _escalating = _factsStale = _nextChangeKnown = false;
+        _escalating = _factsStale = _nextChangeKnown = _earliestKnown = false;
+        _earliest = null;
         _changed = FactReads.None;
         _cursor = default;
         _nextChange = null;
@@ -104,12 +110,12 @@ internal sealed partial class ObligationEngine
                 _ruleHolds.Clear();
                 _policyApplies.Clear();
                 _policyStopped.Clear();
-                for (var i = 0; i < Escalation.Rules.Count; i++)
+                for (var i = 0; i < _texts.RuleList.Length; i++)
                 {
                     _ruleHolds.Add(false);
                 }
 
-                for (var i = 0; i < Escalation.Policies.Count; i++)
+                for (var i = 0; i < _texts.PolicyList.Length; i++)
                 {
                     _policyApplies.Add(false);
                     _policyStopped.Add(false);
@@ -196,6 +202,7 @@ internal sealed partial class ObligationEngine
         if ((changed & _texts.TimedReads) != FactReads.None)
         {
             _nextChangeKnown = false;
+            _earliestKnown = false;
         }
     }
 
@@ -225,9 +232,19 @@ internal sealed partial class ObligationEngine
         {
             // Nothing changes before the earliest elapsed-since threshold after the cursor: when that is past
             // `until` (between most events), the exact next change need not be worked out.
-            if (!_nextChangeKnown && !(EarliestThreshold(_cursor) is { } earliest && earliest <= until))
+            if (!_nextChangeKnown)
             {
-                break;
+                // Kept while the anchors are unchanged and it is still ahead of the cursor.
+                if (!_earliestKnown || _earliest <= _cursor)
+                {
+                    _earliest = EarliestThreshold(_cursor);
+                    _earliestKnown = true;
+                }
+
+                if (!(_earliest is { } earliest && earliest <= until))
+                {
+                    break;
+                }
             }
 
             var next = NextEscalationChange(_cursor);
@@ -293,10 +310,10 @@ internal sealed partial class ObligationEngine
 
         var facts = Facts();
         var open = !_resolved && !_finished;
-        var rules = Escalation.Rules;
+        var rules = _texts.RuleList;
         var ruleReads = _texts.RuleReads;
         var ruleTimed = _texts.RuleTimed;
-        for (var i = 0; i < rules.Count; i++)
+        for (var i = 0; i < rules.Length; i++)
         {
             if ((ruleReads[i] & changed) == FactReads.None && !(timePoint && ruleTimed[i]))
             {
@@ -315,8 +332,8 @@ internal sealed partial class ObligationEngine
             _ruleHolds[i] = holds;
         }
 
-        var policies = Escalation.Policies;
-        for (var i = 0; i < policies.Count; i++)
+        var policies = _texts.PolicyList;
+        for (var i = 0; i < policies.Length; i++)
         {
             var checkApplies = (_texts.PolicyAppliesReads[i] & changed) != FactReads.None || (timePoint && _texts.PolicyTimed[i]);
             var checkStop = (_texts.PolicyStopReads[i] & changed) != FactReads.None;

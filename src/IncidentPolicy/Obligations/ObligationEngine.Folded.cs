@@ -285,5 +285,6 @@ internal sealed partial class ObligationEngine
         _factsStale = true;
         _nextChangeKnown = false;
         _nextChange = null;
+        _earliestKnown = false;
     }
 }

@@ -50,6 +50,8 @@ internal sealed class ObligationTexts
         }
 
         TimedThresholds = [.. thresholds.Distinct()];
+        RuleList = [.. escalation.Rules];
+        PolicyList = [.. escalation.Policies];
         RuleReads = escalation.Rules.Select(r => FactReadsOf.Condition(r.When)).ToArray();
         RuleTimed = escalation.Rules.Select(r => r.When.DependsOnTime).ToArray();
         PolicyAppliesReads = escalation.Policies.Select(p => FactReadsOf.Condition(p.AppliesTo)).ToArray();
@@ -62,6 +64,12 @@ internal sealed class ObligationTexts
     /// <summary>The elapsed-since parts of the <see cref="TimedConditions"/>: a timed condition changes only when one of
     /// these crosses its threshold.</summary>
     public (ElapsedAnchor Anchor, NodaTime.Duration AtLeast)[] TimedThresholds { get; }
+
+    /// <summary>The escalation rules, as an array (indexed without an interface call).</summary>
+    public Escalation.EscalationRule[] RuleList { get; }
+
+    /// <summary>The escalation policies, as an array.</summary>
+    public Escalation.EscalationPolicy[] PolicyList { get; }
 
     /// <summary>By rule index: the facts the rule's condition reads.</summary>
     public FactReads[] RuleReads { get; }
