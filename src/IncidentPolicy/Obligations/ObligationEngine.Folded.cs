@@ -164,7 +164,7 @@ internal sealed partial class ObligationEngine
         var engine = new EngineState
         {
             Slots = _slots.AsSpan(0, _count).ToArray(),
-            Instances = _keysPlanned.Select(id => (id, _instances[id])).ToArray(),
+            Instances = PlannedInstances(),
             EngagedRoles = [.. _engagedRoles],
             Severity = _severity,
             AlertAt = _alertAt,
@@ -201,6 +201,17 @@ internal sealed partial class ObligationEngine
             Open = open,
             Engine = engine,
         };
+    }
+
+    private (int KeyId, int Count)[] PlannedInstances()
+    {
+        var planned = new (int, int)[_keysPlanned.Count];
+        for (var i = 0; i < planned.Length; i++)
+        {
+            planned[i] = (_keysPlanned[i], _instances[_keysPlanned[i]]);
+        }
+
+        return planned;
     }
 
     /// <summary>Every obligation in order — met, met late or cancelled as final (the instant of evaluation no longer

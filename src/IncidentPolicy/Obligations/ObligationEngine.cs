@@ -346,7 +346,7 @@ internal sealed partial class ObligationEngine
                 MeetNotification(e);
                 break;
             case Declined or Merged:
-                CancelOpen(at, includeOverdue: true, kinds: null);
+                CancelOpen(at, includeOverdue: true, kinds: AllKinds);
                 _finished = true;
                 break;
         }
@@ -503,27 +503,38 @@ internal sealed partial class ObligationEngine
         }
     }
 
-    private static readonly ObligationKind[] AcknowledgeKind = [ObligationKind.Acknowledge];
-    private static readonly ObligationKind[] PostMortemKind = [ObligationKind.SchedulePostMortem];
-    private static readonly ObligationKind[] SeverityKinds =
-    [
-        ObligationKind.Acknowledge, ObligationKind.Declare, ObligationKind.AssignCommander, ObligationKind.Respond,
-        ObligationKind.FirstExternalUpdate, ObligationKind.ExternalUpdate,
-    ];
+    /// <summary>A set of obligation kinds, one bit per kind.</summary>
+    private static int KindSet(params ReadOnlySpan<ObligationKind> kinds)
+    {
+        var set = 0;
+        foreach (var kind in kinds)
+        {
+            set |= 1 << (int)kind;
+        }
 
-    private static readonly ObligationKind[] OpenIncidentKinds =
-    [
-        ObligationKind.Acknowledge, ObligationKind.Declare, ObligationKind.AssignCommander, ObligationKind.Respond,
-        ObligationKind.FirstExternalUpdate, ObligationKind.ExternalUpdate, ObligationKind.InternalUpdate, ObligationKind.Escalate,
-    ];
+        return set;
+    }
 
-    private void CancelOpen(Instant at, bool includeOverdue, ObligationKind[]? kinds)
+    private const int AllKinds = -1;
+    private static readonly int AcknowledgeKind = KindSet(ObligationKind.Acknowledge);
+    private static readonly int PostMortemKind = KindSet(ObligationKind.SchedulePostMortem);
+    private static readonly int SeverityKinds = KindSet(
+        ObligationKind.Acknowledge, ObligationKind.Declare, ObligationKind.AssignCommander, ObligationKind.Respond,
+        ObligationKind.FirstExternalUpdate, ObligationKind.ExternalUpdate);
+
+    private static readonly int OpenIncidentKinds = KindSet(
+        ObligationKind.Acknowledge, ObligationKind.Declare, ObligationKind.AssignCommander, ObligationKind.Respond,
+        ObligationKind.FirstExternalUpdate, ObligationKind.ExternalUpdate, ObligationKind.InternalUpdate, ObligationKind.Escalate);
+
+    /// <summary>Cancels, at <paramref name="at"/>, the open obligations of the <paramref name="kinds"/> (a
+    /// <see cref="KindSet"/>) due after it, or, with <paramref name="includeOverdue"/>, whenever due.</summary>
+    private void CancelOpen(Instant at, bool includeOverdue, int kinds)
     {
         var slots = Writable();
         for (var i = 0; i < _count; i++)
         {
             ref var slot = ref slots[i];
-            if (slot.IsOpen && (kinds is null || Array.IndexOf(kinds, slot.Kind) >= 0) && (includeOverdue || slot.DueAt > at))
+            if (slot.IsOpen && (kinds & (1 << (int)slot.Kind)) != 0 && (includeOverdue || slot.DueAt > at))
             {
                 slot.CancelledAt = at;
             }

@@ -109,10 +109,12 @@ internal sealed class ObligationTexts
     public LevelTexts For(SeverityLevel level)
     {
         var index = level.Rank - 1;
-        return (uint)index < (uint)_levels.Length && ReferenceEquals(_levels[index].Level, level)
-            ? _levels[index]
-            : Array.Find(_levels, t => ReferenceEquals(t.Level, level)) ?? throw new ArgumentException($"{level.Id} is not a level of this policy.", nameof(level));
+        return (uint)index < (uint)_levels.Length && ReferenceEquals(_levels[index].Level, level) ? _levels[index] : Find(level);
     }
+
+    // Apart from For, whose lambda would otherwise allocate its closure on every call, fast path included.
+    private LevelTexts Find(SeverityLevel level) =>
+        Array.Find(_levels, t => ReferenceEquals(t.Level, level)) ?? throw new ArgumentException($"{level.Id} is not a level of this policy.", nameof(level));
 
     /// <summary>The keys of an obligation kind without qualifier: <c>acknowledge</c>, <c>externalUpdate#3</c>.</summary>
     public KeySet Keys(ObligationKind kind) => _kindKeys[(int)kind];
