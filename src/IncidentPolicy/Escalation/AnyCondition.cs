@@ -8,6 +8,10 @@ public sealed class AnyCondition : Condition
 {
     private readonly bool _dependsOnTime;
 
+    // The parts as an array: evaluating them is on the obligations engine's path, and indexing the read-only list
+    // would cost an interface call per part.
+    private readonly Condition[] _parts;
+
     /// <summary>Creates the condition.</summary>
     /// <param name="conditions">At least one condition.</param>
     /// <exception cref="ArgumentNullException"><paramref name="conditions"/> or one of them is null.</exception>
@@ -15,6 +19,7 @@ public sealed class AnyCondition : Condition
     public AnyCondition(params IEnumerable<Condition> conditions)
     {
         Conditions = CompositeConditions.Copy(conditions, "any");
+        _parts = [.. Conditions];
         _dependsOnTime = Conditions.Any(c => c.DependsOnTime);
     }
 
@@ -31,9 +36,9 @@ public sealed class AnyCondition : Condition
 
     internal override bool Holds(IncidentFacts facts, Instant at)
     {
-        for (var i = 0; i < Conditions.Count; i++)
+        for (var i = 0; i < _parts.Length; i++)
         {
-            if (Conditions[i].Holds(facts, at))
+            if (_parts[i].Holds(facts, at))
             {
                 return true;
             }
@@ -44,9 +49,9 @@ public sealed class AnyCondition : Condition
 
     internal override void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds)
     {
-        for (var i = 0; i < Conditions.Count; i++)
+        for (var i = 0; i < _parts.Length; i++)
         {
-            Conditions[i].AddThresholds(facts, after, ref thresholds);
+            _parts[i].AddThresholds(facts, after, ref thresholds);
         }
     }
 

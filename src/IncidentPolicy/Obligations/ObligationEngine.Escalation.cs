@@ -232,7 +232,9 @@ internal sealed partial class ObligationEngine
         {
             // Nothing changes before the earliest elapsed-since threshold after the cursor: when that is past
             // `until` (between most events), the exact next change need not be worked out.
-            if (!_nextChangeKnown)
+            // Unless the next change is known and ahead of the cursor (it is not after a time point, nor after an
+            // event that changed what a timed condition reads):
+            if (!(_nextChangeKnown && (_nextChange is null || _nextChange > _cursor)))
             {
                 // Kept while the anchors are unchanged and it is still ahead of the cursor.
                 if (!_earliestKnown || _earliest <= _cursor)

@@ -117,25 +117,31 @@ internal sealed partial class ObligationEngine
         }
     }
 
-    /// <summary>Counts the slots by state at <paramref name="now"/>.</summary>
+    /// <summary>Counts the slots by state at <paramref name="now"/>, as <see cref="StateOf"/> states them.</summary>
     private void CountSlots(Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
     {
         var grace = _policy.Escalation.DispatchGrace;
         for (var i = 0; i < _count; i++)
         {
             ref readonly var slot = ref _slots[i];
-            var k = (int)slot.Kind;
-            switch (StateOf(slot, now, grace, out _))
+            if (slot.IsCancelled)
             {
-                case ObligationState.Met:
-                    met[k]++;
-                    break;
-                case ObligationState.MetLate:
-                    metLate[k]++;
-                    break;
-                case ObligationState.Overdue:
-                    overdue[k]++;
-                    break;
+                continue;
+            }
+
+            var k = (int)slot.Kind;
+            var deadline = slot.Kind == ObligationKind.Escalate ? slot.DueAt + grace : slot.DueAt;
+            if (slot.IsOpen)
+            {
+                overdue[k] += now >= deadline ? 1 : 0;
+            }
+            else if (slot.SettledAt <= deadline)
+            {
+                met[k]++;
+            }
+            else
+            {
+                metLate[k]++;
             }
         }
     }
@@ -748,6 +754,11 @@ internal sealed partial class ObligationEngine
         }
 
         public readonly bool IsOpen => _settlement == Open;
+
+        public readonly bool IsCancelled => _settlement == WasCancelled;
+
+        /// <summary>When it was met or cancelled; meaningless while open.</summary>
+        public readonly Instant SettledAt => _settledAt;
 
         private void Settle(Instant? at, byte settlement)
         {
