@@ -11,9 +11,10 @@ public sealed partial class Incident
 
     /// <summary>
     /// What the obligations engine folded from all of this incident's events under one policy, kept so that evaluating
-    /// the same incident again (at each wake-up, or a dashboard's refresh) only walks time from the last event. Written
-    /// once per policy with a plain reference write (the fold is immutable once published, so a race only costs a
-    /// second fold); a new version of the incident starts without one (<see cref="Evolve"/>).
+    /// the same incident again (at each wake-up, or a dashboard's refresh) only walks time from where the fold stands.
+    /// Replaced with a plain reference write, only by a fold for another policy or one standing later (a fold is
+    /// immutable once published, so a race only costs a second fold); a new version of the incident starts without
+    /// one (<see cref="Evolve"/>).
     /// </summary>
     internal object? EvaluationCache
     {

@@ -33,11 +33,14 @@ public sealed partial class ResponsePolicy
     /// <para>Pure, deterministic and thread-safe. The incident may have been opened under another policy; its
     /// <c>PolicyHash</c> tells.</para>
     /// <para>Performance: the first evaluation of an incident version at or after its last event folds every event
-    /// and keeps that fold on the (immutable) incident for this policy — about 1–2 KB for a typical incident, released
-    /// with it — so evaluating it again, at each wake-up or on each dashboard refresh, only walks time from the last
-    /// event and states each obligation. A new version (after <c>Apply</c>) folds afresh; an evaluation before the last
-    /// event (an audit of the past) folds the events up to that instant and keeps nothing. Each thread reuses one
-    /// working engine, so an evaluation allocates only its result. Numbers are in <c>benchmarks/README.md</c>.</para>
+    /// and keeps the result on the (immutable) incident for this policy — the obligations in order, the open ones'
+    /// deadlines and the engine's state, a few kilobytes for a typical incident, released with it. Until the next
+    /// instant at which an escalation condition changes with time, evaluating it again (at each wake-up, on each
+    /// dashboard refresh) copies the kept obligations and replaces those now overdue; past that instant it walks
+    /// time from the kept fold and keeps one standing there. A new version (after <c>Apply</c>) folds afresh; an
+    /// evaluation before the last event (an audit of the past), or before the kept fold's instant, folds the events up
+    /// to that instant and keeps nothing. Each thread reuses one working engine, and folding allocates nothing, so an
+    /// evaluation allocates only its result. Numbers are in <c>benchmarks/README.md</c>.</para>
     /// </remarks>
     /// <param name="incident">The incident.</param>
     /// <param name="now">The evaluation instant.</param>
