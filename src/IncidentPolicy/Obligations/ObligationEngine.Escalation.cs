@@ -14,9 +14,10 @@ internal sealed partial class ObligationEngine
 {
     private readonly Dictionary<string, decimal> _impacts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
-    private readonly List<bool> _ruleHolds = [];
-    private readonly List<bool> _policyApplies = [];
-    private readonly List<bool> _policyStopped = [];
+    // By rule and by escalation policy index (the first RuleList/PolicyList.Length entries count; reused).
+    private bool[] _ruleHolds = new bool[8];
+    private bool[] _policyApplies = new bool[8];
+    private bool[] _policyStopped = new bool[8];
     private readonly List<(int Level, int Round, int Target, Instant DueAt)> _planned = [];
     private IncidentFacts? _facts;
     private IncidentStatus _status;
@@ -64,7 +65,20 @@ internal sealed partial class ObligationEngine
     private void StartEscalation()
     {
         HasEscalation = _texts.RuleList.Length > 0 || _texts.PolicyList.Length > 0;
-        // The scratch facts belong to one scale; a policy with another scale gets a fresh instance.
+        if (_ruleHolds.Length < _texts.RuleList.Length)
+        {
+            _ruleHolds = new bool[_texts.RuleList.Length];
+        }
+
+        if (_policyApplies.Length < _texts.PolicyList.Length)
+        {
+            _policyApplies = new bool[_texts.PolicyList.Length];
+            _policyStopped = new bool[_texts.PolicyList.Length];
+        }
+
+        // The scratch facts belong to one scale (and keep it, and the last severity they saw, between evaluations: the
+        // thread's engine holds at most the last policy's scale alive); a policy with another scale gets a fresh
+        // instance. They are refreshed from the engine's fields before a condition reads them.
         if (_facts is null || !ReferenceEquals(_facts.Severities, _policy.Severities))
         {
             _facts = new IncidentFacts(_policy.Severities);
@@ -75,9 +89,6 @@ internal sealed partial class ObligationEngine
     {
         _impacts.Clear();
         _flags.Clear();
-        _ruleHolds.Clear();
-        _policyApplies.Clear();
-        _policyStopped.Clear();
         _status = default;
         _acknowledgedAt = _declaredAt = _lastUpdateAt = _resolvedAt = null;
         _escalating = _factsStale = _nextChangeKnown = _earliestKnown = false;
@@ -86,9 +97,6 @@ internal sealed partial class ObligationEngine
         _cursor = default;
         _nextChange = null;
         HasEscalation = false;
-
-        // Keep the scratch facts (they hold the scale only after a refresh with nothing): drop the severity.
-        _facts?.Refresh(default, default, null, null, null, null, null, null, null);
     }
 
     /// <summary>Keeps the facts conditions see in step with the events.</summary>
@@ -107,19 +115,9 @@ internal sealed partial class ObligationEngine
                 _status = IncidentStatus.Triggered;
                 _cursor = @event.At;
                 _escalating = true;
-                _ruleHolds.Clear();
-                _policyApplies.Clear();
-                _policyStopped.Clear();
-                for (var i = 0; i < _texts.RuleList.Length; i++)
-                {
-                    _ruleHolds.Add(false);
-                }
-
-                for (var i = 0; i < _texts.PolicyList.Length; i++)
-                {
-                    _policyApplies.Add(false);
-                    _policyStopped.Add(false);
-                }
+                Array.Clear(_ruleHolds);
+                Array.Clear(_policyApplies);
+                Array.Clear(_policyStopped);
 
                 InvalidateFacts(FactReads.All);
                 return;

@@ -178,9 +178,9 @@ internal sealed partial class ObligationEngine
             NextInternal = _nextInternal,
             Impacts = _impacts.Count == 0 ? null : [.. _impacts],
             Flags = _flags.Count == 0 ? null : [.. _flags],
-            RuleHolds = [.. _ruleHolds],
-            PolicyApplies = [.. _policyApplies],
-            PolicyStopped = [.. _policyStopped],
+            RuleHolds = _ruleHolds.AsSpan(0, _texts.RuleList.Length).ToArray(),
+            PolicyApplies = _policyApplies.AsSpan(0, _texts.PolicyList.Length).ToArray(),
+            PolicyStopped = _policyStopped.AsSpan(0, _texts.PolicyList.Length).ToArray(),
             Status = _status,
             AcknowledgedAt = _acknowledgedAt,
             DeclaredAt = _declaredAt,
@@ -280,9 +280,9 @@ internal sealed partial class ObligationEngine
             _flags.UnionWith(flags);
         }
 
-        _ruleHolds.AddRange(engine.RuleHolds);
-        _policyApplies.AddRange(engine.PolicyApplies);
-        _policyStopped.AddRange(engine.PolicyStopped);
+        engine.RuleHolds.CopyTo(_ruleHolds, 0);
+        engine.PolicyApplies.CopyTo(_policyApplies, 0);
+        engine.PolicyStopped.CopyTo(_policyStopped, 0);
         _status = engine.Status;
         _acknowledgedAt = engine.AcknowledgedAt;
         _declaredAt = engine.DeclaredAt;

@@ -249,7 +249,8 @@ internal sealed partial class ObligationEngine
         StartEscalation();
     }
 
-    /// <summary>Forgets the evaluation, so the engine a thread keeps holds no policy, incident or text alive.</summary>
+    /// <summary>Forgets the evaluation, so the engine a thread keeps holds no incident alive, and of the last policy
+    /// only its severity scale (in the scratch facts).</summary>
     private void Clear()
     {
         // The slots' strings belong to the policy's texts (or are reasons of this incident): left in the array, they
