@@ -20,16 +20,7 @@ internal sealed partial class ObligationEngine
     private bool[] _policyStopped = new bool[8];
     private readonly List<(int Level, int Round, int Target, Instant DueAt)> _planned = [];
     private IncidentFacts? _facts;
-    private IncidentStatus _status;
-    private Instant? _acknowledgedAt;
-    private Instant? _declaredAt;
-    private Instant? _lastUpdateAt;
-    private Instant? _resolvedAt;
-    private bool _escalating;
     private bool _factsStale;
-    private Instant _cursor;
-    /// <summary>What the events since the last check changed of the facts that rules and policies read.</summary>
-    private FactReads _changed;
     private bool _nextChangeKnown;
 
     /// <summary>The earliest elapsed-since threshold after the cursor when it was worked out (see
@@ -89,12 +80,8 @@ internal sealed partial class ObligationEngine
     {
         _impacts.Clear();
         _flags.Clear();
-        _status = default;
-        _acknowledgedAt = _declaredAt = _lastUpdateAt = _resolvedAt = null;
-        _escalating = _factsStale = _nextChangeKnown = _earliestKnown = false;
+        _factsStale = _nextChangeKnown = _earliestKnown = false;
         _earliest = null;
-        _changed = FactReads.None;
-        _cursor = default;
         _nextChange = null;
         HasEscalation = false;
     }
@@ -107,14 +94,14 @@ internal sealed partial class ObligationEngine
             return;
         }
 
-        var status = _status;
+        var status = _fold.Status;
         FactReads changed;
         switch (@event)
         {
             case AlertFired:
-                _status = IncidentStatus.Triggered;
-                _cursor = @event.At;
-                _escalating = true;
+                _fold.Status = IncidentStatus.Triggered;
+                _fold.Cursor = @event.At;
+                _fold.Escalating = true;
                 Array.Clear(_ruleHolds);
                 Array.Clear(_policyApplies);
                 Array.Clear(_policyStopped);
@@ -122,18 +109,18 @@ internal sealed partial class ObligationEngine
                 InvalidateFacts(FactReads.All);
                 return;
             case Acknowledged:
-                changed = _acknowledgedAt is null ? FactReads.Acknowledged : FactReads.None;
-                _acknowledgedAt ??= @event.At;
-                _status = _status == IncidentStatus.Triggered ? IncidentStatus.Acknowledged : _status;
+                changed = _fold.AcknowledgedAt is null ? FactReads.Acknowledged : FactReads.None;
+                _fold.AcknowledgedAt ??= @event.At;
+                _fold.Status = _fold.Status == IncidentStatus.Triggered ? IncidentStatus.Acknowledged : _fold.Status;
                 break;
             case Declared:
-                changed = _declaredAt is null ? FactReads.Declared : FactReads.None;
-                _declaredAt ??= @event.At;
-                _status = IncidentStatus.Investigating;
+                changed = _fold.DeclaredAt is null ? FactReads.Declared : FactReads.None;
+                _fold.DeclaredAt ??= @event.At;
+                _fold.Status = IncidentStatus.Investigating;
                 break;
             case StatusUpdatePosted:
                 changed = FactReads.LastUpdate;
-                _lastUpdateAt = @event.At;
+                _fold.LastUpdateAt = @event.At;
                 break;
             case ImpactRecorded e:
                 changed = FactReads.Impacts;
@@ -144,33 +131,33 @@ internal sealed partial class ObligationEngine
                 break;
             case Mitigated:
                 changed = FactReads.None;
-                _status = IncidentStatus.Mitigated;
+                _fold.Status = IncidentStatus.Mitigated;
                 break;
             case Resolved:
                 changed = FactReads.Resolved;
-                _resolvedAt = @event.At;
-                _status = IncidentStatus.Resolved;
+                _fold.ResolvedAt = @event.At;
+                _fold.Status = IncidentStatus.Resolved;
                 break;
             case Reopened:
                 changed = FactReads.Resolved;
-                _resolvedAt = null;
-                _status = IncidentStatus.Investigating;
+                _fold.ResolvedAt = null;
+                _fold.Status = IncidentStatus.Investigating;
                 break;
             case PostMortemScheduled:
                 changed = FactReads.None;
-                _status = IncidentStatus.PostMortem;
+                _fold.Status = IncidentStatus.PostMortem;
                 break;
             case Closed:
                 changed = FactReads.None;
-                _status = IncidentStatus.Closed;
+                _fold.Status = IncidentStatus.Closed;
                 break;
             case Declined:
                 changed = FactReads.None;
-                _status = IncidentStatus.Declined;
+                _fold.Status = IncidentStatus.Declined;
                 break;
             case Merged:
                 changed = FactReads.None;
-                _status = IncidentStatus.Merged;
+                _fold.Status = IncidentStatus.Merged;
                 break;
             default:
                 // Commander and role assignments, notes, notifications, reminders, action items, publication: nothing a
@@ -178,7 +165,7 @@ internal sealed partial class ObligationEngine
                 return;
         }
 
-        InvalidateFacts(_status != status ? changed | FactReads.Status : changed);
+        InvalidateFacts(_fold.Status != status ? changed | FactReads.Status : changed);
     }
 
     /// <summary>The facts changed (an event, or a severity change): the conditions that read what changed must be
@@ -196,7 +183,7 @@ internal sealed partial class ObligationEngine
         }
 
         _factsStale = true;
-        _changed |= changed;
+        _fold.Changed |= changed;
         if ((changed & _texts.TimedReads) != FactReads.None)
         {
             _nextChangeKnown = false;
@@ -209,7 +196,7 @@ internal sealed partial class ObligationEngine
         var facts = _facts!;
         if (_factsStale)
         {
-            facts.Refresh(_status, _alertAt, _severity, _acknowledgedAt, _declaredAt, _lastUpdateAt, _resolvedAt, _impacts, _flags);
+            facts.Refresh(_fold.Status, _fold.AlertAt, _fold.Severity, _fold.AcknowledgedAt, _fold.DeclaredAt, _fold.LastUpdateAt, _fold.ResolvedAt, _impacts, _flags);
             _factsStale = false;
         }
 
@@ -221,7 +208,7 @@ internal sealed partial class ObligationEngine
     /// <paramref name="settle"/>, at the last instant where something changed (the state is the same until then).</summary>
     private void AdvanceTo(Instant until, bool settle = true)
     {
-        if (!_escalating || !HasEscalation)
+        if (!_fold.Escalating || !HasEscalation)
         {
             return;
         }
@@ -232,12 +219,12 @@ internal sealed partial class ObligationEngine
             // `until` (between most events), the exact next change need not be worked out.
             // Unless the next change is known and ahead of the cursor (it is not after a time point, nor after an
             // event that changed what a timed condition reads):
-            if (!(_nextChangeKnown && (_nextChange is null || _nextChange > _cursor)))
+            if (!(_nextChangeKnown && (_nextChange is null || _nextChange > _fold.Cursor)))
             {
                 // Kept while the anchors are unchanged and it is still ahead of the cursor.
-                if (!_earliestKnown || _earliest <= _cursor)
+                if (!_earliestKnown || _earliest <= _fold.Cursor)
                 {
-                    _earliest = EarliestThreshold(_cursor);
+                    _earliest = EarliestThreshold(_fold.Cursor);
                     _earliestKnown = true;
                 }
 
@@ -247,19 +234,19 @@ internal sealed partial class ObligationEngine
                 }
             }
 
-            var next = NextEscalationChange(_cursor);
+            var next = NextEscalationChange(_fold.Cursor);
             if (next is not { } t || t > until)
             {
                 break;
             }
 
             CheckEscalation(t, timePoint: true);
-            _cursor = t;
+            _fold.Cursor = t;
         }
 
         if (settle)
         {
-            _cursor = Instant.Max(_cursor, until);
+            _fold.Cursor = Instant.Max(_fold.Cursor, until);
         }
     }
 
@@ -267,7 +254,7 @@ internal sealed partial class ObligationEngine
     /// or its stop condition changes, with the facts as they are.</summary>
     private Instant? NextEscalationChange(Instant after)
     {
-        if (!_escalating || !HasEscalation)
+        if (!_fold.Escalating || !HasEscalation)
         {
             return null;
         }
@@ -300,16 +287,16 @@ internal sealed partial class ObligationEngine
     /// keep their value: nothing they read has changed.</summary>
     private void CheckEscalation(Instant at, bool timePoint = false)
     {
-        var changed = t_lookAtEverything ? FactReads.All : _changed;
-        if (!_escalating || !HasEscalation || !(timePoint || changed != FactReads.None))
+        var changed = t_lookAtEverything ? FactReads.All : _fold.Changed;
+        if (!_fold.Escalating || !HasEscalation || !(timePoint || changed != FactReads.None))
         {
             return;
         }
 
-        _changed = FactReads.None;
+        _fold.Changed = FactReads.None;
 
         var facts = Facts();
-        var open = !_resolved && !_finished;
+        var open = !_fold.Resolved && !_fold.Finished;
         var rules = _texts.RuleList;
         var ruleReads = _texts.RuleReads;
         var ruleTimed = _texts.RuleTimed;
@@ -394,11 +381,11 @@ internal sealed partial class ObligationEngine
         {
             Instant? from = anchor switch
             {
-                ElapsedAnchor.Alert => _alertAt,
-                ElapsedAnchor.Acknowledged => _acknowledgedAt,
-                ElapsedAnchor.Declared => _declaredAt,
-                ElapsedAnchor.LastUpdate => _lastUpdateAt ?? _alertAt,
-                ElapsedAnchor.Resolved => _resolvedAt,
+                ElapsedAnchor.Alert => _fold.AlertAt,
+                ElapsedAnchor.Acknowledged => _fold.AcknowledgedAt,
+                ElapsedAnchor.Declared => _fold.DeclaredAt,
+                ElapsedAnchor.LastUpdate => _fold.LastUpdateAt ?? _fold.AlertAt,
+                ElapsedAnchor.Resolved => _fold.ResolvedAt,
                 _ => null,
             };
 

@@ -105,25 +105,8 @@ internal sealed partial class ObligationEngine
 
         public required (string Role, Instant At)[] EngagedRoles { get; init; }
 
-        public SeverityLevel? Severity { get; init; }
-
-        public Instant AlertAt { get; init; }
-
-        public bool Acknowledged { get; init; }
-
-        public bool Declared { get; init; }
-
-        public bool HasCommander { get; init; }
-
-        public bool Resolved { get; init; }
-
-        public bool Finished { get; init; }
-
-        public Instant? LastExternalUpdate { get; init; }
-
-        public int NextExternal { get; init; }
-
-        public int NextInternal { get; init; }
+        /// <summary>The scalar state.</summary>
+        public required FoldState State { get; init; }
 
         // Escalation progress and the facts its conditions see.
         public KeyValuePair<string, decimal>[]? Impacts { get; init; }
@@ -135,22 +118,42 @@ internal sealed partial class ObligationEngine
         public required bool[] PolicyApplies { get; init; }
 
         public required bool[] PolicyStopped { get; init; }
+    }
 
-        public IncidentStatus Status { get; init; }
+    /// <summary>The engine's scalar state while folding: where the incident stands for the obligations (severity,
+    /// what has happened, the rolling updates' slots) and for escalation (the facts conditions see, how far time has been
+    /// walked, what changed since the last check).</summary>
+    private struct FoldState
+    {
+        public static readonly FoldState Initial = new() { NextExternal = -1, NextInternal = -1 };
 
-        public Instant? AcknowledgedAt { get; init; }
+        public SeverityLevel? Severity;
+        public Instant AlertAt;
+        public bool Acknowledged;
+        public bool Declared;
+        public bool HasCommander;
+        public bool Resolved;
+        public bool Finished;
+        public Instant? LastExternalUpdate;
 
-        public Instant? DeclaredAt { get; init; }
+        /// <summary>The slot of the pending rolling external or internal update; −1 for none.</summary>
+        public int NextExternal;
+        public int NextInternal;
 
-        public Instant? LastUpdateAt { get; init; }
+        public IncidentStatus Status;
+        public Instant? AcknowledgedAt;
+        public Instant? DeclaredAt;
+        public Instant? LastUpdateAt;
+        public Instant? ResolvedAt;
 
-        public Instant? ResolvedAt { get; init; }
+        /// <summary>Whether the alert has been folded (escalation runs from it).</summary>
+        public bool Escalating;
 
-        public bool Escalating { get; init; }
+        /// <summary>How far time has been walked.</summary>
+        public Instant Cursor;
 
-        public Instant Cursor { get; init; }
-
-        public FactReads Changed { get; init; }
+        /// <summary>What the events since the last check changed of the facts that rules and policies read.</summary>
+        public FactReads Changed;
     }
 
     /// <summary>An open obligation of a kept fold: where it is in the order, when it is due, and when it is overdue
@@ -164,39 +167,22 @@ internal sealed partial class ObligationEngine
         var engine = new EngineState
         {
             Slots = _slots.AsSpan(0, _count).ToArray(),
+            State = _fold,
             Instances = PlannedInstances(),
             EngagedRoles = [.. _engagedRoles],
-            Severity = _severity,
-            AlertAt = _alertAt,
-            Acknowledged = _acknowledged,
-            Declared = _declared,
-            HasCommander = _hasCommander,
-            Resolved = _resolved,
-            Finished = _finished,
-            LastExternalUpdate = _lastExternalUpdate,
-            NextExternal = _nextExternal,
-            NextInternal = _nextInternal,
             Impacts = _impacts.Count == 0 ? null : [.. _impacts],
             Flags = _flags.Count == 0 ? null : [.. _flags],
             RuleHolds = _ruleHolds.AsSpan(0, _texts.RuleList.Length).ToArray(),
             PolicyApplies = _policyApplies.AsSpan(0, _texts.PolicyList.Length).ToArray(),
             PolicyStopped = _policyStopped.AsSpan(0, _texts.PolicyList.Length).ToArray(),
-            Status = _status,
-            AcknowledgedAt = _acknowledgedAt,
-            DeclaredAt = _declaredAt,
-            LastUpdateAt = _lastUpdateAt,
-            ResolvedAt = _resolvedAt,
-            Escalating = _escalating,
-            Cursor = _cursor,
-            Changed = _changed,
         };
         var (ordered, open) = OrderedObligations();
         return new()
         {
             Policy = _policy,
-            ValidFrom = Instant.Max(_cursor, incident.LastEventAt),
-            NextChange = NextEscalationChange(_cursor),
-            WakeOnChange = !_resolved && !_finished,
+            ValidFrom = Instant.Max(_fold.Cursor, incident.LastEventAt),
+            NextChange = NextEscalationChange(_fold.Cursor),
+            WakeOnChange = !_fold.Resolved && !_fold.Finished,
             Ordered = ordered,
             Open = open,
             Engine = engine,
@@ -254,22 +240,13 @@ internal sealed partial class ObligationEngine
         _slots = engine.Slots;
         _shared = true;
         _count = engine.Slots.Length;
+        _fold = engine.State;
         foreach (var (id, count) in engine.Instances)
         {
             CountInstance(id);
             _instances[id] = count;
         }
         _engagedRoles.AddRange(engine.EngagedRoles);
-        _severity = engine.Severity;
-        _alertAt = engine.AlertAt;
-        _acknowledged = engine.Acknowledged;
-        _declared = engine.Declared;
-        _hasCommander = engine.HasCommander;
-        _resolved = engine.Resolved;
-        _finished = engine.Finished;
-        _lastExternalUpdate = engine.LastExternalUpdate;
-        _nextExternal = engine.NextExternal;
-        _nextInternal = engine.NextInternal;
         foreach (var (metric, value) in engine.Impacts ?? [])
         {
             _impacts[metric] = value;
@@ -283,14 +260,6 @@ internal sealed partial class ObligationEngine
         engine.RuleHolds.CopyTo(_ruleHolds, 0);
         engine.PolicyApplies.CopyTo(_policyApplies, 0);
         engine.PolicyStopped.CopyTo(_policyStopped, 0);
-        _status = engine.Status;
-        _acknowledgedAt = engine.AcknowledgedAt;
-        _declaredAt = engine.DeclaredAt;
-        _lastUpdateAt = engine.LastUpdateAt;
-        _resolvedAt = engine.ResolvedAt;
-        _escalating = engine.Escalating;
-        _cursor = engine.Cursor;
-        _changed = engine.Changed;
 
         // The scratch facts are refreshed from these values before a condition looks at them.
         _factsStale = true;

@@ -31,16 +31,10 @@ internal sealed partial class ObligationEngine
 
     private ResponsePolicy _policy = null!;
     private ObligationTexts _texts = null!;
-    private SeverityLevel? _severity;
-    private Instant _alertAt;
-    private bool _acknowledged;
-    private bool _declared;
-    private bool _hasCommander;
-    private bool _resolved;
-    private bool _finished;
-    private Instant? _lastExternalUpdate;
-    private int _nextExternal = -1;
-    private int _nextInternal = -1;
+
+    /// <summary>The fold's scalar state (the rest is in the slots, instance counts, engaged roles, impacts, flags and
+    /// rule and policy states); one value, so a kept fold copies and restores it whole.</summary>
+    private FoldState _fold = FoldState.Initial;
 
     public static Evaluation Evaluate(ResponsePolicy policy, Incident incident, Instant now)
     {
@@ -267,11 +261,7 @@ internal sealed partial class ObligationEngine
         _engagedRoles.Clear();
         _policy = null!;
         _texts = null!;
-        _severity = null;
-        _alertAt = default;
-        _acknowledged = _declared = _hasCommander = _resolved = _finished = false;
-        _lastExternalUpdate = null;
-        _nextExternal = _nextInternal = -1;
+        _fold = FoldState.Initial;
         ClearEscalation();
     }
 
@@ -281,7 +271,7 @@ internal sealed partial class ObligationEngine
         switch (@event)
         {
             case AlertFired e:
-                _alertAt = at;
+                _fold.AlertAt = at;
                 if (_policy.Severities.Find(e.Severity ?? "") is { } level)
                 {
                     ChangeSeverity(level, at);
@@ -295,35 +285,35 @@ internal sealed partial class ObligationEngine
 
                 break;
             case Acknowledged:
-                _acknowledged = true;
+                _fold.Acknowledged = true;
                 Meet(ObligationKind.Acknowledge, null, at);
                 Engage(LifecycleRules.OnCallRole, at);
                 Meet(ObligationKind.Respond, LifecycleRules.OnCallRole, at);
                 break;
             case Declared e:
-                if (_policy.Severities.Find(e.Severity) is { } declared && declared != _severity)
+                if (_policy.Severities.Find(e.Severity) is { } declared && declared != _fold.Severity)
                 {
                     ChangeSeverity(declared, at);
                 }
 
-                _declared = true;
+                _fold.Declared = true;
                 Meet(ObligationKind.Declare, null, at);
 
-                if (!_resolved && _nextInternal < 0)
+                if (!_fold.Resolved && _fold.NextInternal < 0)
                 {
                     PlanInternalUpdate(at);
                 }
 
                 break;
             case CommanderAssigned:
-                _hasCommander = true;
+                _fold.HasCommander = true;
                 Meet(ObligationKind.AssignCommander, null, at);
                 break;
             case RoleAssigned e:
                 Engage(e.Role, at);
                 Meet(ObligationKind.Respond, e.Role, at);
                 break;
-            case SeverityChanged e when _policy.Severities.Find(e.Severity) is { } changed && changed != _severity:
+            case SeverityChanged e when _policy.Severities.Find(e.Severity) is { } changed && changed != _fold.Severity:
                 ChangeSeverity(changed, at);
                 break;
             case StatusUpdatePosted e:
@@ -354,7 +344,7 @@ internal sealed partial class ObligationEngine
                 break;
             case Declined or Merged:
                 CancelOpen(at, includeOverdue: true, kinds: AllKinds);
-                _finished = true;
+                _fold.Finished = true;
                 break;
         }
     }
@@ -366,14 +356,14 @@ internal sealed partial class ObligationEngine
     /// </summary>
     private void ChangeSeverity(SeverityLevel level, Instant at)
     {
-        var previous = _severity;
-        _severity = level;
-        if (_escalating)
+        var previous = _fold.Severity;
+        _fold.Severity = level;
+        if (_fold.Escalating)
         {
             InvalidateFacts(FactReads.Severity);
         }
 
-        if (_resolved || _finished)
+        if (_fold.Resolved || _fold.Finished)
         {
             return;
         }
@@ -381,7 +371,7 @@ internal sealed partial class ObligationEngine
         if (previous is null)
         {
             CancelOpen(at, includeOverdue: false, kinds: AcknowledgeKind);
-            PlanTargets(level, _alertAt, null, showEngaged: true);
+            PlanTargets(level, _fold.AlertAt, null, showEngaged: true);
             return;
         }
 
@@ -399,18 +389,18 @@ internal sealed partial class ObligationEngine
             from is null ? (template == ObligationTexts.Respond ? texts.RespondReasons[roleIndex] : texts.Reason(template))
                 : ObligationTexts.Build(template, level, role, from);
 
-        if (!_acknowledged)
+        if (!_fold.Acknowledged)
         {
             Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), level.Acknowledge.DueAfter(at, calendar),
                 texts.Rule(ObligationKind.Acknowledge), Text(ObligationTexts.Acknowledge));
         }
 
-        if (level.DeclareWithin is { } declare && !_declared)
+        if (level.DeclareWithin is { } declare && !_fold.Declared)
         {
             Plan(ObligationKind.Declare, null, _texts.Keys(ObligationKind.Declare), at + declare, texts.Rule(ObligationKind.Declare), Text(ObligationTexts.Declare));
         }
 
-        if (level.AssignCommanderWithin is { } commander && !_hasCommander)
+        if (level.AssignCommanderWithin is { } commander && !_fold.HasCommander)
         {
             Plan(ObligationKind.AssignCommander, null, _texts.Keys(ObligationKind.AssignCommander), at + commander,
                 texts.Rule(ObligationKind.AssignCommander), Text(ObligationTexts.AssignCommander));
@@ -435,22 +425,22 @@ internal sealed partial class ObligationEngine
             return;
         }
 
-        if (_lastExternalUpdate is not { } last)
+        if (_fold.LastExternalUpdate is not { } last)
         {
             Plan(ObligationKind.FirstExternalUpdate, null, _texts.Keys(ObligationKind.FirstExternalUpdate), at + updates.FirstWithin!.Value,
                 texts.Rule(ObligationKind.FirstExternalUpdate), Text(ObligationTexts.FirstExternalUpdate));
         }
         else if (updates.Every is { } every)
         {
-            _nextExternal = PlanExternalUpdate(Instant.Max(last, at) + every, level);
+            _fold.NextExternal = PlanExternalUpdate(Instant.Max(last, at) + every, level);
         }
     }
 
     private void OnStatusUpdate(StatusAudience audience, Instant at)
     {
-        MeetSlot(_nextInternal, at);
-        _nextInternal = -1;
-        if (_declared && !_resolved && !_finished)
+        MeetSlot(_fold.NextInternal, at);
+        _fold.NextInternal = -1;
+        if (_fold.Declared && !_fold.Resolved && !_fold.Finished)
         {
             PlanInternalUpdate(at);
         }
@@ -460,13 +450,13 @@ internal sealed partial class ObligationEngine
             return;
         }
 
-        _lastExternalUpdate = at;
+        _fold.LastExternalUpdate = at;
         Meet(ObligationKind.FirstExternalUpdate, null, at);
-        MeetSlot(_nextExternal, at);
-        _nextExternal = -1;
-        if (!_resolved && !_finished && _severity is { StatusUpdates: { Audience: UpdateAudience.External, Every: { } every } } level)
+        MeetSlot(_fold.NextExternal, at);
+        _fold.NextExternal = -1;
+        if (!_fold.Resolved && !_fold.Finished && _fold.Severity is { StatusUpdates: { Audience: UpdateAudience.External, Every: { } every } } level)
         {
-            _nextExternal = PlanExternalUpdate(at + every, level);
+            _fold.NextExternal = PlanExternalUpdate(at + every, level);
         }
     }
 
@@ -478,18 +468,18 @@ internal sealed partial class ObligationEngine
     }
 
     private void PlanInternalUpdate(Instant from) =>
-        _nextInternal = Plan(ObligationKind.InternalUpdate, null, _texts.Keys(ObligationKind.InternalUpdate), from + _policy.Lifecycle.MaxSilence,
+        _fold.NextInternal = Plan(ObligationKind.InternalUpdate, null, _texts.Keys(ObligationKind.InternalUpdate), from + _policy.Lifecycle.MaxSilence,
             "communication.maxSilence", _texts.InternalUpdateReason, rolling: true);
 
     private void Resolve(Instant at)
     {
-        _resolved = true;
+        _fold.Resolved = true;
         CancelOpen(at, includeOverdue: false, kinds: OpenIncidentKinds);
-        _nextExternal = -1;
-        _nextInternal = -1;
-        if (_severity?.PostMortem is { } rule)
+        _fold.NextExternal = -1;
+        _fold.NextInternal = -1;
+        if (_fold.Severity?.PostMortem is { } rule)
         {
-            var texts = _texts.For(_severity);
+            var texts = _texts.For(_fold.Severity);
             Plan(ObligationKind.SchedulePostMortem, null, _texts.Keys(ObligationKind.SchedulePostMortem), at + rule.ScheduleWithin,
                 texts.Rule(ObligationKind.SchedulePostMortem), texts.Reason(ObligationTexts.SchedulePostMortem));
         }
@@ -497,14 +487,14 @@ internal sealed partial class ObligationEngine
 
     private void Reopen(Instant at)
     {
-        _resolved = false;
+        _fold.Resolved = false;
         CancelOpen(at, includeOverdue: false, kinds: PostMortemKind);
-        if (_severity is { } level)
+        if (_fold.Severity is { } level)
         {
             PlanTargets(level, at, $"the reopening at {HumanText.Format(at)}");
         }
 
-        if (_declared)
+        if (_fold.Declared)
         {
             PlanInternalUpdate(at);
         }
@@ -646,7 +636,7 @@ internal sealed partial class ObligationEngine
             obligations[i] = ObligationOf(slot, state, lateBy);
         }
 
-        if (!_resolved && !_finished && NextEscalationChange(now) is { } change && (wakeUp is null || change < wakeUp))
+        if (!_fold.Resolved && !_fold.Finished && NextEscalationChange(now) is { } change && (wakeUp is null || change < wakeUp))
         {
             wakeUp = change;
         }
