@@ -31,25 +31,6 @@ internal readonly struct SortedDurations
 
     private ReadOnlySpan<long> Nanoseconds => _nanoseconds.AsSpan(0, _count);
 
-    /// <summary>Sorts <paramref name="values"/> (which it does not change).</summary>
-    public static SortedDurations Of(List<Duration> values)
-    {
-        var nanoseconds = Rent(values.Count);
-        for (var i = 0; i < values.Count; i++)
-        {
-            var value = values[i];
-            if (value < MinNanoseconds || value > MaxNanoseconds)
-            {
-                ArrayPool<long>.Shared.Return(nanoseconds);
-                return Wide(values);
-            }
-
-            nanoseconds[i] = value.ToInt64Nanoseconds();
-        }
-
-        return OfNanoseconds(nanoseconds, values.Count);
-    }
-
     /// <summary>Sorts the first <paramref name="count"/> of <paramref name="nanoseconds"/> in place, taking the array
     /// (rented from the shared pool) over.</summary>
     internal static SortedDurations OfNanoseconds(long[] nanoseconds, int count)
@@ -193,7 +174,7 @@ internal sealed class DurationCollector
             _wide.Add(value);
             if (_nanoseconds.Length > 0)
             {
-                System.Buffers.ArrayPool<long>.Shared.Return(_nanoseconds);
+                ArrayPool<long>.Shared.Return(_nanoseconds);
             }
 
             _nanoseconds = [];
@@ -207,7 +188,7 @@ internal sealed class DurationCollector
             _nanoseconds.AsSpan(0, _count).CopyTo(grown);
             if (_nanoseconds.Length > 0)
             {
-                System.Buffers.ArrayPool<long>.Shared.Return(_nanoseconds);
+                ArrayPool<long>.Shared.Return(_nanoseconds);
             }
 
             _nanoseconds = grown;

@@ -18,13 +18,25 @@ public class SortedDurationsTests
         (8, Gen.Choose(-1_000, 5_000_000).Select(s => Duration.FromSeconds(s) + Duration.FromNanoseconds(s % 7))),
         (1, Gen.Choose(-3_000_000, 3_000_000).Select(d => Duration.FromDays(d))));
 
+    /// <summary>The durations as metrics collect and sort them.</summary>
+    private static SortedDurations Sorted(IEnumerable<Duration> durations)
+    {
+        var collector = new DurationCollector();
+        foreach (var duration in durations)
+        {
+            collector.Add(duration);
+        }
+
+        return collector.Sort();
+    }
+
     private static readonly Gen<Duration[][]> Groups = Durations.ArrayOf().ArrayOf();
 
     [Property(MaxTest = 300)]
     public Property MergedGroups_HaveTheStatisticsOfTheirConcatenation() =>
         Prop.ForAll(Groups.ToArbitrary(), groups =>
         {
-            var sorted = groups.Select(g => SortedDurations.Of(g.ToList())).ToList();
+            var sorted = groups.Select(g => Sorted(g)).ToList();
             var merged = SortedDurations.Merge(sorted);
             return groups.Zip(sorted).All(p => p.Second.Statistics() == DurationStatistics.Of(p.First))
                 && merged.Statistics() == DurationStatistics.Of(groups.SelectMany(g => g))
@@ -37,7 +49,7 @@ public class SortedDurationsTests
         var longest = Duration.FromDays(200_000);
         var values = new List<Duration> { Duration.FromMinutes(5), longest, Duration.FromMinutes(-1) };
 
-        var statistics = SortedDurations.Merge([SortedDurations.Of(values), SortedDurations.Of([Duration.FromHours(1)])]).Statistics();
+        var statistics = SortedDurations.Merge([Sorted(values), Sorted([Duration.FromHours(1)])]).Statistics();
 
         Assert.Equal(4, statistics.Count);
         Assert.Equal(longest, statistics.Max);
