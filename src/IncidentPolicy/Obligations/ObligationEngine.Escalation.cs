@@ -376,22 +376,11 @@ internal sealed partial class ObligationEngine
     /// crosses its threshold, with the anchors as they are: no timed condition changes before it.</summary>
     private Instant? EarliestThreshold(Instant after)
     {
+        var facts = Facts();
         Instant? earliest = null;
-        foreach (var (anchor, atLeast) in _texts.TimedThresholds)
+        foreach (var elapsed in _texts.TimedThresholds)
         {
-            Instant? from = anchor switch
-            {
-                ElapsedAnchor.Alert => _fold.AlertAt,
-                ElapsedAnchor.Acknowledged => _fold.AcknowledgedAt,
-                ElapsedAnchor.Declared => _fold.DeclaredAt,
-                ElapsedAnchor.LastUpdate => _fold.LastUpdateAt ?? _fold.AlertAt,
-                ElapsedAnchor.Resolved => _fold.ResolvedAt,
-                _ => null,
-            };
-
-            // As ElapsedSinceCondition.Threshold: none when it would pass the end of time.
-            if (from is { } f && f <= Instant.MaxValue - atLeast && f + atLeast is var threshold && threshold > after
-                && (earliest is null || threshold < earliest))
+            if (elapsed.Threshold(facts) is { } threshold && threshold > after && (earliest is null || threshold < earliest))
             {
                 earliest = threshold;
             }

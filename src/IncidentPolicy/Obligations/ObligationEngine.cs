@@ -64,9 +64,7 @@ internal sealed partial class ObligationEngine
         try
         {
             engine.Start(policy);
-            engine.FoldEvents(incident, now);
-            engine.AdvanceTo(now);
-            return engine.State(incident, now);
+            return engine.FoldAfresh(incident, now);
         }
         finally
         {
@@ -111,31 +109,25 @@ internal sealed partial class ObligationEngine
         }
     }
 
-    /// <summary>Counts the slots by state at <paramref name="now"/>, as <see cref="StateOf"/> states them.</summary>
+    /// <summary>Counts the slots by state at <paramref name="now"/>.</summary>
     private void CountSlots(Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
     {
         var grace = _policy.Escalation.DispatchGrace;
         for (var i = 0; i < _count; i++)
         {
             ref readonly var slot = ref _slots[i];
-            if (slot.IsCancelled)
-            {
-                continue;
-            }
-
             var k = (int)slot.Kind;
-            var deadline = slot.Kind == ObligationKind.Escalate ? slot.DueAt + grace : slot.DueAt;
-            if (slot.IsOpen)
+            switch (StateOf(slot, now, grace))
             {
-                overdue[k] += now >= deadline ? 1 : 0;
-            }
-            else if (slot.SettledAt <= deadline)
-            {
-                met[k]++;
-            }
-            else
-            {
-                metLate[k]++;
+                case ObligationState.Met:
+                    met[k]++;
+                    break;
+                case ObligationState.MetLate:
+                    metLate[k]++;
+                    break;
+                case ObligationState.Overdue:
+                    overdue[k]++;
+                    break;
             }
         }
     }
@@ -168,9 +160,7 @@ internal sealed partial class ObligationEngine
         Start(policy);
         if (now < incident.LastEventAt)
         {
-            FoldEvents(incident, now);
-            AdvanceTo(now);
-            return State(incident, now);
+            return FoldAfresh(incident, now);
         }
 
         if (Kept(policy, incident, now) is { } kept)
@@ -197,6 +187,14 @@ internal sealed partial class ObligationEngine
         {
             incident.EvaluationCache = folded;
         }
+    }
+
+    /// <summary>The evaluation at <paramref name="now"/> from the events up to it, keeping nothing.</summary>
+    private Evaluation FoldAfresh(Incident incident, Instant now)
+    {
+        FoldEvents(incident, now);
+        AdvanceTo(now);
+        return State(incident, now);
     }
 
     /// <summary>Folds the events at or before <paramref name="now"/>.</summary>
@@ -683,37 +681,32 @@ internal sealed partial class ObligationEngine
     /// time when the host records it within the dispatch <paramref name="grace"/>.</summary>
     private static ObligationState StateOf(in Slot slot, Instant now, Duration grace, out Duration? lateBy)
     {
+        var state = StateOf(slot, now, grace);
+        lateBy = state switch
+        {
+            ObligationState.MetLate => slot.MetAt!.Value - slot.DueAt,
+            ObligationState.Overdue => now - slot.DueAt,
+            _ => null,
+        };
+        return state;
+    }
+
+    /// <summary>The state alone (metrics count states; only an evaluation needs how late).</summary>
+    private static ObligationState StateOf(in Slot slot, Instant now, Duration grace)
+    {
         var deadline = slot.Kind == ObligationKind.Escalate ? slot.DueAt + grace : slot.DueAt;
-        lateBy = null;
-        if (slot.MetAt is { } met)
+        return slot.Settlement switch
         {
-            if (met <= deadline)
-            {
-                return ObligationState.Met;
-            }
-
-            lateBy = met - slot.DueAt;
-            return ObligationState.MetLate;
-        }
-
-        if (slot.CancelledAt is not null)
-        {
-            return ObligationState.Cancelled;
-        }
-
-        if (now >= deadline)
-        {
-            lateBy = now - slot.DueAt;
-            return ObligationState.Overdue;
-        }
-
-        return ObligationState.Pending;
+            Slot.WasMet => slot.SettledAt <= deadline ? ObligationState.Met : ObligationState.MetLate,
+            Slot.WasCancelled => ObligationState.Cancelled,
+            _ => now >= deadline ? ObligationState.Overdue : ObligationState.Pending,
+        };
     }
 
     /// <summary>An obligation while the events are folded: what it is, and whether (and when) it was met or cancelled.</summary>
     private struct Slot(string key, ObligationKind kind, string? qualifier, Instant dueAt, string ruleId, string reason, int escalationPolicy)
     {
-        private const byte Open = 0, WasMet = 1, WasCancelled = 2;
+        public const byte Open = 0, WasMet = 1, WasCancelled = 2;
 
         public readonly string Key = key;
         public readonly string? Qualifier = qualifier;
@@ -746,7 +739,8 @@ internal sealed partial class ObligationEngine
 
         public readonly bool IsOpen => _settlement == Open;
 
-        public readonly bool IsCancelled => _settlement == WasCancelled;
+        /// <summary><see cref="Open"/>, <see cref="WasMet"/> or <see cref="WasCancelled"/>.</summary>
+        public readonly byte Settlement => _settlement;
 
         /// <summary>When it was met or cancelled; meaningless while open.</summary>
         public readonly Instant SettledAt => _settledAt;

@@ -37,19 +37,19 @@ internal sealed class ObligationTexts
         Rules = escalation.Rules.Select(rule => new RuleTexts(rule, Qualified(ObligationKind.Escalate, rule.Id))).ToArray();
         Policies = escalation.Policies.Select(p => new PolicyTexts(p, this)).ToArray();
         TimedConditions = escalation.Rules.Select(r => r.When).Concat(escalation.Policies.Select(p => p.AppliesTo)).Where(c => c.DependsOnTime).ToArray();
-        var thresholds = new List<(ElapsedAnchor, NodaTime.Duration)>();
+        var thresholds = new List<ElapsedSinceCondition>();
         foreach (var condition in TimedConditions)
         {
             condition.Walk("", (_, leaf) =>
             {
                 if (leaf is ElapsedSinceCondition elapsed)
                 {
-                    thresholds.Add((elapsed.Since, elapsed.AtLeast));
+                    thresholds.Add(elapsed);
                 }
             });
         }
 
-        TimedThresholds = [.. thresholds.Distinct()];
+        TimedThresholds = [.. thresholds.DistinctBy(e => (e.Since, e.AtLeast))];
         RuleList = [.. escalation.Rules];
         PolicyList = [.. escalation.Policies];
         RuleReads = escalation.Rules.Select(r => FactReadsOf.Condition(r.When)).ToArray();
@@ -63,7 +63,7 @@ internal sealed class ObligationTexts
 
     /// <summary>The elapsed-since parts of the <see cref="TimedConditions"/>: a timed condition changes only when one of
     /// these crosses its threshold.</summary>
-    public (ElapsedAnchor Anchor, NodaTime.Duration AtLeast)[] TimedThresholds { get; }
+    public ElapsedSinceCondition[] TimedThresholds { get; }
 
     /// <summary>The escalation rules, as an array (indexed without an interface call).</summary>
     public Escalation.EscalationRule[] RuleList { get; }
