@@ -150,10 +150,9 @@ public sealed class IncidentMetrics
 
         private static void Append(DurationCollector list, Instant? at, Incident incident, Instant asOf)
         {
-            // As AuditMetrics.Measure: a milestone after asOf has not happened yet.
-            if (at is { } instant && instant <= asOf)
+            if (AuditMetrics.Since(incident, at, asOf) is { } time)
             {
-                list.Add(instant - incident.AlertAt);
+                list.Add(time);
             }
         }
     }

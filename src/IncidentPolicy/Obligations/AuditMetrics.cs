@@ -19,15 +19,15 @@ public sealed record AuditMetrics(
     Duration? TimeToResolve)
 {
     // Shared by the audit of one log and by IncidentMetrics over many replayed incidents.
-    internal static AuditMetrics Measure(Incident incident, Instant when)
-    {
-        Duration? Since(Instant? instant) => instant is { } i && i <= when ? i - incident.AlertAt : null;
-        var firstExternal = incident.FirstExternalUpdateAt;
-        return new AuditMetrics(
-            Since(incident.AcknowledgedAt),
-            Since(incident.DeclaredAt),
-            Since(firstExternal),
-            Since(incident.MitigatedAt),
-            Since(incident.ResolvedAt));
-    }
+    internal static AuditMetrics Measure(Incident incident, Instant when) => new(
+        Since(incident, incident.AcknowledgedAt, when),
+        Since(incident, incident.DeclaredAt, when),
+        Since(incident, incident.FirstExternalUpdateAt, when),
+        Since(incident, incident.MitigatedAt, when),
+        Since(incident, incident.ResolvedAt, when));
+
+    /// <summary>The time from the alert to <paramref name="milestone"/>, if it was reached at or before
+    /// <paramref name="when"/> (a milestone after it has not happened yet).</summary>
+    internal static Duration? Since(Incident incident, Instant? milestone, Instant when) =>
+        milestone is { } at && at <= when ? at - incident.AlertAt : null;
 }

@@ -34,8 +34,6 @@ internal sealed partial class ObligationEngine
     [ThreadStatic]
     private static bool t_lookAtEverything;
 
-    private EscalationSettings Escalation => _policy.Escalation;
-
     /// <summary>Runs <paramref name="evaluate"/> with <see cref="t_lookAtEverything"/> set (tests only).</summary>
     internal static T LookingAtEverything<T>(Func<T> evaluate)
     {
@@ -105,7 +103,6 @@ internal sealed partial class ObligationEngine
                 Array.Clear(_ruleHolds);
                 Array.Clear(_policyApplies);
                 Array.Clear(_policyStopped);
-
                 InvalidateFacts(FactReads.All);
                 return;
             case Acknowledged:
