@@ -12,6 +12,7 @@ public sealed partial class Incident
         copy._evaluationCache = null;
         copy._state = next;
         copy._events = _events.Add(@event);
+        copy.StoredBytes = StoredBytes + StorableEvent.Bytes(@event);
         copy.LastEventAt = @event.At > LastEventAt || _events.Count == 0 ? @event.At : LastEventAt;
         switch (@event)
         {

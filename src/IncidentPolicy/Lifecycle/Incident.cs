@@ -47,6 +47,9 @@ public sealed partial class Incident : IEquatable<Incident>
     /// <summary>The number of events: 1 after the alert, one more per accepted command.</summary>
     public int Version => _events.Count;
 
+    /// <summary>The most bytes the log takes as written, counted as <see cref="Limits.MaxLogBytes"/> says.</summary>
+    internal long StoredBytes { get; private set; }
+
     /// <summary>The events, oldest first: the incident's log.</summary>
     public IReadOnlyList<IncidentEvent> Events => _events;
 
@@ -149,11 +152,18 @@ public sealed partial class Incident : IEquatable<Incident>
     /// <param name="actor">Who raised it (a monitoring system or a person).</param>
     /// <param name="now">When the alert fired.</param>
     /// <returns>Accepted with the new incident at version 1, or rejected (unknown severity, blank summary, …).</returns>
-    /// <exception cref="ArgumentException"><paramref name="incidentId"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="incidentId"/> is blank, or is not an id the event log can
+    /// store (<see cref="Limits"/>: valid Unicode, no control characters, at most <see cref="Limits.MaxIdLength"/>
+    /// characters).</exception>
     public static ApplyResult Raise(ResponsePolicy policy, string incidentId, RaiseAlert alert, Actor actor, Instant now)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
+        if (StorableText.Check(incidentId, StorableText.Shape.Id, "the incident id") is { } reason)
+        {
+            throw new ArgumentException(reason, nameof(incidentId));
+        }
+
         return new Incident(policy, incidentId).Apply(alert, actor, now, expectedVersion: 0);
     }
 
@@ -166,7 +176,10 @@ public sealed partial class Incident : IEquatable<Incident>
     /// <param name="actor">Who does it.</param>
     /// <param name="now">When; not before the incident's last event.</param>
     /// <param name="expectedVersion">The version the caller last saw; a different current version is a conflict.</param>
-    /// <returns>Accepted, rejected (with code, reason and rule id) or conflict.</returns>
+    /// <returns>Accepted, rejected (with code, reason and rule id) or conflict. A command whose event the log could not
+    /// store and read back unchanged — <paramref name="now"/> or a date outside <see cref="Limits"/>' range, text that is
+    /// not valid Unicode or holds control characters, a log past <see cref="Limits.MaxEvents"/> or
+    /// <see cref="Limits.MaxLogBytes"/> — is rejected with <see cref="RuleIds.Storable"/>.</returns>
     public ApplyResult Apply(IncidentCommand command, Actor actor, Instant now, int expectedVersion)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -188,7 +201,14 @@ public sealed partial class Incident : IEquatable<Incident>
             @event = fired with { PolicyHash = Policy.ContentHash };
         }
 
+        // Out-of-range instants are refused before the lifecycle sees them: its guards compute with them.
+        if (StorableEvent.CheckInstants(@event) is { } outOfRange)
+        {
+            return ApplyResult.Rejected(this, outOfRange);
+        }
+
         var (rejection, next) = Engine.Step(this, @event, actor);
+        rejection ??= StorableEvent.Check(this, @event);
         return rejection is null
             ? ApplyResult.Accepted(Evolve(@event, next), @event)
             : ApplyResult.Rejected(this, rejection);

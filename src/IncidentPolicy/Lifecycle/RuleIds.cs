@@ -21,6 +21,11 @@ public static class RuleIds
     /// <summary>Required texts (summary, title, message, …) must not be blank.</summary>
     public const string TextRequired = "command.textRequired";
 
+    /// <summary>What a command records must be storable as the event log writes it and read back unchanged: valid
+    /// Unicode, no control characters (free text may hold line breaks and tabs), instants and dates within the
+    /// supported range, and sizes within <see cref="Limits"/>.</summary>
+    public const string Storable = "command.storable";
+
     /// <summary>A severity must be one of the policy's.</summary>
     public const string SeverityKnown = "command.severityKnown";
 

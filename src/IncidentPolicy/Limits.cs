@@ -1,0 +1,69 @@
+using NodaTime;
+
+namespace IncidentPolicy;
+
+/// <summary>
+/// The supported range of instants and dates and the size limits that every reader, constructor and
+/// <c>Incident.Apply</c> enforce, so that whatever is accepted can be written and read back unchanged.
+/// </summary>
+/// <remarks>
+/// <para><b>Time.</b> Inputs — a command's instant, an evaluation instant, an alert instant, dates in a policy or an
+/// action item, instants in an event log or a CLI argument — must lie within <see cref="MinInstant"/> …
+/// <see cref="MaxInstant"/> (dates within <see cref="MinDate"/> … <see cref="MaxDate"/>); outside it they are refused
+/// with a typed error (a <c>Rejection</c>, a <see cref="PolicyProblem"/>, an event-log error, an
+/// <see cref="ArgumentOutOfRangeException"/> from a method argument, exit code 2 from the CLI). Computations that
+/// start inside the range but would run past its end — a deadline in working time under a calendar that almost never
+/// opens, an escalation repeated for centuries — answer "no deadline" or "never" in their result instead of
+/// throwing: such an instant could never be reached by an input the library accepts.</para>
+/// <para><b>Text.</b> Ids and one-line texts (summaries, titles, role and person ids, keys) are valid Unicode
+/// without control characters; free text (notes, status updates, action items, reasons) may also hold line breaks
+/// and tabs. Ids are at most <see cref="MaxIdLength"/> UTF-16 code units, texts at most
+/// <see cref="MaxTextLength"/>.</para>
+/// <para>The members are constants or immutable values; the class is thread-safe.</para>
+/// </remarks>
+public static class Limits
+{
+    /// <summary>The earliest supported instant: 1900-01-01T00:00:00Z.</summary>
+    public static Instant MinInstant { get; } = Instant.FromUtc(1900, 1, 1, 0, 0);
+
+    /// <summary>The latest supported instant: 2200-12-31T23:59:59.999999999Z.</summary>
+    public static Instant MaxInstant { get; } = Instant.FromUtc(2201, 1, 1, 0, 0) - Duration.Epsilon;
+
+    /// <summary>The earliest supported date: 1900-01-01.</summary>
+    public static LocalDate MinDate { get; } = new(1900, 1, 1);
+
+    /// <summary>The latest supported date: 2200-12-31.</summary>
+    public static LocalDate MaxDate { get; } = new(2200, 12, 31);
+
+    /// <summary>The longest duration a policy may state (a response time, a cadence, a delay, a window): 36,525 days,
+    /// a hundred years.</summary>
+    public static Duration MaxDuration { get; } = Duration.FromDays(36_525);
+
+    /// <summary>The longest id (incident, person, role, severity, key, action item, …): 256 UTF-16 code units.</summary>
+    public const int MaxIdLength = 256;
+
+    /// <summary>The longest text (a summary, a title, a note, a status update, a reason): 65,536 UTF-16 code
+    /// units.</summary>
+    public const int MaxTextLength = 65_536;
+
+    /// <summary>The most events an incident's log may hold: 50,000. <c>Apply</c> refuses the command that would add
+    /// one more.</summary>
+    public const int MaxEvents = 50_000;
+
+    /// <summary>The most bytes an incident's log may take, 15 MiB, counted conservatively as written (every text at its
+    /// longest escaped form, every event at least 256 bytes), so that the log in either form stays under the event-log
+    /// reader's 16 MiB. <c>Apply</c> refuses the command whose event would pass it.</summary>
+    public const int MaxLogBytes = 15 * 1024 * 1024;
+
+    /// <summary>Whether <paramref name="instant"/> is within <see cref="MinInstant"/> … <see cref="MaxInstant"/>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns><see langword="true"/> when it is supported.</returns>
+    public static bool Contains(Instant instant) => instant >= MinInstant && instant <= MaxInstant;
+
+    /// <summary>Whether <paramref name="date"/> is within <see cref="MinDate"/> … <see cref="MaxDate"/> (in the ISO
+    /// calendar).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns><see langword="true"/> when it is supported.</returns>
+    public static bool Contains(LocalDate date) =>
+        date.Calendar == CalendarSystem.Iso && date >= MinDate && date <= MaxDate;
+}
