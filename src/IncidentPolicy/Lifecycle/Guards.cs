@@ -109,7 +109,7 @@ internal static class Guards
     });
 
     public static readonly Guard ActionItemUnique = new(RuleIds.ActionItemUnique, false, c =>
-        c.Event is ActionItemAdded e && c.Before.ActionItems.Any(i => i.Id == e.Id) ? $"Action item {e.Id} exists already." : null);
+        c.Event is ActionItemAdded e && c.Before.FindActionItem(e.Id) is not null ? $"Action item {e.Id} exists already." : null);
 
     public static readonly Guard ActionItemOwnerAndDueDate = new(RuleIds.ActionItemOwnerAndDueDate, false, c =>
         c.Event is ActionItemAdded e && (string.IsNullOrWhiteSpace(e.Owner) || e.Due == default)
@@ -117,10 +117,10 @@ internal static class Guards
             : null);
 
     public static readonly Guard ActionItemExists = new(RuleIds.ActionItemExists, false, c =>
-        ItemId(c.Event) is { } id && c.Before.ActionItems.All(i => i.Id != id) ? $"There is no action item {id}." : null);
+        ItemId(c.Event) is { } id && c.Before.FindActionItem(id) is null ? $"There is no action item {id}." : null);
 
     public static readonly Guard ActionItemOpen = new(RuleIds.ActionItemOpen, false, c =>
-        ItemId(c.Event) is { } id && c.Before.ActionItems.FirstOrDefault(i => i.Id == id) is { Status: ActionItemStatus.Done } item
+        ItemId(c.Event) is { } id && c.Before.FindActionItem(id) is { Status: ActionItemStatus.Done } item
             ? $"Action item {id} was completed at {Show(item.CompletedAt!.Value)}."
             : null);
 

@@ -8,6 +8,7 @@ public sealed partial class Incident
     /// </summary>
     internal Incident Evolve(IncidentEvent @event, LifecycleState next)
     {
+        WorkMeter.Add(1);
         var copy = (Incident)MemberwiseClone();
         copy._evaluationCache = null;
         copy._state = next;
@@ -35,19 +36,33 @@ public sealed partial class Incident
             case CommanderAssigned e:
                 copy.Commander = e.Person;
                 break;
-            case RoleAssigned e when !_roles.Any(r => r.Role == e.Role && r.Person == e.Person):
+            case RoleAssigned e when !_roleSet.Contains((e.Role, e.Person)):
                 copy._roles = _roles.Add(new RoleAssignment(e.Role, e.Person, e.At));
+                copy._roleSet = _roleSet.Add((e.Role, e.Person));
+                copy._rolesByPerson = _rolesByPerson.SetItem(KeyOf(e.Person),
+                    (_rolesByPerson.TryGetValue(KeyOf(e.Person), out var held) ? held : []).Add(e.Role));
+                copy._firstOnCall ??= e.Role == LifecycleRules.OnCallRole ? e.Person : null;
                 break;
             case SeverityChanged e:
                 copy.SeverityId = e.Severity;
                 break;
             case ImpactRecorded e:
                 var figure = new ImpactFigure(e.Metric, e.Value, e.Unit, e.At);
-                var index = _impacts.FindIndex(i => i.Metric == e.Metric);
-                copy._impacts = index < 0 ? _impacts.Add(figure) : _impacts.SetItem(index, figure);
+                if (_impactIndex.TryGetValue(KeyOf(e.Metric), out var index))
+                {
+                    copy._impacts = _impacts.SetItem(index, figure);
+                }
+                else
+                {
+                    copy._impactIndex = _impactIndex.Add(KeyOf(e.Metric), _impacts.Count);
+                    copy._impacts = _impacts.Add(figure);
+                }
+
                 break;
-            case FlagRaised e when !_flags.Contains(e.Flag):
+            case FlagRaised e when !_flagSet.Contains(KeyOf(e.Flag)):
                 copy._flags = _flags.Add(e.Flag);
+                copy._flagSet = _flagSet.Add(KeyOf(e.Flag));
+                copy._restricted |= e.Flag is not null && Policy.Lifecycle.RestrictedFlags.Contains(e.Flag, StringComparer.Ordinal);
                 break;
             case Mitigated e:
                 copy.MitigatedAt = e.At;
@@ -69,6 +84,11 @@ public sealed partial class Incident
                 break;
             case ActionItemAdded e:
                 copy._actionItems = _actionItems.Add(new ActionItem(e.Id, e.Action, e.Owner, e.Due, ActionItemStatus.Open, null, null));
+                if (!_actionItemIndex.ContainsKey(KeyOf(e.Id)))
+                {
+                    copy._actionItemIndex = _actionItemIndex.Add(KeyOf(e.Id), _actionItems.Count);
+                }
+
                 break;
             case ActionItemCompleted e:
                 copy._actionItems = UpdateItem(e.Id, item => item with { Status = ActionItemStatus.Done, CompletedAt = e.At });
@@ -94,9 +114,16 @@ public sealed partial class Incident
 
     private System.Collections.Immutable.ImmutableList<ActionItem> UpdateItem(string id, Func<ActionItem, ActionItem> change)
     {
-        var index = _actionItems.FindIndex(i => i.Id == id);
-        return index < 0 ? _actionItems : _actionItems.SetItem(index, change(_actionItems[index]));
+        return _actionItemIndex.TryGetValue(KeyOf(id), out var index) ? _actionItems.SetItem(index, change(_actionItems[index])) : _actionItems;
     }
+
+    /// <summary>The first action item with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    internal ActionItem? FindActionItem(string? id) =>
+        _actionItemIndex.TryGetValue(KeyOf(id), out var index) ? _actionItems[index] : null;
+
+    /// <summary>A lookup key for a text an event holds; a leniently replayed event built in code may hold null, which
+    /// no storable text equals.</summary>
+    private static string KeyOf(string? text) => text ?? "\0null";
 
     internal LifecycleState State => _state;
 
@@ -105,5 +132,5 @@ public sealed partial class Incident
 
     /// <summary>Whether <paramref name="person"/> is the on-call responder or holds <c>on-call-engineer</c> here.</summary>
     internal bool IsOnCallResponder(string person) =>
-        person == AcknowledgedBy || _roles.Any(r => r.Role == LifecycleRules.OnCallRole && r.Person == person);
+        person == AcknowledgedBy || _roleSet.Contains((LifecycleRules.OnCallRole, person));
 }

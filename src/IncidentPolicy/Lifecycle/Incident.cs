@@ -25,6 +25,15 @@ public sealed partial class Incident : IEquatable<Incident>
     private ImmutableList<string> _flags;
     private ImmutableList<ActionItem> _actionItems;
 
+    // Lookups beside the lists, so that folding a long log costs the same per event at its end as at its start.
+    private ImmutableHashSet<(string? Role, string? Person)> _roleSet;
+    private ImmutableDictionary<string, ImmutableList<string>> _rolesByPerson;
+    private ImmutableDictionary<string, int> _impactIndex;
+    private ImmutableHashSet<string> _flagSet;
+    private ImmutableDictionary<string, int> _actionItemIndex;
+    private string? _firstOnCall;
+    private bool _restricted;
+
     private Incident(ResponsePolicy policy, string id)
     {
         Policy = policy;
@@ -35,6 +44,11 @@ public sealed partial class Incident : IEquatable<Incident>
         _impacts = [];
         _flags = [];
         _actionItems = [];
+        _roleSet = [];
+        _rolesByPerson = ImmutableDictionary.Create<string, ImmutableList<string>>(StringComparer.Ordinal);
+        _impactIndex = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
+        _flagSet = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+        _actionItemIndex = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
         Summary = "";
     }
 
@@ -125,10 +139,10 @@ public sealed partial class Incident : IEquatable<Incident>
 
     /// <summary>The incident's on-call responder: whoever acknowledged, else the first person assigned
     /// <c>on-call-engineer</c>; <see langword="null"/> when there is none yet.</summary>
-    public string? OnCallResponder => AcknowledgedBy ?? _roles.FirstOrDefault(r => r.Role == LifecycleRules.OnCallRole)?.Person;
+    public string? OnCallResponder => AcknowledgedBy ?? _firstOnCall;
 
     /// <summary>Whether a restricting flag of the policy (e.g. <c>dataBreachSuspected</c>) has been raised.</summary>
-    public bool IsRestricted => _flags.Any(f => Policy.Lifecycle.RestrictedFlags.Contains(f, StringComparer.Ordinal));
+    public bool IsRestricted => _restricted;
 
     /// <summary>Everyone who took part: who issued any event, the commander and everyone assigned a role.</summary>
     public IReadOnlySet<string> Participants =>
@@ -309,11 +323,14 @@ public sealed partial class Incident : IEquatable<Incident>
             roles.Add(LifecycleRules.OnCallRole);
         }
 
-        foreach (var assignment in _roles)
+        if (person is not null && _rolesByPerson.TryGetValue(person, out var held))
         {
-            if (assignment.Person == person && !roles.Contains(assignment.Role))
+            foreach (var role in held)
             {
-                roles.Add(assignment.Role);
+                if (!roles.Contains(role))
+                {
+                    roles.Add(role);
+                }
             }
         }
 

@@ -339,12 +339,20 @@ internal sealed partial class ObligationEngine
                 // A page due at the very instant the stop condition comes to hold is not owed: acknowledging at a
                 // level's timeout is "within" it, as an acknowledgement at its due instant meets the acknowledge target.
                 var slots = Writable();
-                for (var s = 0; s < _count; s++)
+                if (UseIndex())
                 {
-                    ref var slot = ref slots[s];
-                    if (slot.EscalationPolicy == i && slot.IsOpen && slot.DueAt >= at)
+                    _openSlots.CancelPolicy(slots, i, at);
+                }
+                else
+                {
+                    WorkMeter.Add(_count);
+                    for (var s = 0; s < _count; s++)
                     {
-                        slot.CancelledAt = at;
+                        ref var slot = ref slots[s];
+                        if (slot.EscalationPolicy == i && slot.IsOpen && slot.DueAt >= at)
+                        {
+                            slot.CancelledAt = at;
+                        }
                     }
                 }
             }
@@ -405,6 +413,13 @@ internal sealed partial class ObligationEngine
     private void MeetNotification(NotificationSent sent)
     {
         var slots = Writable();
+        if (UseIndex())
+        {
+            _openSlots.Meet(slots, ObligationKind.Escalate, sent.Key, sent.At);
+            return;
+        }
+
+        WorkMeter.Add(_count);
         for (var i = 0; i < _count; i++)
         {
             ref var slot = ref slots[i];

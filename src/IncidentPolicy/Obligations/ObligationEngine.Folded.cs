@@ -47,6 +47,7 @@ internal sealed partial class ObligationEngine
         /// each open one whose deadline has passed replaced by an overdue one.</summary>
         public Evaluation StateAt(Incident incident, Instant now)
         {
+            WorkMeter.Add(Ordered.Length);
             var obligations = new Obligation[Ordered.Length];
             Ordered.AsSpan().CopyTo(obligations);
             Instant? wakeUp = WakeOnChange ? NextChange : null;
@@ -71,6 +72,7 @@ internal sealed partial class ObligationEngine
         /// <see cref="Covers"/>.</summary>
         public void TallyAt(Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
         {
+            WorkMeter.Add(Ordered.Length);
             foreach (var obligation in Ordered)
             {
                 switch (obligation.State)
@@ -241,6 +243,7 @@ internal sealed partial class ObligationEngine
         _shared = true;
         _count = engine.Slots.Length;
         _fold = engine.State;
+        _openSlots.Reset();
         foreach (var (id, count) in engine.Instances)
         {
             CountInstance(id);

@@ -112,6 +112,7 @@ internal sealed partial class ObligationEngine
     /// <summary>Counts the slots by state at <paramref name="now"/>.</summary>
     private void CountSlots(Instant now, Span<int> met, Span<int> metLate, Span<int> overdue)
     {
+        WorkMeter.Add(_count);
         var grace = _policy.Escalation.DispatchGrace;
         for (var i = 0; i < _count; i++)
         {
@@ -200,6 +201,7 @@ internal sealed partial class ObligationEngine
     /// <summary>Folds the events at or before <paramref name="now"/>.</summary>
     private void FoldEvents(Incident incident, Instant now)
     {
+        WorkMeter.Add(incident.Version);
         foreach (var @event in incident.EventSpan)
         {
             if (@event.At > now)
@@ -257,6 +259,7 @@ internal sealed partial class ObligationEngine
 
         _keysPlanned.Clear();
         _engagedRoles.Clear();
+        _openSlots.Reset();
         _policy = null!;
         _texts = null!;
         _fold = FoldState.Initial;
@@ -526,6 +529,13 @@ internal sealed partial class ObligationEngine
     private void CancelOpen(Instant at, bool includeOverdue, int kinds)
     {
         var slots = Writable();
+        if (UseIndex())
+        {
+            _openSlots.CancelOpen(slots, at, includeOverdue, kinds);
+            return;
+        }
+
+        WorkMeter.Add(_count);
         for (var i = 0; i < _count; i++)
         {
             ref var slot = ref slots[i];
@@ -552,6 +562,11 @@ internal sealed partial class ObligationEngine
         }
 
         slots[_count] = new Slot(keys.Get(rolling || n > 1 ? n : 0), kind, qualifier, dueAt, ruleId, reason, escalationPolicy);
+        if (_openSlots.Built)
+        {
+            _openSlots.Add(_count, slots[_count]);
+        }
+
         return _count++;
     }
 
@@ -596,6 +611,13 @@ internal sealed partial class ObligationEngine
     private void Meet(ObligationKind kind, string? qualifier, Instant at)
     {
         var slots = Writable();
+        if (UseIndex())
+        {
+            _openSlots.Meet(slots, kind, qualifier, at);
+            return;
+        }
+
+        WorkMeter.Add(_count);
         for (var i = 0; i < _count; i++)
         {
             ref var slot = ref slots[i];
@@ -645,29 +667,25 @@ internal sealed partial class ObligationEngine
     private static Obligation ObligationOf(in Slot slot, ObligationState state, Duration? lateBy) =>
         new(slot.Key, slot.Kind, slot.DueAt, state, slot.MetAt, lateBy, slot.CancelledAt, slot.RuleId, slot.Reason);
 
-    /// <summary>Fills <paramref name="order"/> with the slot indexes ordered by due instant, then key (binary
-    /// insertion: slots are planned mostly in due order).</summary>
+    /// <summary>Fills <paramref name="order"/> with the slot indexes ordered by due instant, then key, then planning
+    /// order (a sort, so a log that plans its obligations out of due order costs n log n, not n²).</summary>
     private void Order(Span<int> order)
     {
-        var filled = 0;
-        for (var index = 0; index < order.Length; index++, filled++)
+        WorkMeter.Add(order.Length);
+        for (var i = 0; i < order.Length; i++)
         {
-            int low = 0, high = filled;
-            while (low < high)
-            {
-                var middle = (low + high) >>> 1;
-                if (Compare(_slots[order[middle]], _slots[index]) <= 0)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
+            order[i] = i;
+        }
 
-            order[low..filled].CopyTo(order[(low + 1)..]);
-            order[low] = index;
+        order.Sort(new SlotOrder(_slots));
+    }
+
+    private readonly struct SlotOrder(Slot[] slots) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var bySlot = ObligationEngine.Compare(slots[x], slots[y]);
+            return bySlot != 0 ? bySlot : x.CompareTo(y);
         }
     }
 
