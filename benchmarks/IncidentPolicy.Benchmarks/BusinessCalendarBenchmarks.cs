@@ -33,11 +33,11 @@ public class BusinessCalendarBenchmarks
     private readonly Instant _beforeBreak = Instant.FromUtc(2026, 12, 18, 14, 0);
 
     [Benchmark(Baseline = true, Description = "Friday 15:00 + 4 h, over a weekend (UTC)")]
-    public Instant OverWeekend() => _utc.AddWorkingTime(_fridayAfternoon, FourHours);
+    public Instant? OverWeekend() => _utc.AddWorkingTime(_fridayAfternoon, FourHours);
 
     [Benchmark(Description = "Friday 15:00 + 4 h, over a three-week holiday run (Berlin)")]
-    public Instant OverThreeWeekHolidayRun() => _berlinWithBreak.AddWorkingTime(_beforeBreak, FourHours);
+    public Instant? OverThreeWeekHolidayRun() => _berlinWithBreak.AddWorkingTime(_beforeBreak, FourHours);
 
     [Benchmark(Description = "Wednesday 10:00 + 4 h, same day (UTC)")]
-    public Instant SameDay() => _utc.AddWorkingTime(_wednesdayMorning, FourHours);
+    public Instant? SameDay() => _utc.AddWorkingTime(_wednesdayMorning, FourHours);
 }

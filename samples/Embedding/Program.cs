@@ -34,6 +34,9 @@ foreach (var deadline in policy.Deadlines("SEV-1", alertAt))
 
 // Business time in the policy's zone, DST included.
 var calendar = policy.Calendar;
-Console.WriteLine($"4 business hours after the alert: {TextFormats.Format(calendar.AddWorkingTime(alertAt, Duration.FromHours(4)))}");
-Console.WriteLine($"next business day closes:         {TextFormats.Format(calendar.NextBusinessDayClose(alertAt))}");
+// A calendar answers null ("never") for a result after Limits.LatestResult, the end of the supported range + 100 years.
+Console.WriteLine($"4 business hours after the alert: {Show(calendar.AddWorkingTime(alertAt, Duration.FromHours(4)))}");
+Console.WriteLine($"next business day closes:         {Show(calendar.NextBusinessDayClose(alertAt))}");
 return 0;
+
+static string Show(Instant? instant) => instant is { } i ? TextFormats.Format(i) : "never";

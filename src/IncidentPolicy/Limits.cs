@@ -29,6 +29,12 @@ public static class Limits
     /// <summary>The latest supported instant: 2200-12-31T23:59:59.999999999Z.</summary>
     public static Instant MaxInstant { get; } = Instant.FromUtc(2201, 1, 1, 0, 0) - Duration.Epsilon;
 
+    /// <summary>The latest instant the library answers: 2300-12-31T23:59:59.999999999Z, a century after
+    /// <see cref="MaxInstant"/>. A result that would come later — a deadline in working time under a calendar that
+    /// almost never opens, a page after a century of escalation repeats — is answered as never: <see langword="null"/>
+    /// from a method that computes an instant, and no deadline or obligation from those that list them.</summary>
+    public static Instant LatestResult { get; } = Instant.FromUtc(2301, 1, 1, 0, 0) - Duration.Epsilon;
+
     /// <summary>The earliest supported date: 1900-01-01.</summary>
     public static LocalDate MinDate { get; } = new(1900, 1, 1);
 

@@ -83,6 +83,8 @@ public sealed partial class ResponsePolicy
     /// <param name="alertAt">When the alert fired.</param>
     /// <returns>The deadlines, ordered by due instant then kind; see <see cref="SeverityLevel.Deadlines"/>.</returns>
     /// <exception cref="ArgumentException">The policy has no severity with that id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alertAt"/> is outside the supported range
+    /// (<see cref="Limits"/>).</exception>
     public IReadOnlyList<Deadline> Deadlines(string severityId, Instant alertAt) =>
         Severities.TryGet(severityId, out var level)
             ? level.Deadlines(alertAt, Calendar)

@@ -103,16 +103,29 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <summary>Whether <paramref name="instant"/> falls within working time.</summary>
     /// <param name="instant">Any instant.</param>
     /// <returns><see langword="true"/> when it is within [opens, closes) of a working date, as mapped to instants.</returns>
-    public bool IsWorkingTime(Instant instant) => FirstClosingAfter(instant).Opens <= instant;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the supported range
+    /// (<see cref="Limits"/>).</exception>
+    public bool IsWorkingTime(Instant instant)
+    {
+        TimeMath.CheckInput(instant, nameof(instant));
+        return FirstClosingAfter(instant) is { } interval && interval.Opens <= instant;
+    }
 
     /// <summary>The first instant at or after <paramref name="instant"/> that is working time:
     /// <paramref name="instant"/> itself when it is working time, else the next opening.</summary>
-    /// <param name="instant">Any instant.</param>
-    /// <returns>The next opening, or <paramref name="instant"/>.</returns>
-    public Instant NextOpening(Instant instant)
+    /// <param name="instant">An instant within the supported range (<see cref="Limits"/>).</param>
+    /// <returns>The next opening, or <paramref name="instant"/>; <see langword="null"/> (never) when the calendar does
+    /// not open again by <see cref="Limits.LatestResult"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the supported range.</exception>
+    public Instant? NextOpening(Instant instant)
     {
-        var opens = FirstClosingAfter(instant).Opens;
-        return opens <= instant ? instant : opens;
+        TimeMath.CheckInput(instant, nameof(instant));
+        if (FirstClosingAfter(instant) is not { } interval)
+        {
+            return null;
+        }
+
+        return interval.Opens <= instant ? instant : interval.Opens;
     }
 
     /// <summary>
@@ -121,13 +134,16 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <remarks>Counting starts at <paramref name="start"/> if it is working time, else at the next opening.
     /// A result exactly at closing stays at closing rather than moving to the next opening.
     /// <c>AddWorkingTime(t, Duration.Zero)</c> is <c>t</c>.</remarks>
-    /// <param name="start">Where counting starts.</param>
+    /// <param name="start">Where counting starts; within the supported range (<see cref="Limits"/>).</param>
     /// <param name="workingTime">How much working time to add; zero or positive.</param>
-    /// <returns>The instant at which that much working time has passed.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingTime"/> is negative.</exception>
-    public Instant AddWorkingTime(Instant start, Duration workingTime)
+    /// <returns>The instant at which that much working time has passed; <see langword="null"/> (never) when it would
+    /// not have passed by <see cref="Limits.LatestResult"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingTime"/> is negative, or
+    /// <paramref name="start"/> is outside the supported range.</exception>
+    public Instant? AddWorkingTime(Instant start, Duration workingTime)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, Duration.Zero);
+        TimeMath.CheckInput(start, nameof(start));
         if (workingTime == Duration.Zero)
         {
             return start;
@@ -135,8 +151,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
 
         var at = start;
         var remaining = workingTime;
-        var interval = FirstClosingAfter(start);
-        while (true)
+        var next = FirstClosingAfter(start);
+        while (next is { } interval)
         {
             if (interval.Opens > at)
             {
@@ -147,13 +163,15 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             if (remaining <= leftToday)
             {
                 // Equal means the result is the closing instant itself, not the next opening.
-                return at + remaining;
+                return TimeMath.Plus(at, remaining);
             }
 
             remaining -= leftToday;
             at = interval.Closes;
-            interval = NextInterval(interval.Day + 1, at);
+            next = NextInterval(interval.Day + 1, at);
         }
+
+        return null;
     }
 
     /// <summary>
@@ -162,18 +180,27 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// </summary>
     /// <remarks>The local date is the one in <see cref="Zone"/>. A date whose working hours a daylight-saving
     /// transition leaves empty does not count as a working day here.</remarks>
-    /// <param name="instant">Typically the alert.</param>
-    /// <returns>The closing instant of the next working day.</returns>
-    public Instant NextBusinessDayClose(Instant instant) =>
-        NextInterval(WorkingDates.EpochDay(instant, Zone) + 1, instant).Closes;
+    /// <param name="instant">Typically the alert; within the supported range (<see cref="Limits"/>).</param>
+    /// <returns>The closing instant of the next working day; <see langword="null"/> (never) when there is none by
+    /// <see cref="Limits.LatestResult"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the supported range.</exception>
+    public Instant? NextBusinessDayClose(Instant instant)
+    {
+        TimeMath.CheckInput(instant, nameof(instant));
+        return NextInterval(WorkingDates.EpochDay(instant, Zone) + 1, instant)?.Closes;
+    }
 
     /// <summary>The working time within [<paramref name="from"/>, <paramref name="to"/>);
     /// <see cref="Duration.Zero"/> when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
-    /// <param name="from">Start, inclusive.</param>
-    /// <param name="to">End, exclusive.</param>
+    /// <param name="from">Start, inclusive; within the supported range (<see cref="Limits"/>).</param>
+    /// <param name="to">End, exclusive; within the supported range.</param>
     /// <returns>The working time between the two instants.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside the
+    /// supported range.</exception>
     public Duration WorkingTimeBetween(Instant from, Instant to)
     {
+        TimeMath.CheckInput(from, nameof(from));
+        TimeMath.CheckInput(to, nameof(to));
         var total = Duration.Zero;
         if (to <= from)
         {
@@ -181,8 +208,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         }
 
         var at = from;
-        var interval = FirstClosingAfter(from);
-        while (interval.Opens < to)
+        var next = FirstClosingAfter(from);
+        while (next is { } interval && interval.Opens < to)
         {
             var start = interval.Opens > at ? interval.Opens : at;
             var end = interval.Closes < to ? interval.Closes : to;
@@ -193,7 +220,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             }
 
             at = interval.Closes;
-            interval = NextInterval(interval.Day + 1, at);
+            next = NextInterval(interval.Day + 1, at);
         }
 
         return total;
@@ -230,16 +257,26 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// or the next.</summary>
     /// <remarks>The search starts a day before the instant's local date: when a transition shifts a closing time
     /// forward past midnight, the previous date's working time can reach into this one.</remarks>
-    private WorkingInterval FirstClosingAfter(Instant instant) =>
+    private WorkingInterval? FirstClosingAfter(Instant instant) =>
         NextInterval(WorkingDates.EpochDay(instant, Zone) - 1, instant);
 
+    /// <summary>The last date whose working time a search looks at: the day after <see cref="Limits.LatestResult"/>'s
+    /// date in UTC, since a zone's local date can be a day ahead of UTC's.</summary>
+    private static readonly int LastSearchDay = WorkingDates.EpochDay(Limits.LatestResult, DateTimeZone.Utc) + 1;
+
     /// <summary>The working interval of the first working date on or after <paramref name="day"/> that has
-    /// working time and closes after <paramref name="after"/>.</summary>
-    private WorkingInterval NextInterval(int day, Instant after)
+    /// working time and closes after <paramref name="after"/>; <see langword="null"/> when there is none that opens by
+    /// <see cref="Limits.LatestResult"/>.</summary>
+    private WorkingInterval? NextInterval(int day, Instant after)
     {
         while (true)
         {
-            day = _dates.Next(day);
+            day = _dates.Next(day, LastSearchDay);
+            if (day > LastSearchDay)
+            {
+                return null;
+            }
+
             var hours = _dates.HoursOnWorkingDate(day);
             var opens = LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day, hours.Opens));
             var closes = hours.ClosesAtEndOfDay
@@ -248,6 +285,11 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
 
             // A transition can leave a date without working time, e.g. when a gap across midnight shifts a
             // late opening past the closing; such a date is passed over like a holiday.
+            if (opens > Limits.LatestResult)
+            {
+                return null;
+            }
+
             if (closes > opens && closes > after)
             {
                 return new WorkingInterval(day, opens, closes);

@@ -100,9 +100,10 @@ internal sealed class WorkingDates
     /// <summary>The first working date on or after <paramref name="day"/>.</summary>
     /// <remarks>Terminates because validation leaves at least one working weekday and at least one date of the
     /// year (in leap years at least) that is not an annual holiday, and one-off holidays are finitely many.</remarks>
-    public int Next(int day)
+    /// <returns>The date, or a date after <paramref name="last"/> when there is none by then.</returns>
+    public int Next(int day, int last = int.MaxValue - 8)
     {
-        while (true)
+        while (day <= last)
         {
             if (_afterOneOffRun.TryGetValue(day, out var afterRun))
             {
@@ -121,6 +122,8 @@ internal sealed class WorkingDates
                 return day;
             }
         }
+
+        return day;
     }
 
     private static IsoDayOfWeek DayOfWeek(int day) =>

@@ -82,7 +82,8 @@ public sealed class EscalationPolicy
     /// </summary>
     /// <param name="start">When the policy starts: the alert, or the instant the incident came to match
     /// <see cref="AppliesTo"/> (for example a severity change).</param>
-    /// <returns>The steps; steps that would fall after <see cref="Instant.MaxValue"/> are left out.</returns>
+    /// <returns>The steps; steps that would fall after <see cref="Limits.LatestResult"/> never fall due and are left
+    /// out.</returns>
     public IReadOnlyList<EscalationStep> Plan(Instant start)
     {
         var planned = new List<(int Level, int Round, int Target, Instant DueAt)>((Repeats + 1) * Levels.Sum(l => l.Targets.Count));
@@ -94,7 +95,12 @@ public sealed class EscalationPolicy
     /// (the obligations engine reuses one list, so planning allocates nothing).</summary>
     internal void PlanInto(Instant start, List<(int Level, int Round, int Target, Instant DueAt)> steps)
     {
-        var room = Instant.MaxValue - start;
+        if (start > Limits.LatestResult)
+        {
+            return;
+        }
+
+        var room = Limits.LatestResult - start;
         var offset = Duration.Zero;
         for (var round = 0; round <= Repeats; round++)
         {

@@ -84,12 +84,12 @@ internal static class Engine
     }
 
     private static Rejection? CheckTime(Incident before, IncidentEvent @event) =>
-        before.Version > 0 && @event.At < before.LastEventAt
+        StorableEvent.CheckInstants(@event) ?? (before.Version > 0 && @event.At < before.LastEventAt
             ? new Rejection(
                 RejectionCode.TimeWentBackwards,
                 $"{HumanText.Format(@event.At)} is before the incident's last event at {HumanText.Format(before.LastEventAt)}.",
                 RuleIds.TimeOrder)
-            : null;
+            : null);
 
     private static Rejection? CheckActor(Incident before, IncidentEvent @event, Actor? actor)
     {

@@ -38,7 +38,7 @@ internal static class Guards
         // Whoever the on-call schedules put on call at this instant is on call, even before acknowledging.
         foreach (var schedule in c.Before.Policy.SchedulesFor(LifecycleRules.OnCallRole))
         {
-            if (schedule.OnCallAt(c.Event.At) is { } assignment && assignment.PersonId == e.Person)
+            if (schedule.OnCallAtOrNobody(c.Event.At) is { } assignment && assignment.PersonId == e.Person)
             {
                 return $"{e.Person} is on call now ({assignment}) and cannot also be the Incident Commander; the policy keeps them separate.";
             }

@@ -215,12 +215,6 @@ public sealed partial class Incident : IEquatable<Incident>
             @event = fired with { PolicyHash = Policy.ContentHash };
         }
 
-        // Out-of-range instants are refused before the lifecycle sees them: its guards compute with them.
-        if (StorableEvent.CheckInstants(@event) is { } outOfRange)
-        {
-            return ApplyResult.Rejected(this, outOfRange);
-        }
-
         var (rejection, next) = Engine.Step(this, @event, actor);
         rejection ??= StorableEvent.Check(this, @event);
         return rejection is null

@@ -405,7 +405,7 @@ internal sealed partial class ObligationEngine
             return target.ToString();
         }
 
-        return _policy.FindSchedule(target.Id)?.OnCallAt(at) is { } assignment
+        return _policy.FindSchedule(target.Id)?.OnCallAtOrNobody(at) is { } assignment
             ? $"{assignment.PersonId}, on call on schedule {target.Id} ({assignment})"
             : $"schedule {target.Id}, which has nobody on call then";
     }

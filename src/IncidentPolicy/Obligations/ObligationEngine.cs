@@ -280,7 +280,7 @@ internal sealed partial class ObligationEngine
                 else
                 {
                     var mostSevere = _policy.Severities.MostSevere;
-                    Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), mostSevere.Acknowledge.DueAfter(at, _policy.Calendar),
+                    Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(mostSevere.Acknowledge, at),
                         "unassessed.acknowledge", _texts.For(mostSevere).Reason(ObligationTexts.UnassessedAcknowledge));
                 }
 
@@ -330,7 +330,7 @@ internal sealed partial class ObligationEngine
                 Meet(ObligationKind.SchedulePostMortem, null, at);
                 break;
             case ActionItemAdded e:
-                var due = _policy.Calendar.Zone.AtStartOfDay(e.Due.PlusDays(1)).ToInstant();
+                Instant? due = Limits.Contains(e.Due) ? _policy.Calendar.Zone.AtStartOfDay(e.Due.PlusDays(1)).ToInstant() : null;
                 Plan(ObligationKind.ActionItem, e.Id, _texts.Qualified(ObligationKind.ActionItem, e.Id), due, "actionItems.dueDate",
                     $"action item {e.Id} ({e.Owner}): {e.Action}; due by the end of {e.Due:uuuu'-'MM'-'dd} in {_policy.Calendar.Zone.Id}");
                 break;
@@ -392,18 +392,18 @@ internal sealed partial class ObligationEngine
 
         if (!_fold.Acknowledged)
         {
-            Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), level.Acknowledge.DueAfter(at, calendar),
+            Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(level.Acknowledge, at),
                 texts.Rule(ObligationKind.Acknowledge), Text(ObligationTexts.Acknowledge));
         }
 
         if (level.DeclareWithin is { } declare && !_fold.Declared)
         {
-            Plan(ObligationKind.Declare, null, _texts.Keys(ObligationKind.Declare), at + declare, texts.Rule(ObligationKind.Declare), Text(ObligationTexts.Declare));
+            Plan(ObligationKind.Declare, null, _texts.Keys(ObligationKind.Declare), TimeMath.Plus(at, declare), texts.Rule(ObligationKind.Declare), Text(ObligationTexts.Declare));
         }
 
         if (level.AssignCommanderWithin is { } commander && !_fold.HasCommander)
         {
-            Plan(ObligationKind.AssignCommander, null, _texts.Keys(ObligationKind.AssignCommander), at + commander,
+            Plan(ObligationKind.AssignCommander, null, _texts.Keys(ObligationKind.AssignCommander), TimeMath.Plus(at, commander),
                 texts.Rule(ObligationKind.AssignCommander), Text(ObligationTexts.AssignCommander));
         }
 
@@ -414,9 +414,12 @@ internal sealed partial class ObligationEngine
             var engaged = EngagedAt(role);
             if (engaged is null || showEngaged)
             {
-                var slot = Plan(ObligationKind.Respond, role, texts.RespondKeys[i], level.Respond.DueAfter(at, calendar),
+                var slot = Plan(ObligationKind.Respond, role, texts.RespondKeys[i], Due(level.Respond, at),
                     texts.Rule(ObligationKind.Respond), Text(ObligationTexts.Respond, role, i));
-                Writable()[slot].MetAt = engaged;
+                if (slot >= 0)
+                {
+                    Writable()[slot].MetAt = engaged;
+                }
             }
         }
 
@@ -428,12 +431,12 @@ internal sealed partial class ObligationEngine
 
         if (_fold.LastExternalUpdate is not { } last)
         {
-            Plan(ObligationKind.FirstExternalUpdate, null, _texts.Keys(ObligationKind.FirstExternalUpdate), at + updates.FirstWithin!.Value,
+            Plan(ObligationKind.FirstExternalUpdate, null, _texts.Keys(ObligationKind.FirstExternalUpdate), TimeMath.Plus(at, updates.FirstWithin!.Value),
                 texts.Rule(ObligationKind.FirstExternalUpdate), Text(ObligationTexts.FirstExternalUpdate));
         }
         else if (updates.Every is { } every)
         {
-            _fold.NextExternal = PlanExternalUpdate(Instant.Max(last, at) + every, level);
+            _fold.NextExternal = PlanExternalUpdate(TimeMath.Plus(Instant.Max(last, at), every), level);
         }
     }
 
@@ -457,11 +460,11 @@ internal sealed partial class ObligationEngine
         _fold.NextExternal = -1;
         if (!_fold.Resolved && !_fold.Finished && _fold.Severity is { StatusUpdates: { Audience: UpdateAudience.External, Every: { } every } } level)
         {
-            _fold.NextExternal = PlanExternalUpdate(at + every, level);
+            _fold.NextExternal = PlanExternalUpdate(TimeMath.Plus(at, every), level);
         }
     }
 
-    private int PlanExternalUpdate(Instant dueAt, SeverityLevel level)
+    private int PlanExternalUpdate(Instant? dueAt, SeverityLevel level)
     {
         var texts = _texts.For(level);
         return Plan(ObligationKind.ExternalUpdate, null, _texts.Keys(ObligationKind.ExternalUpdate), dueAt, texts.Rule(ObligationKind.ExternalUpdate),
@@ -469,7 +472,7 @@ internal sealed partial class ObligationEngine
     }
 
     private void PlanInternalUpdate(Instant from) =>
-        _fold.NextInternal = Plan(ObligationKind.InternalUpdate, null, _texts.Keys(ObligationKind.InternalUpdate), from + _policy.Lifecycle.MaxSilence,
+        _fold.NextInternal = Plan(ObligationKind.InternalUpdate, null, _texts.Keys(ObligationKind.InternalUpdate), TimeMath.Plus(from, _policy.Lifecycle.MaxSilence),
             "communication.maxSilence", _texts.InternalUpdateReason, rolling: true);
 
     private void Resolve(Instant at)
@@ -481,7 +484,7 @@ internal sealed partial class ObligationEngine
         if (_fold.Severity?.PostMortem is { } rule)
         {
             var texts = _texts.For(_fold.Severity);
-            Plan(ObligationKind.SchedulePostMortem, null, _texts.Keys(ObligationKind.SchedulePostMortem), at + rule.ScheduleWithin,
+            Plan(ObligationKind.SchedulePostMortem, null, _texts.Keys(ObligationKind.SchedulePostMortem), TimeMath.Plus(at, rule.ScheduleWithin),
                 texts.Rule(ObligationKind.SchedulePostMortem), texts.Reason(ObligationTexts.SchedulePostMortem));
         }
     }
@@ -548,10 +551,16 @@ internal sealed partial class ObligationEngine
 
     /// <summary>Adds an obligation; <paramref name="keys"/> are those of (<paramref name="kind"/>,
     /// <paramref name="qualifier"/>), whose instances are numbered when <paramref name="rolling"/> or planned again.</summary>
-    /// <returns>The slot's index.</returns>
-    private int Plan(ObligationKind kind, string? qualifier, ObligationTexts.KeySet keys, Instant dueAt, string ruleId, string reason,
+    /// <returns>The slot's index; −1 when <paramref name="dueAt"/> is never (<see langword="null"/>, or after
+    /// <see cref="Limits.LatestResult"/>): nothing is owed that could never fall due.</returns>
+    private int Plan(ObligationKind kind, string? qualifier, ObligationTexts.KeySet keys, Instant? dueAt, string ruleId, string reason,
         bool rolling = false, int escalationPolicy = -1)
     {
+        if (TimeMath.Result(dueAt) is not { } due)
+        {
+            return -1;
+        }
+
         var n = CountInstance(keys.Id);
 
         var slots = Writable();
@@ -561,7 +570,7 @@ internal sealed partial class ObligationEngine
             _slots = slots = _own;
         }
 
-        slots[_count] = new Slot(keys.Get(rolling || n > 1 ? n : 0), kind, qualifier, dueAt, ruleId, reason, escalationPolicy);
+        slots[_count] = new Slot(keys.Get(rolling || n > 1 ? n : 0), kind, qualifier, due, ruleId, reason, escalationPolicy);
         if (_openSlots.Built)
         {
             _openSlots.Add(_count, slots[_count]);
@@ -569,6 +578,10 @@ internal sealed partial class ObligationEngine
 
         return _count++;
     }
+
+    /// <summary>When <paramref name="target"/> falls due for something that started at <paramref name="at"/>; never
+    /// when <paramref name="at"/> is outside the supported range (a leniently replayed log can hold such an instant).</summary>
+    private Instant? Due(ResponseTarget target, Instant at) => Limits.Contains(at) ? target.DueAfter(at, _policy.Calendar) : null;
 
     /// <summary>Counts one more obligation of key set <paramref name="id"/>; returns how many there are now.</summary>
     private int CountInstance(int id)

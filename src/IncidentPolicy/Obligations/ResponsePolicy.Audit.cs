@@ -13,16 +13,24 @@ public sealed partial class ResponsePolicy
     /// </summary>
     /// <param name="incidentId">The incident's id.</param>
     /// <param name="events">The event log, oldest first.</param>
-    /// <param name="at">The audit instant; by default the last event's.</param>
+    /// <param name="at">The audit instant, within the supported range (<see cref="Limits"/>); by default the last
+    /// event's (which, for a log built in code, may lie outside it: an event there is a violation of
+    /// <see cref="RuleIds.Storable"/>, and the audit still answers).</param>
     /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range.</exception>
     public AuditReport Audit(string incidentId, IEnumerable<IncidentEvent> events, Instant? at = null)
     {
         ArgumentNullException.ThrowIfNull(incidentId);
         ArgumentNullException.ThrowIfNull(events);
+        if (at is { } given)
+        {
+            TimeMath.CheckInput(given, nameof(at));
+        }
+
         var replay = Incident.ReplayLenient(this, incidentId, events);
         var incident = replay.Incident;
         var when = at ?? incident.LastEventAt;
-        var evaluation = Evaluate(incident, when);
+        var evaluation = ObligationEngine.Evaluate(this, incident, when);
         var metrics = AuditMetrics.Measure(incident, when);
         var violations = replay.Violations.Where(v => incident.Events[v.EventIndex].At <= when).ToList();
         return new AuditReport(incident, evaluation, violations.AsReadOnly(), metrics);

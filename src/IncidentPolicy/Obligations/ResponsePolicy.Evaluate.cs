@@ -43,11 +43,14 @@ public sealed partial class ResponsePolicy
     /// evaluation allocates only its result. Numbers are in <c>benchmarks/README.md</c>.</para>
     /// </remarks>
     /// <param name="incident">The incident.</param>
-    /// <param name="now">The evaluation instant.</param>
-    /// <returns>The evaluation.</returns>
+    /// <param name="now">The evaluation instant; within the supported range (<see cref="Limits"/>).</param>
+    /// <returns>The evaluation. Obligations that would fall due after <see cref="Limits.LatestResult"/> are never owed and
+    /// are left out, as is a wake-up after it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is outside the supported range.</exception>
     public Evaluation Evaluate(Incident incident, Instant now)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        TimeMath.CheckInput(now, nameof(now));
         return ObligationEngine.Evaluate(this, incident, now);
     }
 }

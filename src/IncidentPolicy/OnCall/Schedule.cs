@@ -109,9 +109,20 @@ public sealed class Schedule
     public UnavailabilityPolicy WhenUnavailable { get; }
 
     /// <summary>Who is on call at <paramref name="instant"/>, and why.</summary>
-    /// <param name="instant">Any instant from year 1 to 9998.</param>
+    /// <param name="instant">An instant within the supported range (<see cref="Limits"/>).</param>
     /// <returns>The assignment, or <see langword="null"/> when nobody is on call then (a gap).</returns>
-    public OnCallAssignment? OnCallAt(Instant instant) => Evaluate(instant, out _, out _);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the supported range.</exception>
+    public OnCallAssignment? OnCallAt(Instant instant)
+    {
+        TimeMath.CheckInput(instant, nameof(instant));
+        return Evaluate(instant, out _, out _);
+    }
+
+    /// <summary>Who is on call at <paramref name="instant"/>, for the library's own computations, which can ask about
+    /// a result up to <see cref="Limits.LatestResult"/> or about an instant a leniently replayed log holds: nobody
+    /// outside <see cref="Limits.MinInstant"/> … <see cref="Limits.LatestResult"/>.</summary>
+    internal OnCallAssignment? OnCallAtOrNobody(Instant instant) =>
+        instant >= Limits.MinInstant && instant <= Limits.LatestResult ? Evaluate(instant, out _, out _) : null;
 
     /// <summary>The final, merged shifts in [<paramref name="from"/>, <paramref name="to"/>): who is on call and
     /// why, with layers, overrides and unavailability applied, clipped to the window.</summary>
@@ -120,8 +131,12 @@ public sealed class Schedule
     /// <param name="from">Start of the window, inclusive.</param>
     /// <param name="to">End of the window, exclusive.</param>
     /// <returns>The shifts in time order; empty when <paramref name="to"/> is not after <paramref name="from"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside the
+    /// supported range (<see cref="Limits"/>).</exception>
     public IReadOnlyList<OnCallShift> Shifts(Instant from, Instant to)
     {
+        TimeMath.CheckInput(from, nameof(from));
+        TimeMath.CheckInput(to, nameof(to));
         var shifts = new List<OnCallShift>();
         Timeline(from, to, (start, end, assignment, _) =>
         {
@@ -137,8 +152,12 @@ public sealed class Schedule
     /// <param name="from">Start of the window, inclusive.</param>
     /// <param name="to">End of the window, exclusive.</param>
     /// <returns>The gaps in time order, each naming the unavailable person when that is the cause.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside the
+    /// supported range (<see cref="Limits"/>).</exception>
     public IReadOnlyList<CoverageGap> Gaps(Instant from, Instant to)
     {
+        TimeMath.CheckInput(from, nameof(from));
+        TimeMath.CheckInput(to, nameof(to));
         var gaps = new List<CoverageGap>();
         Timeline(from, to, (start, end, assignment, unavailable) =>
         {
@@ -155,15 +174,19 @@ public sealed class Schedule
     /// <param name="from">Start of the window, inclusive.</param>
     /// <param name="to">End of the window, exclusive.</param>
     /// <returns>The handoffs in time order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside the
+    /// supported range (<see cref="Limits"/>).</exception>
     public IReadOnlyList<Handoff> Handoffs(Instant from, Instant to)
     {
+        TimeMath.CheckInput(from, nameof(from));
+        TimeMath.CheckInput(to, nameof(to));
         var handoffs = new List<Handoff>();
         if (to <= from)
         {
             return handoffs;
         }
 
-        var previous = from > Instant.MinValue ? OnCallAt(from - Duration.Epsilon) : null;
+        var previous = Evaluate(from - Duration.Epsilon, out _, out _);
         Timeline(from, to, (start, _, assignment, _) =>
         {
             if (previous?.PersonId != assignment?.PersonId)
@@ -187,6 +210,8 @@ public sealed class Schedule
     /// <returns>The conflicts in time order; adjacent stretches of one person are not joined when either
     /// assignment changes.</returns>
     /// <exception cref="ArgumentNullException">A schedule is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside the
+    /// supported range (<see cref="Limits"/>).</exception>
     public static IReadOnlyList<ScheduleConflict> Conflicts(Schedule commander, Schedule onCall, Instant from, Instant to)
     {
         ArgumentNullException.ThrowIfNull(commander);

@@ -38,16 +38,19 @@ public sealed record ResponseTarget
     public static ResponseTarget BusinessHours(Duration within) => Create(ResponseClock.BusinessHours, within);
 
     /// <summary>The instant the target falls due for something that started at <paramref name="start"/>.</summary>
-    /// <param name="start">Usually the alert.</param>
+    /// <param name="start">Usually the alert; within the supported range (<see cref="Limits"/>).</param>
     /// <param name="calendar">The business calendar for <see cref="ResponseClock.BusinessHours"/> and
     /// <see cref="ResponseClock.NextBusinessDay"/>.</param>
-    /// <returns>The due instant.</returns>
-    public Instant DueAfter(Instant start, BusinessCalendar calendar)
+    /// <returns>The due instant; <see langword="null"/> (never) when it would fall after
+    /// <see cref="Limits.LatestResult"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is outside the supported range.</exception>
+    public Instant? DueAfter(Instant start, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        TimeMath.CheckInput(start, nameof(start));
         return Clock switch
         {
-            ResponseClock.WallClock => start + Within!.Value,
+            ResponseClock.WallClock => TimeMath.Plus(start, Within!.Value),
             ResponseClock.BusinessHours => calendar.AddWorkingTime(start, Within!.Value),
             _ => calendar.NextBusinessDayClose(start),
         };

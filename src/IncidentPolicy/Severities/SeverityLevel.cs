@@ -139,31 +139,40 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     /// </summary>
     /// <param name="alertAt">When the alert fired.</param>
     /// <param name="calendar">The business calendar for business-hours and next-business-day targets.</param>
-    /// <returns>Each deadline with its kind, due instant and a plain reason.</returns>
+    /// <returns>Each deadline with its kind, due instant and a plain reason; a deadline that would fall after
+    /// <see cref="Limits.LatestResult"/> never falls due and is left out.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alertAt"/> is outside the supported range
+    /// (<see cref="Limits"/>).</exception>
     public IReadOnlyList<Deadline> Deadlines(Instant alertAt, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var deadlines = new List<Deadline>(5)
+        TimeMath.CheckInput(alertAt, nameof(alertAt));
+        var deadlines = new List<Deadline>(5);
+        void Add(ObligationKind kind, Instant? dueAt, string reason)
         {
-            new(ObligationKind.Acknowledge, Acknowledge.DueAfter(alertAt, calendar), $"acknowledge within {Acknowledge} of the alert"),
-            new(ObligationKind.Respond, Respond.DueAfter(alertAt, calendar),
-                $"{string.Join(", ", RolesInvolved)} engaged within {Respond} of the alert"),
-        };
+            if (dueAt is { } due)
+            {
+                deadlines.Add(new(kind, due, reason));
+            }
+        }
+
+        Add(ObligationKind.Acknowledge, Acknowledge.DueAfter(alertAt, calendar), $"acknowledge within {Acknowledge} of the alert");
+        Add(ObligationKind.Respond, Respond.DueAfter(alertAt, calendar), $"{string.Join(", ", RolesInvolved)} engaged within {Respond} of the alert");
         if (DeclareWithin is { } declare)
         {
-            deadlines.Add(new(ObligationKind.Declare, alertAt + declare, $"declare within {HumanText.Describe(declare)} of the alert"));
+            Add(ObligationKind.Declare, TimeMath.Plus(alertAt, declare), $"declare within {HumanText.Describe(declare)} of the alert");
         }
 
         if (AssignCommanderWithin is { } commander)
         {
-            deadlines.Add(new(ObligationKind.AssignCommander, alertAt + commander,
-                $"assign an Incident Commander within {HumanText.Describe(commander)} of the alert"));
+            Add(ObligationKind.AssignCommander, TimeMath.Plus(alertAt, commander),
+                $"assign an Incident Commander within {HumanText.Describe(commander)} of the alert");
         }
 
         if (StatusUpdates is { Audience: UpdateAudience.External, FirstWithin: { } first })
         {
-            deadlines.Add(new(ObligationKind.FirstExternalUpdate, alertAt + first,
-                $"first status-page update within {HumanText.Describe(first)} of the alert"));
+            Add(ObligationKind.FirstExternalUpdate, TimeMath.Plus(alertAt, first),
+                $"first status-page update within {HumanText.Describe(first)} of the alert");
         }
 
         deadlines.Sort(static (a, b) =>

@@ -22,7 +22,7 @@ public class BusinessCalendarPropertyTests
     [Property]
     public Property AddWorkingTime_ThenWorkingTimeBetween_GivesBackWorkingTime() =>
         Prop.ForAll(AdditionCases(), c =>
-            c.Calendar.WorkingTimeBetween(c.Start, c.Calendar.AddWorkingTime(c.Start, c.WorkingTime)) == c.WorkingTime);
+            c.Calendar.WorkingTimeBetween(c.Start, c.Calendar.AddWorkingTime(c.Start, c.WorkingTime)!.Value) == c.WorkingTime);
 
     [Property]
     public Property AddWorkingTime_LongerWorkingTime_NeverEndsEarlier() =>
@@ -44,7 +44,7 @@ public class BusinessCalendarPropertyTests
         Prop.ForAll(AdditionCases(), c =>
         {
             var workingTime = c.WorkingTime == Duration.Zero ? Duration.FromMinutes(1) : c.WorkingTime;
-            var end = c.Calendar.AddWorkingTime(c.Start, workingTime);
+            var end = c.Calendar.AddWorkingTime(c.Start, workingTime)!.Value;
             return end > c.Start
                 && (c.Calendar.IsWorkingTime(end) || c.Calendar.IsWorkingTime(end - Duration.Epsilon));
         });
@@ -54,7 +54,7 @@ public class BusinessCalendarPropertyTests
         Prop.ForAll((from calendar in Calendars from instant in Instants select (calendar, instant)).ToArbitrary(), c =>
         {
             var (calendar, instant) = c;
-            var opening = calendar.NextOpening(instant);
+            var opening = calendar.NextOpening(instant)!.Value;
             return opening >= instant
                 && calendar.IsWorkingTime(opening)
                 && calendar.WorkingTimeBetween(instant, opening) == Duration.Zero
@@ -79,7 +79,7 @@ public class BusinessCalendarPropertyTests
         Prop.ForAll((from calendar in Calendars from instant in Instants select (calendar, instant)).ToArbitrary(), c =>
         {
             var (calendar, instant) = c;
-            var close = calendar.NextBusinessDayClose(instant);
+            var close = calendar.NextBusinessDayClose(instant)!.Value;
             var zone = calendar.Zone;
 
             // The closing may also be the next day's opening (e.g. 24:00 followed by 00:00), so only the

@@ -54,9 +54,9 @@ public class EscalationPolicyTests
         Assert.Equal(At(5, 2), Policy().Plan(At(5, 0))[0].DueAt);
 
     [Fact]
-    public void Plan_NearTheEndOfTime_LeavesOutWhatDoesNotFit()
+    public void Plan_NearTheLatestResult_LeavesOutWhatDoesNotFit()
     {
-        var plan = Policy().Plan(Instant.MaxValue - Duration.FromMinutes(3));
+        var plan = Policy().Plan(Limits.LatestResult - Duration.FromMinutes(3));
         Assert.Single(plan);
     }
 
