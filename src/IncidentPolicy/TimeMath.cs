@@ -39,4 +39,10 @@ internal static class TimeMath
     /// <summary>The reason an instant is refused: <c>9999-12-31T00:00:00Z is outside the supported range …</c>.</summary>
     public static string OutsideRange(Instant instant) =>
         $"{HumanText.Format(instant)} is outside the supported range {HumanText.Format(Limits.MinInstant)} to {HumanText.Format(Limits.MaxInstant)}.";
+
+    /// <summary>The reason a date is refused: <c>9999-12-31 is outside the supported range 1900-01-01 to 2200-12-31.</c></summary>
+    public static string OutsideRange(LocalDate date) =>
+        $"{Iso(date)} is outside the supported range {Iso(Limits.MinDate)} to {Iso(Limits.MaxDate)}.";
+
+    private static string Iso(LocalDate date) => date.ToString("uuuu'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -98,14 +98,10 @@ internal static class StorableEvent
     private static string? Text(string? text, StorableText.Shape shape, string what) => StorableText.Check(text, shape, what);
 
     private static string? Instant(Instant instant, string what) =>
-        Limits.Contains(instant)
-            ? null
-            : $"{char.ToUpperInvariant(what[0])}{what[1..]} {HumanText.Format(instant)} is outside the supported range {HumanText.Format(Limits.MinInstant)} to {HumanText.Format(Limits.MaxInstant)}.";
+        Limits.Contains(instant) ? null : $"{Capital(what)} {TimeMath.OutsideRange(instant)}";
 
     private static string? Date(LocalDate date, string what) =>
-        Limits.Contains(date)
-            ? null
-            : $"{char.ToUpperInvariant(what[0])}{what[1..]} {Iso(date)} is outside the supported range {Iso(Limits.MinDate)} to {Iso(Limits.MaxDate)}.";
+        Limits.Contains(date) ? null : $"{Capital(what)} {TimeMath.OutsideRange(date)}";
 
-    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Capital(string what) => char.ToUpperInvariant(what[0]) + what[1..];
 }

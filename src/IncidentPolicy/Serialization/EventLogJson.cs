@@ -20,8 +20,8 @@ namespace IncidentPolicy.Serialization;
 /// <para><b>Reading</b> stops at the first problem and answers it as an <see cref="EventLogError"/> — the event's
 /// index, its line, the JSON path of the offending field and a reason — together with every event before it,
 /// untouched, so a host that crashed while appending can set a torn last line aside. Problems are: malformed JSON, an
-/// unknown type, an unknown, missing, duplicate or wrongly typed field, an unknown enum value, an impossible instant
-/// or date, a blank required string, and time going backwards (an event's <c>at</c> before the previous event's;
+/// unknown type, an unknown, missing, duplicate or wrongly typed field, an unknown enum value, an impossible instant or date or one outside the supported range
+/// (<see cref="Limits"/>: 1900-01-01 to 2200-12-31), a blank required string, and time going backwards (an event's <c>at</c> before the previous event's;
 /// equal instants are allowed and keep their log order). A log may be at most <see cref="MaxDocumentBytes"/> bytes of
 /// UTF-8 and nested at most <see cref="MaxDepth"/> levels deep. A leading byte order mark is ignored.</para>
 /// <para><b>The form</b> is told from the first non-blank line: a document when that line is a whole JSON object

@@ -279,6 +279,10 @@ internal static class EventLogMapper
             {
                 Fail(key, reason);
             }
+            else if (!Limits.Contains(instant))
+            {
+                Fail(key, TimeMath.OutsideRange(instant).TrimEnd('.'));
+            }
 
             return instant;
         }
@@ -294,6 +298,10 @@ internal static class EventLogMapper
             if (!IsoText.TryParseLocalDate(text, out var date, out var reason))
             {
                 Fail(key, reason);
+            }
+            else if (!Limits.Contains(date))
+            {
+                Fail(key, TimeMath.OutsideRange(date).TrimEnd('.'));
             }
 
             return date;
