@@ -9,7 +9,34 @@ namespace IncidentPolicy.Cli;
 /// </summary>
 internal static class CliApp
 {
+    /// <summary>Runs the command line. Every failure a user can cause is answered by a verb's own check (exit 1 or
+    /// 2); anything else that escapes is a bug, reported as one line (no stack trace) with <see cref="ExitCodes.InternalError"/>.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return RunVerb(args, stdout, stderr);
+        }
+#pragma warning disable CA1031 // The last-resort net: no exception may reach the user as a .NET stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var message = e.Message.Split('\n', 2)[0].TrimEnd('\r');
+            try
+            {
+                stderr.WriteLine($"error: internal error: {e.GetType().FullName}: {message}");
+            }
+#pragma warning disable CA1031 // stderr itself failing leaves only the exit code to tell.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int RunVerb(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = BuildRoot(stdout, stderr);
         var parseResult = root.Parse(args);
@@ -25,8 +52,13 @@ internal static class CliApp
             return ExitCodes.BadArguments;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return parseResult.Invoke(Configuration(stdout, stderr));
     }
+
+    /// <summary>System.CommandLine's own handler would print the exception with its stack trace: exceptions go to
+    /// <see cref="Run"/> instead.</summary>
+    private static InvocationConfiguration Configuration(TextWriter stdout, TextWriter stderr) =>
+        new() { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
 
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
@@ -59,7 +91,7 @@ internal static class CliApp
         }
 
         path.Add("--help");
-        root.Parse(path.ToArray()).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+        root.Parse(path.ToArray()).Invoke(Configuration(writer, writer));
     }
 
     /// <summary>Reads an event log; prints the error (event index, line, path, reason) and returns false when it is bad.</summary>
