@@ -16,17 +16,21 @@ namespace IncidentPolicy.Cli;
 /// </summary>
 internal static class OnCallCommand
 {
+    /// <summary>The longest window listed or written as iCalendar: a year of shifts, whatever their length, keeps the
+    /// output (and the time to build it) bounded.</summary>
+    public const int MaxWindowDays = 366;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var at = Options.Instant("--at", "Who is on call at this instant, ISO 8601 UTC, e.g. 2026-05-29T04:02:00Z.");
-        var from = Options.Instant("--from", "Start of the window (inclusive), ISO 8601 UTC.");
-        var to = Options.Instant("--to", "End of the window (exclusive), ISO 8601 UTC.");
+        var from = Options.Instant("--from", $"Start of the window (inclusive), ISO 8601 UTC; the window is at most {MaxWindowDays} days.");
+        var to = Options.Instant("--to", $"End of the window (exclusive), ISO 8601 UTC; the window is at most {MaxWindowDays} days.");
         var ics = new Option<string?>("--ics") { Description = "Also write the window's shifts to FILE as an iCalendar feed, one event per shift." };
         var scheduleId = new Option<string?>("--schedule") { Description = "Only the schedule with this id; every schedule when omitted." };
         var policyFile = Options.PolicyFile();
         var format = Options.Format();
 
-        var command = new Command("oncall", "Who is on call: at an instant (--at), or the shifts, handoffs, gaps and IC/on-call conflicts of a window (--from, --to).")
+        var command = new Command("oncall", $"Who is on call: at an instant (--at), or the shifts, handoffs, gaps and IC/on-call conflicts of a window (--from, --to; at most {MaxWindowDays} days).")
         {
             at, from, to, ics, scheduleId, policyFile, format,
         };
@@ -43,9 +47,16 @@ internal static class OnCallCommand
             {
                 result.AddError("give --at INSTANT, or both --from INSTANT and --to INSTANT");
             }
-            else if (hasFrom && hasTo && result.GetValue(to) <= result.GetValue(from))
+            else if (hasFrom && hasTo && Options.ValueOrNull(result, from) is { } start && Options.ValueOrNull(result, to) is { } end)
             {
-                result.AddError("--to must be after --from");
+                if (end <= start)
+                {
+                    result.AddError("--to must be after --from");
+                }
+                else if (end - start > NodaTime.Duration.FromDays(MaxWindowDays))
+                {
+                    result.AddError($"--from/--to: the window is longer than {MaxWindowDays} days, the longest oncall lists; ask for a shorter one");
+                }
             }
 
             if (result.GetResult(ics) is not null && hasAt)

@@ -1,0 +1,117 @@
+namespace IncidentPolicy.Cli.Tests;
+
+/// <summary>
+/// The invocations issue 13 found printing a .NET stack trace, each answered now by a proper check: a usage error
+/// (exit 2, one <c>error:</c> line naming the option) or bad input (exit 1, the reader's one-line message).
+/// </summary>
+public sealed class HostileInvocationTests : IDisposable
+{
+    private const string Range = "1900-01-01T00:00:00Z to 2200-12-31T23:59:59.999999999Z";
+
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("incident-policy-cli-hostile-");
+
+    public void Dispose() => directory.Delete(recursive: true);
+
+    [Fact]
+    public void Deadlines_AtYear9999_Exits2NamingTheOption()
+    {
+        var result = CliRunner.Run("deadlines", "--severity", "SEV-3", "--at", "9999-12-31T23:59:59Z");
+        AssertUsageError(result, $"error: --at: 9999-12-31T23:59:59Z is outside the supported range {Range}");
+    }
+
+    [Fact]
+    public void OnCall_AtYear9999_Exits2NamingTheOption()
+    {
+        var result = CliRunner.Run("oncall", "--at", "9999-12-31T23:59:59Z");
+        AssertUsageError(result, $"error: --at: 9999-12-31T23:59:59Z is outside the supported range {Range}");
+    }
+
+    [Fact]
+    public void Audit_AtYear9999_Exits2NamingTheOption()
+    {
+        var result = CliRunner.Run("audit", CliRunner.SeedTimeline(), "--at", "9999-12-31T23:59:59Z");
+        AssertUsageError(result, $"error: --at: 9999-12-31T23:59:59Z is outside the supported range {Range}");
+    }
+
+    [Fact]
+    public void Simulate_UntilYear9999_Exits2NamingTheOption()
+    {
+        var result = CliRunner.Run("simulate", CliRunner.SeedTimeline(), "--until", "9999-12-31T23:59:59Z");
+        AssertUsageError(result, $"error: --until: 9999-12-31T23:59:59Z is outside the supported range {Range}");
+    }
+
+    [Theory]
+    [InlineData("1900-01-01T00:00Z")]
+    [InlineData("2200-12-31T23:59:59.999999999Z")]
+    public void Deadlines_AtEndsOfTheRange_Accepted(string at)
+    {
+        foreach (var severity in new[] { "SEV-1", "SEV-2", "SEV-3", "SEV-4" })
+        {
+            var result = CliRunner.Run("deadlines", "--severity", severity, "--at", at);
+            AssertNoStackTrace(result);
+            Assert.Equal(0, result.ExitCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("1899-12-31T23:59:59.999999999Z")]
+    [InlineData("2201-01-01T00:00Z")]
+    public void Deadlines_JustOutsideTheRange_Exits2(string at) =>
+        AssertUsageError(CliRunner.Run("deadlines", "--severity", "SEV-1", "--at", at), $"error: --at: {at} is outside the supported range {Range}");
+
+    [Fact]
+    public void OnCall_IcsOverYears1To9999_Exits2NamingTheOption()
+    {
+        var ics = Path.Combine(directory.FullName, "shifts.ics");
+        var result = CliRunner.Run("oncall", "--from", "0001-01-01T00:00Z", "--to", "9999-12-31T00:00Z", "--ics", ics);
+        AssertUsageError(result, $"error: --from: 0001-01-01T00:00Z is outside the supported range {Range}");
+        Assert.Equal($"error: --to: 9999-12-31T00:00Z is outside the supported range {Range}", result.Stderr.Split('\n')[1]);
+        Assert.False(File.Exists(ics));
+    }
+
+    [Fact]
+    public void OnCall_IcsOverTheWholeSupportedRange_Exits2ForTheSpan()
+    {
+        var ics = Path.Combine(directory.FullName, "shifts.ics");
+        var result = CliRunner.Run("oncall", "--from", "1900-01-01T00:00Z", "--to", "2200-12-31T00:00Z", "--ics", ics);
+        AssertUsageError(result, "error: --from/--to: the window is longer than 366 days, the longest oncall lists; ask for a shorter one");
+        Assert.False(File.Exists(ics));
+    }
+
+    private static string AlertAt(string at) =>
+        $$"""{"type":"alertFired","at":"{{at}}","by":"monitoring","summary":"x","service":"checkout","severity":"SEV-1","policyHash":null}""" + "\n";
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(directory.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Exit 2, nothing on stdout, and the first line of stderr is the reason (the verb's usage follows).</summary>
+    private static void AssertUsageError((int ExitCode, string Stdout, string Stderr) result, string reason)
+    {
+        AssertNoStackTrace(result);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Equal(reason, result.Stderr.Split('\n')[0]);
+    }
+
+    /// <summary>Exit 1, nothing on stdout, and stderr is the one line of the reader's message.</summary>
+    private static void AssertBadInput((int ExitCode, string Stdout, string Stderr) result, string message)
+    {
+        AssertNoStackTrace(result);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Equal(message + "\n", result.Stderr);
+    }
+
+    internal static void AssertNoStackTrace((int ExitCode, string Stdout, string Stderr) result)
+    {
+        foreach (var text in new[] { result.Stdout, result.Stderr })
+        {
+            Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        }
+    }
+}
