@@ -78,6 +78,77 @@ public sealed class HostileInvocationTests : IDisposable
         Assert.False(File.Exists(ics));
     }
 
+    [Fact]
+    public void Validate_DevZero_Exits1TooLargeWithoutReadingItWhole()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("validate", "/dev/zero");
+        Assert.Equal(1, code);
+        Assert.Equal("$: the document is larger than 1 MiB\n", stdout);
+        Assert.Empty(stderr);
+    }
+
+    [Fact]
+    public void Replay_DevZero_Exits1TooLarge()
+    {
+        var result = CliRunner.Run("replay", "/dev/zero");
+        AssertBadInput(result, "/dev/zero: the log: event log file '/dev/zero' is larger than 16 MiB");
+    }
+
+    [Fact]
+    public async Task Validate_FifoWithAnEndlessWriter_Exits1TooLarge()
+    {
+        var fifo = Path.Combine(directory.FullName, "policy.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var writer = Task.Run(() =>
+        {
+            var junk = new byte[64 * 1024];
+            Array.Fill(junk, (byte)'x');
+            try
+            {
+                using var stream = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+                while (true)
+                {
+                    stream.Write(junk);
+                }
+            }
+            catch (IOException)
+            {
+                // The reader stopped at its limit and closed the FIFO: the write end breaks, as it should.
+            }
+        });
+        var (code, stdout, _) = CliRunner.Run("validate", fifo);
+        Assert.Equal(1, code);
+        Assert.Equal("$: the document is larger than 1 MiB\n", stdout);
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Validate_TwentyMegabytesOfJunk_Exits1TooLarge()
+    {
+        var path = Path.Combine(directory.FullName, "junk.json");
+        File.WriteAllBytes(path, new byte[20 * 1024 * 1024]);
+        Assert.Equal((1, "$: the document is larger than 1 MiB\n", ""), CliRunner.Run("validate", path));
+    }
+
+    [Fact]
+    public void Validate_Directory_Exits1CannotRead()
+    {
+        var result = CliRunner.Run("validate", directory.FullName);
+        Assert.Equal((1, $"$: cannot read policy file '{directory.FullName}': it is a directory\n", ""), result);
+    }
+
+    [Fact]
+    public void Replay_Directory_Exits1CannotRead()
+    {
+        var result = CliRunner.Run("replay", directory.FullName);
+        AssertBadInput(result, $"{directory.FullName}: the log: cannot read event log file '{directory.FullName}': it is a directory");
+    }
+
     private static string AlertAt(string at) =>
         $$"""{"type":"alertFired","at":"{{at}}","by":"monitoring","summary":"x","service":"checkout","severity":"SEV-1","policyHash":null}""" + "\n";
 
