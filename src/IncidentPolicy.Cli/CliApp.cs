@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Serialization;
 
 namespace IncidentPolicy.Cli;
@@ -94,20 +96,54 @@ internal static class CliApp
         root.Parse(path.ToArray()).Invoke(Configuration(writer, writer));
     }
 
-    /// <summary>Reads an event log; prints the error (event index, line, path, reason) and returns false when it is bad.</summary>
-    public static bool TryReadTimeline(string path, TextWriter stderr, out string incidentId, out IReadOnlyList<Lifecycle.IncidentEvent> events)
+    /// <summary>Reads an event log; prints the error (event index, line, path, reason) and returns false when it is bad,
+    /// empty, or holds an instant or date outside <see cref="Limits"/>' range (logs written before the range existed
+    /// still read, but no verb computes with them).</summary>
+    public static bool TryReadTimeline(string path, TextWriter stderr, out string incidentId, out IReadOnlyList<IncidentEvent> events)
     {
         var log = EventLogJson.ReadFile(path);
         incidentId = log.IncidentId ?? Path.GetFileNameWithoutExtension(path);
         events = log.Events;
-        if (log.Error is { } error)
+        if ((log.Error ?? OutOfRange(events)) is { } error)
         {
             stderr.WriteLine($"{path}: {error}");
             return false;
         }
 
+        if (events.Count == 0)
+        {
+            stderr.WriteLine($"{path}: the event log is empty; it must start with alertFired");
+            return false;
+        }
+
         return true;
     }
+
+    /// <summary>The first event with an instant or date outside the supported range, as the reader reports a bad
+    /// event: its index, then why.</summary>
+    private static EventLogError? OutOfRange(IReadOnlyList<IncidentEvent> events)
+    {
+        var instants = Options.SupportedRange;
+        var dates = $"{IsoDate(Limits.MinDate)} to {IsoDate(Limits.MaxDate)}";
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var reason =
+                !Limits.Contains(e.At) ? $"{e.Type} at {TextFormats.Format(e.At)} is outside the supported range {instants}"
+                : e is PostMortemScheduled scheduled && !Limits.Contains(scheduled.For) ? $"{e.Type} for {TextFormats.Format(scheduled.For)} is outside the supported range {instants}"
+                : e is ActionItemAdded item && !Limits.Contains(item.Due) ? $"{e.Type} {item.Id} due {IsoDate(item.Due)} is outside the supported range {dates}"
+                : null;
+            if (reason is not null)
+            {
+                return new EventLogError(i, null, null, reason);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A date as the logs write it, <c>2026-06-05</c>.</summary>
+    public static string IsoDate(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Loads the policy from <paramref name="path"/>, or the default policy when it is null.</summary>
     public static bool TryLoadPolicy(string? path, TextWriter stderr, out ResponsePolicy policy)

@@ -149,6 +149,70 @@ public sealed class HostileInvocationTests : IDisposable
         AssertBadInput(result, $"{directory.FullName}: the log: cannot read event log file '{directory.FullName}': it is a directory");
     }
 
+    [Fact]
+    public void Audit_EventInYear9999_Exits1NamingTheEvent()
+    {
+        var log = Write("y9999.jsonl", AlertAt("9999-12-31T23:50:00Z"));
+        var result = CliRunner.Run("audit", log);
+        AssertBadInput(result, $"{log}: event 0: alertFired at 9999-12-31T23:50:00Z is outside the supported range {Range}");
+    }
+
+    [Fact]
+    public void Simulate_EventInYear9999_Exits1NamingTheEvent()
+    {
+        var log = Write("y9999.jsonl", AlertAt("2026-05-29T04:02:00Z") + """{"type":"acknowledged","at":"9999-12-31T23:50:00Z","by":"alex"}""" + "\n");
+        var result = CliRunner.Run("simulate", log, "--until", "2026-05-30T00:00Z");
+        AssertBadInput(result, $"{log}: event 1: acknowledged at 9999-12-31T23:50:00Z is outside the supported range {Range}");
+    }
+
+    [Fact]
+    public void Replay_EmptyLog_Exits1()
+    {
+        var log = Write("empty.jsonl", "");
+        var result = CliRunner.Run("replay", log);
+        AssertBadInput(result, $"{log}: the event log is empty; it must start with alertFired");
+    }
+
+    [Theory]
+    [InlineData("audit")]
+    [InlineData("postmortem")]
+    public void TimelineVerbs_EmptyLog_Exit1(string verb)
+    {
+        var log = Write("empty.jsonl", "\n\n");
+        AssertBadInput(CliRunner.Run(verb, log), $"{log}: the event log is empty; it must start with alertFired");
+    }
+
+    [Fact]
+    public void Simulate_EmptyLog_Exits1()
+    {
+        var log = Write("empty.jsonl", "");
+        AssertBadInput(CliRunner.Run("simulate", log, "--until", "2026-05-30T00:00Z"), $"{log}: the event log is empty; it must start with alertFired");
+    }
+
+    [Fact]
+    public void Replay_ActionItemDueInYear9999_Exits1NamingTheEvent()
+    {
+        var log = Write("due.jsonl", AlertAt("2026-05-29T04:02:00Z") + """{"type":"actionItemAdded","at":"2026-05-29T05:00:00Z","by":"sarah","id":"AI-1","action":"x","owner":"alex","due":"9999-12-31"}""" + "\n");
+        AssertBadInput(CliRunner.Run("replay", log), $"{log}: event 1: actionItemAdded AI-1 due 9999-12-31 is outside the supported range 1900-01-01 to 2200-12-31");
+    }
+
+    [Fact]
+    public void Replay_PostMortemScheduledFor1899_Exits1NamingTheEvent()
+    {
+        var log = Write("pm.jsonl", AlertAt("2026-05-29T04:02:00Z") + """{"type":"postMortemScheduled","at":"2026-05-29T05:00:00Z","by":"sarah","for":"1899-12-31T23:59:59Z"}""" + "\n");
+        AssertBadInput(CliRunner.Run("replay", log), $"{log}: event 1: postMortemScheduled for 1899-12-31T23:59:59Z is outside the supported range {Range}");
+    }
+
+    [Fact]
+    public void Report_FolderWithAnEmptyLog_Exits1NamingIt()
+    {
+        var logs = directory.CreateSubdirectory("logs");
+        File.Copy(CliRunner.SeedTimeline(), Path.Combine(logs.FullName, "a.json"));
+        var empty = Path.Combine(logs.FullName, "b.jsonl");
+        File.WriteAllText(empty, "");
+        AssertBadInput(CliRunner.Run("report", logs.FullName), $"{empty}: the event log is empty; it must start with alertFired");
+    }
+
     private static string AlertAt(string at) =>
         $$"""{"type":"alertFired","at":"{{at}}","by":"monitoring","summary":"x","service":"checkout","severity":"SEV-1","policyHash":null}""" + "\n";
 
