@@ -213,6 +213,38 @@ public sealed class HostileInvocationTests : IDisposable
         AssertBadInput(CliRunner.Run("report", logs.FullName), $"{empty}: the event log is empty; it must start with alertFired");
     }
 
+    [Fact]
+    public void PostMortem_AuthoredTitleDec31Of9999_Exits1NamingTheLine()
+    {
+        var authored = Write("pm.md", "## Post-Mortem: Checkout - Dec 31, 9999\n\n### Action Items\n| # | Action | Owner | Due Date |\n|---|--------|-------|----------|\n| 1 | Add tests | alex | Jan 5 |\n");
+        var result = CliRunner.Run("postmortem", CliRunner.SeedTimeline(), "--authored", authored);
+        AssertBadInput(result, $"{authored}: line 1: the post-mortem's date Dec 31, 9999 is outside the supported range 1900-01-01 to 2200-12-31");
+    }
+
+    [Fact]
+    public void PostMortem_AuthoredDueDateInYear9999_Exits1NamingTheActionItem()
+    {
+        var authored = Write("pm.md", "## Post-Mortem: Checkout - May 29, 2026\r\n\r\n### Action Items\r\n| # | Action | Owner | Due Date |\r\n|---|---|---|---|\r\n| 1 | a | alex | Jun 5 |\r\n| 2 | b | alex | Dec 31, 9999 |\r\n");
+        var result = CliRunner.Run("postmortem", CliRunner.SeedTimeline(), "--authored", authored);
+        AssertBadInput(result, $"{authored}: action item AI-2 is due 9999-12-31, outside the supported range 1900-01-01 to 2200-12-31");
+    }
+
+    [Fact]
+    public void PostMortem_AuthoredTitleAtTheEndOfTheRange_DueDateAfterItExits1()
+    {
+        var authored = Write("pm.md", "## Post-Mortem: Checkout - Dec 31, 2200\n\n### Action Items\n| # | Action | Owner | Due Date |\n|---|---|---|---|\n| 1 | a | alex | Jan 5 |\n");
+        var result = CliRunner.Run("postmortem", CliRunner.SeedTimeline(), "--authored", authored);
+        AssertBadInput(result, $"{authored}: action item AI-1 is due 2201-01-05, outside the supported range 1900-01-01 to 2200-12-31");
+    }
+
+    [Fact]
+    public void PostMortem_AuthoredDevZero_Exits1TooLarge() =>
+        AssertBadInput(CliRunner.Run("postmortem", CliRunner.SeedTimeline(), "--authored", "/dev/zero"), "/dev/zero: larger than 4 MiB, the most this file may be");
+
+    [Fact]
+    public void PostMortem_AuthoredDirectory_Exits1() =>
+        AssertBadInput(CliRunner.Run("postmortem", CliRunner.SeedTimeline(), "--authored", directory.FullName), $"{directory.FullName}: cannot read: it is a directory");
+
     private static string AlertAt(string at) =>
         $$"""{"type":"alertFired","at":"{{at}}","by":"monitoring","summary":"x","service":"checkout","severity":"SEV-1","policyHash":null}""" + "\n";
 
