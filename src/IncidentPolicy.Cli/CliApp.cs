@@ -26,7 +26,7 @@ internal static class CliApp
             var message = e.Message.Split('\n', 2)[0].TrimEnd('\r');
             try
             {
-                stderr.WriteLine($"error: internal error: {e.GetType().FullName}: {message}");
+                stderr.WriteLine(Text.OneLine($"error: internal error: {e.GetType().FullName}: {message}"));
             }
 #pragma warning disable CA1031 // stderr itself failing leaves only the exit code to tell.
             catch (Exception)
@@ -46,7 +46,9 @@ internal static class CliApp
         {
             foreach (var error in parseResult.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                // System.CommandLine lists allowed values on lines of their own ("Must be one of:\n\t'text'\n\t'json'").
+                var message = error.Message.ReplaceLineEndings("\n").Replace("\n\t", " ", StringComparison.Ordinal);
+                stderr.WriteLine(Text.OneLine($"error: {message}"));
             }
 
             stderr.WriteLine();
@@ -106,13 +108,13 @@ internal static class CliApp
         events = log.Events;
         if ((log.Error ?? OutOfRange(events)) is { } error)
         {
-            stderr.WriteLine($"{path}: {error}");
+            stderr.WriteLine(Text.OneLine($"{path}: {error}"));
             return false;
         }
 
         if (events.Count == 0)
         {
-            stderr.WriteLine($"{path}: the event log is empty; it must start with alertFired");
+            stderr.WriteLine(Text.OneLine($"{path}: the event log is empty; it must start with alertFired"));
             return false;
         }
 
@@ -159,17 +161,17 @@ internal static class CliApp
             policy = PolicyJson.Load(path);
             foreach (var warning in policy.Warnings)
             {
-                stderr.WriteLine($"warning: {warning}");
+                stderr.WriteLine(Text.OneLine($"warning: {warning}"));
             }
 
             return true;
         }
         catch (PolicyValidationException e)
         {
-            stderr.WriteLine($"{path}: invalid policy");
+            stderr.WriteLine(Text.OneLine($"{path}: invalid policy"));
             foreach (var problem in e.Problems)
             {
-                stderr.WriteLine(problem.ToString());
+                stderr.WriteLine(Text.OneLine(problem.ToString()));
             }
 
             policy = ResponsePolicy.Default;

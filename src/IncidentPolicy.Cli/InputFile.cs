@@ -40,7 +40,7 @@ internal static class InputFile
             return true;
         }
 
-        stderr.WriteLine($"{path}: {problem}");
+        stderr.WriteLine(Text.OneLine($"{path}: {problem}"));
         return false;
     }
 

@@ -77,7 +77,7 @@ internal static class OnCallCommand
             {
                 if (policy.FindSchedule(id) is not { } only)
                 {
-                    stderr.WriteLine($"error: the policy has no schedule '{id}'; it has {(policy.Schedules.Count == 0 ? "none" : string.Join(", ", policy.Schedules.Select(s => s.Id)))}");
+                    stderr.WriteLine(Text.OneLine($"error: the policy has no schedule '{id}'; it has {(policy.Schedules.Count == 0 ? "none" : string.Join(", ", policy.Schedules.Select(s => s.Id)))}"));
                     return ExitCodes.BadArguments;
                 }
 
@@ -105,7 +105,7 @@ internal static class OnCallCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    stderr.WriteLine($"error: cannot write '{icsPath}': {e.Message}");
+                    stderr.WriteLine(Text.OneLine($"error: cannot write '{icsPath}': {e.Message}"));
                     return ExitCodes.InvalidInput;
                 }
             }

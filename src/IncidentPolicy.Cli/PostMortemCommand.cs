@@ -42,14 +42,14 @@ internal static class PostMortemCommand
 
                 if (TitleDateOutOfRange(markdown) is { } titleProblem)
                 {
-                    stderr.WriteLine($"{path}: {titleProblem}");
+                    stderr.WriteLine(Text.OneLine($"{path}: {titleProblem}"));
                     return ExitCodes.InvalidInput;
                 }
 
                 var sections = PostMortemMarkdown.Parse(markdown);
                 if (sections.ActionItems?.FirstOrDefault(i => i.Due != default && !Limits.Contains(i.Due)) is { } late)
                 {
-                    stderr.WriteLine($"{path}: action item {late.Id} is due {CliApp.IsoDate(late.Due)}, outside the supported range {DateRange}");
+                    stderr.WriteLine(Text.OneLine($"{path}: action item {late.Id} is due {CliApp.IsoDate(late.Due)}, outside the supported range {DateRange}"));
                     return ExitCodes.InvalidInput;
                 }
 

@@ -28,7 +28,7 @@ internal static class ReportCommand
             var folder = parseResult.GetValue(dir)!;
             if (!Directory.Exists(folder))
             {
-                stderr.WriteLine($"{folder}: no such folder");
+                stderr.WriteLine(Text.OneLine($"{folder}: no such folder"));
                 return ExitCodes.InvalidInput;
             }
 

@@ -245,6 +245,26 @@ public sealed class HostileInvocationTests : IDisposable
     public void PostMortem_AuthoredDirectory_Exits1() =>
         AssertBadInput(CliRunner.Run("postmortem", CliRunner.SeedTimeline(), "--authored", directory.FullName), $"{directory.FullName}: cannot read: it is a directory");
 
+    [Fact]
+    public void Deadlines_AtWithALineBreak_ReasonStaysOneLine() =>
+        AssertUsageError(
+            CliRunner.Run("deadlines", "--severity", "SEV-1", "--at", "2026-05-29T04:02Z\nrm -rf"),
+            "error: --at: '2026-05-29T04:02Z\\nrm -rf' is not a UTC instant; write ISO 8601 UTC ending in Z, like 2026-05-30T15:00:00Z");
+
+    [Fact]
+    public void Deadlines_SeverityWithALineBreak_ReasonStaysOneLine()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("deadlines", "--severity", "SEV-1\r\n\u2028", "--at", "2026-05-29T04:02Z");
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith("error: the policy has no severity 'SEV-1\\r\\n\\u2028'; it has ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Diagram_UnknownFormat_AllowedValuesOnTheReasonLine() =>
+        AssertUsageError(CliRunner.Run("diagram", "--format", "svg"), "error: Argument 'svg' not recognized. Must be one of: 'mermaid' 'dot'");
+
     private static string AlertAt(string at) =>
         $$"""{"type":"alertFired","at":"{{at}}","by":"monitoring","summary":"x","service":"checkout","severity":"SEV-1","policyHash":null}""" + "\n";
 
