@@ -20,6 +20,12 @@ internal static class OnCallCommand
     /// output (and the time to build it) bounded.</summary>
     public const int MaxWindowDays = 366;
 
+    /// <summary>The most shifts a window may hold across the schedules asked about: a year of one-minute shifts
+    /// would be half a million lines and two minutes of iCalendar writing.</summary>
+    public const int MaxShifts = 10_000;
+
+    private static readonly string MaxShiftsText = MaxShifts.ToString("N0", CultureInfo.InvariantCulture);
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var at = Options.Instant("--at", "Who is on call at this instant, ISO 8601 UTC, e.g. 2026-05-29T04:02:00Z.");
@@ -30,7 +36,7 @@ internal static class OnCallCommand
         var policyFile = Options.PolicyFile();
         var format = Options.Format();
 
-        var command = new Command("oncall", $"Who is on call: at an instant (--at), or the shifts, handoffs, gaps and IC/on-call conflicts of a window (--from, --to; at most {MaxWindowDays} days).")
+        var command = new Command("oncall", $"Who is on call: at an instant (--at), or the shifts, handoffs, gaps and IC/on-call conflicts of a window (--from, --to; at most {MaxWindowDays} days and {MaxShiftsText} shifts).")
         {
             at, from, to, ics, scheduleId, policyFile, format,
         };
@@ -94,6 +100,12 @@ internal static class OnCallCommand
 
             var start = parseResult.GetValue(from);
             var end = parseResult.GetValue(to);
+            if (TooManyShifts(schedules, start, end))
+            {
+                stderr.WriteLine($"error: --from/--to: the window holds more than {MaxShiftsText} shifts, the most oncall lists; ask for a shorter window or one --schedule");
+                return ExitCodes.BadArguments;
+            }
+
             var conflicts = policy.CommanderConflicts(start, end)
                 .Where(c => schedules.Any(s => s.Id == c.Commander.ScheduleId || s.Id == c.OnCall.ScheduleId))
                 .ToList();
@@ -114,6 +126,21 @@ internal static class OnCallCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static bool TooManyShifts(IReadOnlyList<Schedule> schedules, Instant from, Instant to)
+    {
+        var count = 0;
+        foreach (var schedule in schedules)
+        {
+            count += schedule.Shifts(from, to).Count;
+            if (count > MaxShifts)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string AtText(IReadOnlyList<Schedule> schedules, Instant at)

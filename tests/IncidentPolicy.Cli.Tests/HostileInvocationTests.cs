@@ -214,6 +214,21 @@ public sealed class HostileInvocationTests : IDisposable
     }
 
     [Fact]
+    public void OnCall_WindowOfMoreThan10000MinuteShifts_Exits2BeforeListingThem()
+    {
+        var tree = System.Text.Json.Nodes.JsonNode.Parse(Serialization.PolicyJson.Serialize(ResponsePolicy.Default))!;
+        tree["schedules"]![0]!["layers"]![0]!["rotation"]!["shift"] = System.Text.Json.Nodes.JsonNode.Parse("""{"length": "PT1M", "clock": "elapsed"}""");
+        var policy = Write("minutes.json", tree.ToJsonString());
+        var ics = Path.Combine(directory.FullName, "shifts.ics");
+        var (code, stdout, stderr) = CliRunner.Run("oncall", "--policy", policy, "--from", "2026-01-05T00:00Z", "--to", "2026-01-13T00:00Z", "--ics", ics);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Equal("error: --from/--to: the window holds more than 10,000 shifts, the most oncall lists; ask for a shorter window or one --schedule\n", stderr);
+        Assert.False(File.Exists(ics));
+        Assert.Equal(0, CliRunner.Run("oncall", "--policy", policy, "--from", "2026-01-05T00:00Z", "--to", "2026-01-06T00:00Z").ExitCode);
+    }
+
+    [Fact]
     public void PostMortem_AuthoredTitleDec31Of9999_Exits1NamingTheLine()
     {
         var authored = Write("pm.md", "## Post-Mortem: Checkout - Dec 31, 9999\n\n### Action Items\n| # | Action | Owner | Due Date |\n|---|--------|-------|----------|\n| 1 | Add tests | alex | Jan 5 |\n");
