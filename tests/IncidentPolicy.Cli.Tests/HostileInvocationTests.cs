@@ -280,6 +280,20 @@ public sealed class HostileInvocationTests : IDisposable
     public void Diagram_UnknownFormat_AllowedValuesOnTheReasonLine() =>
         AssertUsageError(CliRunner.Run("diagram", "--format", "svg"), "error: Argument 'svg' not recognized. Must be one of: 'mermaid' 'dot'");
 
+    [Fact]
+    public void Report_LogsTakingMoreThan256MiB_Exits1BeforeReadingThem()
+    {
+        var logs = directory.CreateSubdirectory("big");
+        for (var i = 0; i < 17; i++)
+        {
+            // Sparse: 16 MiB each on paper, nothing on disk, so the test stays cheap.
+            using var file = new FileStream(Path.Combine(logs.FullName, $"log-{i:D2}.jsonl"), FileMode.CreateNew);
+            file.SetLength(16L * 1024 * 1024);
+        }
+
+        AssertBadInput(CliRunner.Run("report", logs.FullName), $"{logs.FullName}: its event logs take more than 256 MiB, the most report reads");
+    }
+
     private static string AlertAt(string at) =>
         $$"""{"type":"alertFired","at":"{{at}}","by":"monitoring","summary":"x","service":"checkout","severity":"SEV-1","policyHash":null}""" + "\n";
 
