@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Serialization;
 
 namespace IncidentPolicy.Cli;
@@ -9,7 +11,34 @@ namespace IncidentPolicy.Cli;
 /// </summary>
 internal static class CliApp
 {
+    /// <summary>Runs the command line. Every failure a user can cause is answered by a verb's own check (exit 1 or
+    /// 2); anything else that escapes is a bug, reported as one line (no stack trace) with <see cref="ExitCodes.InternalError"/>.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return RunVerb(args, stdout, stderr);
+        }
+#pragma warning disable CA1031 // The last-resort net: no exception may reach the user as a .NET stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var message = e.Message.Split('\n', 2)[0].TrimEnd('\r');
+            try
+            {
+                stderr.WriteLine(Text.OneLine($"error: internal error: {e.GetType().FullName}: {message}"));
+            }
+#pragma warning disable CA1031 // stderr itself failing leaves only the exit code to tell.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int RunVerb(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = BuildRoot(stdout, stderr);
         var parseResult = root.Parse(args);
@@ -17,7 +46,9 @@ internal static class CliApp
         {
             foreach (var error in parseResult.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                // System.CommandLine lists allowed values on lines of their own ("Must be one of:\n\t'text'\n\t'json'").
+                var message = error.Message.ReplaceLineEndings("\n").Replace("\n\t", " ", StringComparison.Ordinal);
+                stderr.WriteLine(Text.OneLine($"error: {message}"));
             }
 
             stderr.WriteLine();
@@ -25,8 +56,13 @@ internal static class CliApp
             return ExitCodes.BadArguments;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return parseResult.Invoke(Configuration(stdout, stderr));
     }
+
+    /// <summary>System.CommandLine's own handler would print the exception with its stack trace: exceptions go to
+    /// <see cref="Run"/> instead.</summary>
+    private static InvocationConfiguration Configuration(TextWriter stdout, TextWriter stderr) =>
+        new() { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
 
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
@@ -59,23 +95,57 @@ internal static class CliApp
         }
 
         path.Add("--help");
-        root.Parse(path.ToArray()).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+        root.Parse(path.ToArray()).Invoke(Configuration(writer, writer));
     }
 
-    /// <summary>Reads an event log; prints the error (event index, line, path, reason) and returns false when it is bad.</summary>
-    public static bool TryReadTimeline(string path, TextWriter stderr, out string incidentId, out IReadOnlyList<Lifecycle.IncidentEvent> events)
+    /// <summary>Reads an event log; prints the error (event index, line, path, reason) and returns false when it is bad,
+    /// empty, or holds an instant or date outside <see cref="Limits"/>' range (logs written before the range existed
+    /// still read, but no verb computes with them).</summary>
+    public static bool TryReadTimeline(string path, TextWriter stderr, out string incidentId, out IReadOnlyList<IncidentEvent> events)
     {
         var log = EventLogJson.ReadFile(path);
         incidentId = log.IncidentId ?? Path.GetFileNameWithoutExtension(path);
         events = log.Events;
-        if (log.Error is { } error)
+        if ((log.Error ?? OutOfRange(events)) is { } error)
         {
-            stderr.WriteLine($"{path}: {error}");
+            stderr.WriteLine(Text.OneLine($"{path}: {error}"));
+            return false;
+        }
+
+        if (events.Count == 0)
+        {
+            stderr.WriteLine(Text.OneLine($"{path}: the event log is empty; it must start with alertFired"));
             return false;
         }
 
         return true;
     }
+
+    /// <summary>The first event with an instant or date outside the supported range, as the reader reports a bad
+    /// event: its index, then why.</summary>
+    private static EventLogError? OutOfRange(IReadOnlyList<IncidentEvent> events)
+    {
+        var instants = Options.SupportedRange;
+        var dates = $"{IsoDate(Limits.MinDate)} to {IsoDate(Limits.MaxDate)}";
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var reason =
+                !Limits.Contains(e.At) ? $"{e.Type} at {TextFormats.Format(e.At)} is outside the supported range {instants}"
+                : e is PostMortemScheduled scheduled && !Limits.Contains(scheduled.For) ? $"{e.Type} for {TextFormats.Format(scheduled.For)} is outside the supported range {instants}"
+                : e is ActionItemAdded item && !Limits.Contains(item.Due) ? $"{e.Type} {item.Id} due {IsoDate(item.Due)} is outside the supported range {dates}"
+                : null;
+            if (reason is not null)
+            {
+                return new EventLogError(i, null, null, reason);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A date as the logs write it, <c>2026-06-05</c>.</summary>
+    public static string IsoDate(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Loads the policy from <paramref name="path"/>, or the default policy when it is null.</summary>
     public static bool TryLoadPolicy(string? path, TextWriter stderr, out ResponsePolicy policy)
@@ -91,17 +161,17 @@ internal static class CliApp
             policy = PolicyJson.Load(path);
             foreach (var warning in policy.Warnings)
             {
-                stderr.WriteLine($"warning: {warning}");
+                stderr.WriteLine(Text.OneLine($"warning: {warning}"));
             }
 
             return true;
         }
         catch (PolicyValidationException e)
         {
-            stderr.WriteLine($"{path}: invalid policy");
+            stderr.WriteLine(Text.OneLine($"{path}: invalid policy"));
             foreach (var problem in e.Problems)
             {
-                stderr.WriteLine(problem.ToString());
+                stderr.WriteLine(Text.OneLine(problem.ToString()));
             }
 
             policy = ResponsePolicy.Default;

@@ -29,7 +29,7 @@ internal static class DeadlinesCommand
             var alertAt = parseResult.GetValue(at);
             if (!policy.Severities.TryGet(id, out var level))
             {
-                stderr.WriteLine($"error: the policy has no severity '{id}'; it has {policy.Severities}");
+                stderr.WriteLine(Text.OneLine($"error: the policy has no severity '{id}'; it has {policy.Severities}"));
                 return ExitCodes.BadArguments;
             }
 

@@ -37,7 +37,7 @@ internal static class DeployCheckCommand
             {
                 if (policy.FindRole(role) is null)
                 {
-                    stderr.WriteLine($"error: --approved-by: the policy has no role '{role}'; it has {string.Join(", ", policy.Roles.Select(r => r.Id))}");
+                    stderr.WriteLine(Text.OneLine($"error: --approved-by: the policy has no role '{role}'; it has {string.Join(", ", policy.Roles.Select(r => r.Id))}"));
                     return ExitCodes.BadArguments;
                 }
             }

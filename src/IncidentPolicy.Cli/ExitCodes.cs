@@ -1,6 +1,6 @@
 namespace IncidentPolicy.Cli;
 
-/// <summary>Exit codes of every verb, as DESIGN.md "Errors" defines them.</summary>
+/// <summary>Exit codes of every verb, as DESIGN.md "Errors" defines them, and the last-resort code for a bug.</summary>
 internal static class ExitCodes
 {
     /// <summary>Success; warnings, if any, were printed.</summary>
@@ -11,4 +11,8 @@ internal static class ExitCodes
 
     /// <summary>The arguments are wrong; usage was printed.</summary>
     public const int BadArguments = 2;
+
+    /// <summary>An unexpected exception, a bug in the tool or the library (EX_SOFTWARE of sysexits.h): one line
+    /// <c>error: internal error: TYPE: MESSAGE</c> was printed, never a stack trace. No input is meant to cause it.</summary>
+    public const int InternalError = 70;
 }

@@ -16,17 +16,27 @@ namespace IncidentPolicy.Cli;
 /// </summary>
 internal static class OnCallCommand
 {
+    /// <summary>The longest window listed or written as iCalendar: a year of shifts, whatever their length, keeps the
+    /// output (and the time to build it) bounded.</summary>
+    public const int MaxWindowDays = 366;
+
+    /// <summary>The most shifts a window may hold across the schedules asked about: a year of one-minute shifts
+    /// would be half a million lines and two minutes of iCalendar writing.</summary>
+    public const int MaxShifts = 10_000;
+
+    private static readonly string MaxShiftsText = MaxShifts.ToString("N0", CultureInfo.InvariantCulture);
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var at = Options.Instant("--at", "Who is on call at this instant, ISO 8601 UTC, e.g. 2026-05-29T04:02:00Z.");
-        var from = Options.Instant("--from", "Start of the window (inclusive), ISO 8601 UTC.");
-        var to = Options.Instant("--to", "End of the window (exclusive), ISO 8601 UTC.");
+        var from = Options.Instant("--from", $"Start of the window (inclusive), ISO 8601 UTC; the window is at most {MaxWindowDays} days.");
+        var to = Options.Instant("--to", $"End of the window (exclusive), ISO 8601 UTC; the window is at most {MaxWindowDays} days.");
         var ics = new Option<string?>("--ics") { Description = "Also write the window's shifts to FILE as an iCalendar feed, one event per shift." };
         var scheduleId = new Option<string?>("--schedule") { Description = "Only the schedule with this id; every schedule when omitted." };
         var policyFile = Options.PolicyFile();
         var format = Options.Format();
 
-        var command = new Command("oncall", "Who is on call: at an instant (--at), or the shifts, handoffs, gaps and IC/on-call conflicts of a window (--from, --to).")
+        var command = new Command("oncall", $"Who is on call: at an instant (--at), or the shifts, handoffs, gaps and IC/on-call conflicts of a window (--from, --to; at most {MaxWindowDays} days and {MaxShiftsText} shifts).")
         {
             at, from, to, ics, scheduleId, policyFile, format,
         };
@@ -43,9 +53,16 @@ internal static class OnCallCommand
             {
                 result.AddError("give --at INSTANT, or both --from INSTANT and --to INSTANT");
             }
-            else if (hasFrom && hasTo && result.GetValue(to) <= result.GetValue(from))
+            else if (hasFrom && hasTo && Options.ValueOrNull(result, from) is { } start && Options.ValueOrNull(result, to) is { } end)
             {
-                result.AddError("--to must be after --from");
+                if (end <= start)
+                {
+                    result.AddError("--to must be after --from");
+                }
+                else if (end - start > NodaTime.Duration.FromDays(MaxWindowDays))
+                {
+                    result.AddError($"--from/--to: the window is longer than {MaxWindowDays} days, the longest oncall lists; ask for a shorter one");
+                }
             }
 
             if (result.GetResult(ics) is not null && hasAt)
@@ -66,7 +83,7 @@ internal static class OnCallCommand
             {
                 if (policy.FindSchedule(id) is not { } only)
                 {
-                    stderr.WriteLine($"error: the policy has no schedule '{id}'; it has {(policy.Schedules.Count == 0 ? "none" : string.Join(", ", policy.Schedules.Select(s => s.Id)))}");
+                    stderr.WriteLine(Text.OneLine($"error: the policy has no schedule '{id}'; it has {(policy.Schedules.Count == 0 ? "none" : string.Join(", ", policy.Schedules.Select(s => s.Id)))}"));
                     return ExitCodes.BadArguments;
                 }
 
@@ -83,6 +100,12 @@ internal static class OnCallCommand
 
             var start = parseResult.GetValue(from);
             var end = parseResult.GetValue(to);
+            if (TooManyShifts(schedules, start, end))
+            {
+                stderr.WriteLine($"error: --from/--to: the window holds more than {MaxShiftsText} shifts, the most oncall lists; ask for a shorter window or one --schedule");
+                return ExitCodes.BadArguments;
+            }
+
             var conflicts = policy.CommanderConflicts(start, end)
                 .Where(c => schedules.Any(s => s.Id == c.Commander.ScheduleId || s.Id == c.OnCall.ScheduleId))
                 .ToList();
@@ -94,7 +117,7 @@ internal static class OnCallCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    stderr.WriteLine($"error: cannot write '{icsPath}': {e.Message}");
+                    stderr.WriteLine(Text.OneLine($"error: cannot write '{icsPath}': {e.Message}"));
                     return ExitCodes.InvalidInput;
                 }
             }
@@ -103,6 +126,21 @@ internal static class OnCallCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static bool TooManyShifts(IReadOnlyList<Schedule> schedules, Instant from, Instant to)
+    {
+        var count = 0;
+        foreach (var schedule in schedules)
+        {
+            count += schedule.Shifts(from, to).Count;
+            if (count > MaxShifts)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string AtText(IReadOnlyList<Schedule> schedules, Instant at)

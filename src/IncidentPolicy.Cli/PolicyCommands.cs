@@ -35,7 +35,7 @@ internal static class PolicyCommands
             {
                 foreach (var problem in e.Problems)
                 {
-                    stdout.WriteLine(problem.ToString());
+                    stdout.WriteLine(Text.OneLine(problem.ToString()));
                 }
 
                 return ExitCodes.InvalidInput;
@@ -44,7 +44,7 @@ internal static class PolicyCommands
             stdout.WriteLine("valid");
             foreach (var warning in policy.Warnings)
             {
-                stderr.WriteLine($"warning: {warning}");
+                stderr.WriteLine(Text.OneLine($"warning: {warning}"));
             }
 
             return ExitCodes.Success;

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.PostMortems;
+using NodaTime.Text;
 
 namespace IncidentPolicy.Cli;
 
@@ -11,6 +13,11 @@ namespace IncidentPolicy.Cli;
 /// </summary>
 internal static class PostMortemCommand
 {
+    /// <summary>The title line's date as <c>PostMortemMarkdown</c> writes and reads it: <c>May 29, 2026</c>.</summary>
+    private static readonly LocalDatePattern TitleDate = LocalDatePattern.Create("MMM d, uuuu", CultureInfo.InvariantCulture);
+
+    private static readonly string DateRange = $"{CliApp.IsoDate(Limits.MinDate)} to {CliApp.IsoDate(Limits.MaxDate)}";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var timeline = new Argument<string>("TIMELINE") { Description = "The incident's event log (JSON Lines or a document)." };
@@ -28,23 +35,56 @@ internal static class PostMortemCommand
             var postMortem = PostMortem.From(Incident.ReplayLenient(policy, id, events).Incident);
             if (parseResult.GetValue(authored) is { } path)
             {
-                string markdown;
-                try
+                if (!InputFile.TryRead(path, InputFile.MaxMarkdownBytes, stderr, out var markdown))
                 {
-                    markdown = File.ReadAllText(path);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    stderr.WriteLine($"{path}: cannot read: {e.Message}");
                     return ExitCodes.InvalidInput;
                 }
 
-                postMortem = postMortem.WithSections(PostMortemMarkdown.Parse(markdown));
+                if (TitleDateOutOfRange(markdown) is { } titleProblem)
+                {
+                    stderr.WriteLine(Text.OneLine($"{path}: {titleProblem}"));
+                    return ExitCodes.InvalidInput;
+                }
+
+                var sections = PostMortemMarkdown.Parse(markdown);
+                if (sections.ActionItems?.FirstOrDefault(i => i.Due != default && !Limits.Contains(i.Due)) is { } late)
+                {
+                    stderr.WriteLine(Text.OneLine($"{path}: action item {late.Id} is due {CliApp.IsoDate(late.Due)}, outside the supported range {DateRange}"));
+                    return ExitCodes.InvalidInput;
+                }
+
+                postMortem = postMortem.WithSections(sections);
             }
 
             stdout.Write(postMortem.ToMarkdown());
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Where a <c>## Post-Mortem: TITLE - DATE</c> line dates the post-mortem outside the supported range, or
+    /// null. The date anchors the action items' due dates, so one outside the range is bad input, refused before the
+    /// Markdown is read.</summary>
+    private static string? TitleDateOutOfRange(string markdown)
+    {
+        // Lines as PostMortemMarkdown splits them, so that the date checked is the date it would read.
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var number = 1; number <= lines.Length; number++)
+        {
+            var trimmed = lines[number - 1].Trim();
+            if (!trimmed.StartsWith("## Post-Mortem:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var dash = trimmed.LastIndexOf(" - ", StringComparison.Ordinal);
+            var text = dash < 0 ? "" : trimmed[(dash + 3)..].Trim();
+            if (TitleDate.Parse(text) is { Success: true } date && !Limits.Contains(date.Value))
+            {
+                return $"line {number}: the post-mortem's date {text} is outside the supported range {DateRange}";
+            }
+        }
+
+        return null;
     }
 }

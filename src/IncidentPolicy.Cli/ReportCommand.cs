@@ -13,13 +13,17 @@ namespace IncidentPolicy.Cli;
 /// </summary>
 internal static class ReportCommand
 {
+    /// <summary>The most bytes the logs of one folder may take together: 256 MiB (sixteen logs at the reader's limit,
+    /// or some thousands of ordinary incidents), so that a report never holds an unbounded amount of history.</summary>
+    public const long MaxTotalBytes = 256L * 1024 * 1024;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var dir = new Argument<string>("DIR") { Description = "A folder of event logs (*.json, *.jsonl), one incident each." };
         var policyFile = Options.PolicyFile();
         var at = Options.Instant("--at", "The instant to measure at, ISO 8601 UTC; the latest event of all logs when omitted.");
         var format = Options.Format();
-        var command = new Command("report", "Metrics over a folder of event logs: time to acknowledge, mitigate and resolve by severity, on-time rate per obligation kind, action items.")
+        var command = new Command("report", "Metrics over a folder of event logs (at most 256 MiB together): time to acknowledge, mitigate and resolve by severity, on-time rate per obligation kind, action items.")
         {
             dir, policyFile, at, format,
         };
@@ -28,7 +32,7 @@ internal static class ReportCommand
             var folder = parseResult.GetValue(dir)!;
             if (!Directory.Exists(folder))
             {
-                stderr.WriteLine($"{folder}: no such folder");
+                stderr.WriteLine(Text.OneLine($"{folder}: no such folder"));
                 return ExitCodes.InvalidInput;
             }
 
@@ -37,9 +41,11 @@ internal static class ReportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var files = Directory.EnumerateFiles(folder)
-                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
+            if (!TryListLogs(folder, stderr, out var files))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var incidents = new List<Incident>();
             foreach (var file in files)
             {
@@ -67,6 +73,39 @@ internal static class ReportCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The folder's event logs, in name order; false (and the reason printed) when it cannot be listed or
+    /// its logs take more than <see cref="MaxTotalBytes"/>. Each log is also held to the reader's own 16 MiB.</summary>
+    private static bool TryListLogs(string folder, TextWriter stderr, out List<string> files)
+    {
+        files = [];
+        long total = 0;
+        try
+        {
+            files = Directory.EnumerateFiles(folder)
+                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            foreach (var file in files)
+            {
+                var info = new FileInfo(file);
+                total += info.Exists ? info.Length : 0;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            stderr.WriteLine(Text.OneLine($"{folder}: cannot list the folder: {e.Message}"));
+            return false;
+        }
+
+        if (total > MaxTotalBytes)
+        {
+            stderr.WriteLine(Text.OneLine($"{folder}: its event logs take more than {MaxTotalBytes / (1024 * 1024)} MiB, the most report reads"));
+            return false;
+        }
+
+        return true;
     }
 
     private static void WriteText(IncidentMetrics metrics, TextWriter stdout)

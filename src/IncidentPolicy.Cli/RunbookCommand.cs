@@ -60,7 +60,7 @@ internal static class RunbookCommand
 
             if (found.Count == 0)
             {
-                stderr.WriteLine($"no runbook matches{Describe(wantedId, wantedService, wantedTags)}; the policy has {(policy.Runbooks.Count == 0 ? "none" : Join(policy.Runbooks.Select(r => r.Id)))}");
+                stderr.WriteLine(Text.OneLine($"no runbook matches{Describe(wantedId, wantedService, wantedTags)}; the policy has {(policy.Runbooks.Count == 0 ? "none" : Join(policy.Runbooks.Select(r => r.Id)))}"));
                 return ExitCodes.InvalidInput;
             }
 

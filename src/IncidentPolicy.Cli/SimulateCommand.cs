@@ -30,16 +30,24 @@ internal static class SimulateCommand
 
             var incident = Incident.ReplayLenient(policy, id, events).Incident;
             var end = parseResult.GetValue(until);
-            var eventTimes = incident.Events.Select(e => e.At).Distinct().ToList();
+            var log = incident.Events;
+            var cursor = 0;
             var previous = new Dictionary<string, ObligationState>();
             var t = incident.AlertAt;
             var steps = 0;
             while (t <= end && steps++ < 10_000)
             {
                 var evaluation = policy.Evaluate(incident, t);
-                foreach (var @event in incident.Events.Where(e => e.At == t))
+
+                // The log is in time order and t only moves forward: one cursor walks it once, whatever its length.
+                while (cursor < log.Count && log[cursor].At <= t)
                 {
-                    stdout.WriteLine($"{TextFormats.Format(t)}  event   {@event.Type} by {@event.By}");
+                    if (log[cursor].At == t)
+                    {
+                        stdout.WriteLine($"{TextFormats.Format(t)}  event   {log[cursor].Type} by {log[cursor].By}");
+                    }
+
+                    cursor++;
                 }
 
                 foreach (var obligation in evaluation.Obligations)
@@ -52,7 +60,7 @@ internal static class SimulateCommand
                     }
                 }
 
-                Instant? nextEvent = eventTimes.Where(e => e > t).Select(e => (Instant?)e).FirstOrDefault();
+                Instant? nextEvent = cursor < log.Count ? log[cursor].At : null;
                 var next = (evaluation.NextWakeUp, nextEvent) switch
                 {
                     ({ } w, { } e) => Instant.Min(w, e),

@@ -75,29 +75,14 @@ public static class EventLogJson
     public static EventLogReadResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
+        var file = BoundedFile.Read(path, MaxDocumentBytes);
+        return file.Problem switch
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return FileError($"event log file '{path}' does not exist");
-            }
-
-            // Three bytes more for a byte order mark, which is not part of the log.
-            if (info.Length > MaxDocumentBytes + 3L)
-            {
-                return FileError($"event log file '{path}' is larger than 16 MiB");
-            }
-
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
-        {
-            return FileError($"cannot read event log file '{path}': {e.Message}");
-        }
-
-        return EventLogReader.Read(text);
+            FileProblem.None => EventLogReader.Read(file.Text),
+            FileProblem.Missing => FileError($"event log file '{path}' does not exist"),
+            FileProblem.TooLarge => FileError($"event log file '{path}' is larger than 16 MiB"),
+            _ => FileError($"cannot read event log file '{path}': {file.Detail}"),
+        };
     }
 
     /// <summary>Reads an event log from a UTF-8 file and throws when the file cannot be read or the log is bad.</summary>

@@ -77,28 +77,14 @@ public static class PolicyJson
     public static ResponsePolicy Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string json;
-        try
+        var file = BoundedFile.Read(path, MaxDocumentBytes);
+        return file.Problem switch
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new PolicyValidationException([new PolicyProblem("$", $"policy file '{path}' does not exist")]);
-            }
-
-            if (info.Length > MaxDocumentBytes * 4L)
-            {
-                throw new PolicyValidationException([new PolicyProblem("$", TooLargeReason)]);
-            }
-
-            json = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new PolicyValidationException([new PolicyProblem("$", $"cannot read policy file '{path}': {e.Message}")]);
-        }
-
-        return Parse(json);
+            FileProblem.None => Parse(file.Text),
+            FileProblem.Missing => throw new PolicyValidationException([new PolicyProblem("$", $"policy file '{path}' does not exist")]),
+            FileProblem.TooLarge => throw new PolicyValidationException([new PolicyProblem("$", TooLargeReason)]),
+            _ => throw new PolicyValidationException([new PolicyProblem("$", $"cannot read policy file '{path}': {file.Detail}")]),
+        };
     }
 
     /// <summary>Writes a policy as JSON in the canonical form.</summary>
