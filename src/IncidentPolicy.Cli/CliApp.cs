@@ -98,15 +98,14 @@ internal static class CliApp
         root.Parse(path.ToArray()).Invoke(Configuration(writer, writer));
     }
 
-    /// <summary>Reads an event log; prints the error (event index, line, path, reason) and returns false when it is bad,
-    /// empty, or holds an instant or date outside <see cref="Limits"/>' range (logs written before the range existed
-    /// still read, but no verb computes with them).</summary>
+    /// <summary>Reads an event log; prints the error (event index, line, path, reason) and returns false when it is bad
+    /// (the reader refuses instants and dates outside <see cref="Limits"/>' range) or empty.</summary>
     public static bool TryReadTimeline(string path, TextWriter stderr, out string incidentId, out IReadOnlyList<IncidentEvent> events)
     {
         var log = EventLogJson.ReadFile(path);
         incidentId = log.IncidentId ?? Path.GetFileNameWithoutExtension(path);
         events = log.Events;
-        if ((log.Error ?? OutOfRange(events)) is { } error)
+        if (log.Error is { } error)
         {
             stderr.WriteLine(Text.OneLine($"{path}: {error}"));
             return false;
@@ -119,29 +118,6 @@ internal static class CliApp
         }
 
         return true;
-    }
-
-    /// <summary>The first event with an instant or date outside the supported range, as the reader reports a bad
-    /// event: its index, then why.</summary>
-    private static EventLogError? OutOfRange(IReadOnlyList<IncidentEvent> events)
-    {
-        var instants = Options.SupportedRange;
-        var dates = $"{IsoDate(Limits.MinDate)} to {IsoDate(Limits.MaxDate)}";
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            var reason =
-                !Limits.Contains(e.At) ? $"{e.Type} at {TextFormats.Format(e.At)} is outside the supported range {instants}"
-                : e is PostMortemScheduled scheduled && !Limits.Contains(scheduled.For) ? $"{e.Type} for {TextFormats.Format(scheduled.For)} is outside the supported range {instants}"
-                : e is ActionItemAdded item && !Limits.Contains(item.Due) ? $"{e.Type} {item.Id} due {IsoDate(item.Due)} is outside the supported range {dates}"
-                : null;
-            if (reason is not null)
-            {
-                return new EventLogError(i, null, null, reason);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>A date as the logs write it, <c>2026-06-05</c>.</summary>

@@ -154,7 +154,7 @@ public sealed class HostileInvocationTests : IDisposable
     {
         var log = Write("y9999.jsonl", AlertAt("9999-12-31T23:50:00Z"));
         var result = CliRunner.Run("audit", log);
-        AssertBadInput(result, $"{log}: event 0: alertFired at 9999-12-31T23:50:00Z is outside the supported range {Range}");
+        AssertBadInput(result, $"{log}: event 0 (line 1) at $.at: 9999-12-31T23:50:00Z is outside the supported range {Range}");
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class HostileInvocationTests : IDisposable
     {
         var log = Write("y9999.jsonl", AlertAt("2026-05-29T04:02:00Z") + """{"type":"acknowledged","at":"9999-12-31T23:50:00Z","by":"alex"}""" + "\n");
         var result = CliRunner.Run("simulate", log, "--until", "2026-05-30T00:00Z");
-        AssertBadInput(result, $"{log}: event 1: acknowledged at 9999-12-31T23:50:00Z is outside the supported range {Range}");
+        AssertBadInput(result, $"{log}: event 1 (line 2) at $.at: 9999-12-31T23:50:00Z is outside the supported range {Range}");
     }
 
     [Fact]
@@ -193,14 +193,14 @@ public sealed class HostileInvocationTests : IDisposable
     public void Replay_ActionItemDueInYear9999_Exits1NamingTheEvent()
     {
         var log = Write("due.jsonl", AlertAt("2026-05-29T04:02:00Z") + """{"type":"actionItemAdded","at":"2026-05-29T05:00:00Z","by":"sarah","id":"AI-1","action":"x","owner":"alex","due":"9999-12-31"}""" + "\n");
-        AssertBadInput(CliRunner.Run("replay", log), $"{log}: event 1: actionItemAdded AI-1 due 9999-12-31 is outside the supported range 1900-01-01 to 2200-12-31");
+        AssertBadInput(CliRunner.Run("replay", log), $"{log}: event 1 (line 2) at $.due: 9999-12-31 is outside the supported range 1900-01-01 to 2200-12-31");
     }
 
     [Fact]
     public void Replay_PostMortemScheduledFor1899_Exits1NamingTheEvent()
     {
         var log = Write("pm.jsonl", AlertAt("2026-05-29T04:02:00Z") + """{"type":"postMortemScheduled","at":"2026-05-29T05:00:00Z","by":"sarah","for":"1899-12-31T23:59:59Z"}""" + "\n");
-        AssertBadInput(CliRunner.Run("replay", log), $"{log}: event 1: postMortemScheduled for 1899-12-31T23:59:59Z is outside the supported range {Range}");
+        AssertBadInput(CliRunner.Run("replay", log), $"{log}: event 1 (line 2) at $.for: 1899-12-31T23:59:59Z is outside the supported range {Range}");
     }
 
     [Fact]
