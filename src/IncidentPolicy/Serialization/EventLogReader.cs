@@ -255,6 +255,7 @@ internal static class EventLogReader
         }
 
         events.Add(read);
+        WorkMeter.Add(1);
         return null;
     }
 
