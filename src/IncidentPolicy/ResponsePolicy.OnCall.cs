@@ -38,13 +38,19 @@ public sealed partial class ResponsePolicy
     /// <param name="from">Start of the window, inclusive.</param>
     /// <param name="to">End of the window, exclusive.</param>
     /// <returns>The conflicts ordered by start, then person; empty when there are none or no such schedules.</returns>
-    public IReadOnlyList<ScheduleConflict> CommanderConflicts(Instant from, Instant to) =>
-        SchedulesFor(WellKnownRoles.IncidentCommander)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside the
+    /// supported range (<see cref="Limits"/>).</exception>
+    public IReadOnlyList<ScheduleConflict> CommanderConflicts(Instant from, Instant to)
+    {
+        TimeMath.CheckInput(from, nameof(from));
+        TimeMath.CheckInput(to, nameof(to));
+        return SchedulesFor(WellKnownRoles.IncidentCommander)
             .SelectMany(ic => SchedulesFor(WellKnownRoles.OnCallEngineer).SelectMany(onCall => Schedule.Conflicts(ic, onCall, from, to)))
             .OrderBy(c => c.Start)
             .ThenBy(c => c.PersonId, StringComparer.Ordinal)
             .ToList()
             .AsReadOnly();
+    }
 
     /// <summary>A copy of this policy with other people. Schedules must still name only people of the policy.</summary>
     /// <param name="people">The new people.</param>

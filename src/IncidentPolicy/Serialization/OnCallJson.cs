@@ -19,6 +19,8 @@ public static class OnCallJson
     /// <param name="schedules">The schedules, in the order to write them.</param>
     /// <param name="at">The instant.</param>
     /// <returns>The JSON text, indented, without a trailing line break.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range
+    /// (<see cref="Limits"/>).</exception>
     public static string SerializeOnCallAt(IEnumerable<Schedule> schedules, Instant at)
     {
         ArgumentNullException.ThrowIfNull(schedules);
@@ -39,6 +41,8 @@ public static class OnCallJson
     /// <param name="to">End of the window, exclusive.</param>
     /// <param name="conflicts">Conflicts to include, such as <see cref="ResponsePolicy.CommanderConflicts"/>.</param>
     /// <returns>The JSON text, indented, without a trailing line break.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside the
+    /// supported range (<see cref="Limits"/>).</exception>
     public static string SerializeWindow(IEnumerable<Schedule> schedules, Instant from, Instant to, IEnumerable<ScheduleConflict> conflicts)
     {
         ArgumentNullException.ThrowIfNull(schedules);
