@@ -106,7 +106,7 @@ check_instrumented() {
 
 # Copies every crash input of the AFL output folder $2 into fuzz/regressions/$1/<sha256 prefix>.txt (a file already
 # there is kept) and prints one line per crash, with the exception it throws when the build folder $3 is given (for the
-# first 20). Sets crash_count.
+# first FUZZ_NAME_CRASHES, 20 by default: each takes a .NET start). Sets crash_count.
 save_crashes() {
   local target=$1 out=$2 build=${3:-} dest="$fuzz_dir/regressions/$1" file sha name first
   crash_count=0
@@ -118,7 +118,7 @@ save_crashes() {
     name="$dest/$sha.txt"
     [ -e "$name" ] || cp "$file" "$name"
     first=""
-    if [ -n "$build" ] && [ "$crash_count" -le 20 ]; then
+    if [ -n "$build" ] && [ "$crash_count" -le "${FUZZ_NAME_CRASHES:-20}" ]; then
       # Outside afl-fuzz the target runs the check once on standard input, and the runtime prints the exception.
       first=$(dotnet "$build/IncidentPolicy.Fuzz.dll" "$target" <"$file" 2>&1 | grep -m 1 "^Unhandled exception" || true)
     fi
