@@ -10,7 +10,7 @@ internal static class Durations
     {
         if (value is not { } v)
         {
-            problems.Add(path, "a duration is required");
+            problems.AddMissing(path, "a duration is required");
         }
         else
         {

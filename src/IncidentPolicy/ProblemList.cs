@@ -1,13 +1,19 @@
 namespace IncidentPolicy;
 
 /// <summary>
-/// Collects validation problems under a path prefix. A path that already has a problem gets no
-/// second one, so a value that failed to parse is not also reported as missing.
+/// Collects validation problems, each with its path. No problem is dropped: a path may have several (a duplicated
+/// key and the invalid value it ends with; a rank that is both below 1 and used twice). Only two things are left
+/// out: the same problem twice (same path, same reason), and a "missing" problem (<see cref="AddMissing"/>) at a path
+/// whose value was already reported as unreadable (<see cref="AddUnreadable"/>) or missing — a value that failed to
+/// parse is not also reported as absent.
 /// </summary>
 internal sealed class ProblemList
 {
     private readonly List<PolicyProblem> _problems = [];
-    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Path, string Reason)> _listed = [];
+
+    // Paths whose value is accounted for: it could not be read, or its absence is reported.
+    private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
 
     public bool HasProblems => _problems.Count > 0;
 
@@ -20,13 +26,64 @@ internal sealed class ProblemList
     /// <summary>Joins a prefix and an index: <c>$.holidays</c> + 2 → <c>$.holidays[2]</c>.</summary>
     public static string Index(string prefix, int index) => $"{prefix}[{index}]";
 
+    /// <summary>Puts a path relative to an object (as its constructor reports it: <c>id</c>, <c>[2].id</c>, <c>$</c>
+    /// for the object itself, or <c>$.roles[0]</c> as a policy reports its own parts) under the path of that object:
+    /// <c>$.runbooks[0]</c> + <c>id</c> → <c>$.runbooks[0].id</c>.</summary>
+    public static string Under(string prefix, string relative) =>
+        relative.Length == 0 || relative == "$" ? prefix
+        : relative[0] == '$' ? prefix + relative[1..]
+        : relative[0] == '[' ? prefix + relative
+        : Join(prefix, relative);
+
+    /// <summary>Adds a problem.</summary>
     public void Add(string path, string reason)
     {
         var shown = path.Length == 0 ? "$" : path;
-        if (_paths.Add(shown))
+        if (_listed.Add((shown, reason)))
         {
             _problems.Add(new PolicyProblem(shown, reason));
         }
+    }
+
+    /// <summary>Adds a problem saying the value at <paramref name="path"/> could not be read; a later
+    /// <see cref="AddMissing"/> at that path is left out.</summary>
+    public void AddUnreadable(string path, string reason)
+    {
+        _settled.Add(Shown(path));
+        Add(path, reason);
+    }
+
+    /// <summary>Adds a problem saying the value at <paramref name="path"/> is missing (or empty), unless that value
+    /// was already reported as unreadable or missing.</summary>
+    public void AddMissing(string path, string reason)
+    {
+        if (_settled.Add(Shown(path)))
+        {
+            Add(path, reason);
+        }
+    }
+
+    /// <summary>Adds every problem of a <see cref="PolicyValidationException"/> thrown by the constructor of the
+    /// object at <paramref name="prefix"/>, with its path put under that prefix.</summary>
+    public void AddAll(string prefix, PolicyValidationException exception)
+    {
+        foreach (var problem in exception.Problems)
+        {
+            Add(Under(prefix, problem.Path), problem.Reason);
+        }
+    }
+
+    /// <summary>Adds a problem when <paramref name="text"/> is not storable (<see cref="StorableText"/>); true when it
+    /// is storable or null.</summary>
+    public bool CheckText(string? text, StorableText.Shape shape, string what, string path)
+    {
+        if (StorableText.Check(text, shape, what) is { } reason)
+        {
+            Add(path, reason);
+            return false;
+        }
+
+        return true;
     }
 
     public void ThrowIfAny()
@@ -36,4 +93,6 @@ internal sealed class ProblemList
             throw new PolicyValidationException(_problems);
         }
     }
+
+    private static string Shown(string path) => path.Length == 0 ? "$" : path;
 }

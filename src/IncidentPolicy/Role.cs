@@ -39,7 +39,7 @@ public sealed partial record Role
         CheckId(id, problems, ProblemList.Join(path, "id"));
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(ProblemList.Join(path, "name"), "a name is required");
+            problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
         }
     }
 
@@ -48,7 +48,7 @@ public sealed partial record Role
     {
         if (string.IsNullOrEmpty(id))
         {
-            problems.Add(path, "a role id is required");
+            problems.AddMissing(path, "a role id is required");
             return false;
         }
 

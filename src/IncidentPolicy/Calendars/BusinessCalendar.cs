@@ -271,7 +271,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         var daysPath = ProblemList.Join(path, "workingDays");
         if (workingDays.Count == 0)
         {
-            problems.Add(daysPath, "at least one working day is required");
+            problems.AddMissing(daysPath, "at least one working day is required");
         }
 
         var seenDays = new HashSet<IsoDayOfWeek>();

@@ -128,7 +128,7 @@ public sealed class ChangeWindow
         {
             if (string.IsNullOrEmpty(approvedBy[i]))
             {
-                problems.Add(ProblemList.Index(approversPath, i), "a role id is required");
+                problems.AddMissing(ProblemList.Index(approversPath, i), "a role id is required");
             }
             else if (!seen.Add(approvedBy[i]!))
             {
@@ -138,7 +138,7 @@ public sealed class ChangeWindow
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            problems.Add(ProblemList.Join(path, "reason"), "a reason is required: say why deployments are frozen");
+            problems.AddMissing(ProblemList.Join(path, "reason"), "a reason is required: say why deployments are frozen");
         }
     }
 

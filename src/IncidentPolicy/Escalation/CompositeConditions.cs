@@ -22,7 +22,7 @@ internal static class CompositeConditions
     {
         if (count == 0)
         {
-            problems.Add(path, "at least one condition is required; an empty list would hold always or never, which is surely a mistake");
+            problems.AddMissing(path, "at least one condition is required; an empty list would hold always or never, which is surely a mistake");
         }
     }
 }

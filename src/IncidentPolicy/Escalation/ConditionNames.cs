@@ -15,7 +15,7 @@ internal static class ConditionNames
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(path, $"{what} is required");
+            problems.AddMissing(path, $"{what} is required");
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed class ElapsedSinceCondition : Condition
         var atLeastPath = ProblemList.Join(path, "atLeast");
         if (atLeast is null)
         {
-            problems.Add(atLeastPath, "a duration is required, like PT30M");
+            problems.AddMissing(atLeastPath, "a duration is required, like PT30M");
         }
         else if (atLeast < Duration.Zero)
         {

@@ -9,7 +9,7 @@ internal static partial class EscalationIds
     {
         if (string.IsNullOrEmpty(id))
         {
-            problems.Add(path, $"{what} id is required");
+            problems.AddMissing(path, $"{what} id is required");
         }
         else if (!Pattern().IsMatch(id))
         {

@@ -47,7 +47,7 @@ public sealed class EscalationLevel
         var delayPath = ProblemList.Join(path, "delay");
         if (delay is null)
         {
-            problems.Add(delayPath, "a delay is required, like PT5M (PT0S for immediately)");
+            problems.AddMissing(delayPath, "a delay is required, like PT5M (PT0S for immediately)");
         }
         else if (delay < Duration.Zero)
         {
@@ -57,7 +57,7 @@ public sealed class EscalationLevel
         var targetsPath = ProblemList.Join(path, "targets");
         if (targets.Count == 0)
         {
-            problems.Add(targetsPath, "at least one target is required");
+            problems.AddMissing(targetsPath, "at least one target is required");
         }
 
         var seen = new Dictionary<EscalationTarget, int>();

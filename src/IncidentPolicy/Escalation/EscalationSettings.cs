@@ -144,7 +144,7 @@ public sealed class EscalationSettings
         var gracePath = ProblemList.Join(path, "dispatchGrace");
         if (dispatchGrace is null)
         {
-            problems.Add(gracePath, "a duration is required, like PT1M");
+            problems.AddMissing(gracePath, "a duration is required, like PT1M");
         }
         else if (dispatchGrace < Duration.Zero)
         {

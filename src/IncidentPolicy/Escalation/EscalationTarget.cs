@@ -60,14 +60,14 @@ public sealed record EscalationTarget
             case EscalationTargetKind.Person:
                 if (string.IsNullOrWhiteSpace(id))
                 {
-                    problems.Add(idPath, "a person id is required");
+                    problems.AddMissing(idPath, "a person id is required");
                 }
 
                 break;
             case EscalationTargetKind.Schedule:
                 if (string.IsNullOrWhiteSpace(id))
                 {
-                    problems.Add(idPath, "a schedule id is required");
+                    problems.AddMissing(idPath, "a schedule id is required");
                 }
 
                 break;

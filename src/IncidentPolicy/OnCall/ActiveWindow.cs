@@ -76,7 +76,7 @@ public sealed class ActiveWindow : IEquatable<ActiveWindow>
         var daysPath = ProblemList.Join(path, "days");
         if (days.Count == 0)
         {
-            problems.Add(daysPath, "at least one day is required");
+            problems.AddMissing(daysPath, "at least one day is required");
         }
 
         var seen = new HashSet<IsoDayOfWeek>();

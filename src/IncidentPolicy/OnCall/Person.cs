@@ -63,7 +63,7 @@ public sealed partial class Person : IEquatable<Person>
         CheckId(id, problems, ProblemList.Join(path, "id"));
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(ProblemList.Join(path, "name"), "a name is required");
+            problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -87,7 +87,7 @@ public sealed partial class Person : IEquatable<Person>
     {
         if (string.IsNullOrEmpty(id))
         {
-            problems.Add(path, "a person id is required");
+            problems.AddMissing(path, "a person id is required");
             return false;
         }
 
@@ -105,7 +105,7 @@ public sealed partial class Person : IEquatable<Person>
     {
         if (string.IsNullOrEmpty(id))
         {
-            problems.Add(path, $"a {what} id is required");
+            problems.AddMissing(path, $"a {what} id is required");
             return false;
         }
 

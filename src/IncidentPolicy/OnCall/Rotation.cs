@@ -109,7 +109,7 @@ public sealed class Rotation : IEquatable<Rotation>
         var membersPath = ProblemList.Join(path, "members");
         if (members.Count == 0)
         {
-            problems.Add(membersPath, "at least one member is required");
+            problems.AddMissing(membersPath, "at least one member is required");
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

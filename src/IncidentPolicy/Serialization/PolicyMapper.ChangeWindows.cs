@@ -69,24 +69,24 @@ internal static partial class PolicyMapper
 
         if (!IsoText.TryParseLocalTime(document.From, allowEndOfDay: false, out var from, out _, out var fromReason))
         {
-            problems.Add(ProblemList.Join(path, "from"), fromReason);
+            problems.AddUnreadable(ProblemList.Join(path, "from"), fromReason);
         }
 
         // 24:00 reads as midnight, which as an end time means the next midnight.
         if (!IsoText.TryParseLocalTime(document.To, allowEndOfDay: true, out var to, out _, out var toReason))
         {
-            problems.Add(ProblemList.Join(path, "to"), toReason);
+            problems.AddUnreadable(ProblemList.Join(path, "to"), toReason);
         }
 
         var zone = document.TimeZone is null ? null : ReadZone(document.TimeZone, problems, ProblemList.Join(path, "timeZone"));
         if (document.ApprovedBy is null)
         {
-            problems.Add(ProblemList.Join(path, "approvedBy"), "a list of role ids is required ([] for a freeze nobody can lift)");
+            problems.AddMissing(ProblemList.Join(path, "approvedBy"), "a list of role ids is required ([] for a freeze nobody can lift)");
         }
 
         ChangeWindow.Validate(document.Id, days, document.ApprovedBy ?? [], document.Reason, problems, path);
         return problems.Problems.Count == before
-            ? new ChangeWindow(document.Id!, days.Select(d => d!.Value), from, to, document.ApprovedBy!.Select(r => r!), document.Reason!, zone)
+            ? Build(problems, path, () => new ChangeWindow(document.Id!, days.Select(d => d!.Value), from, to, document.ApprovedBy!.Select(r => r!), document.Reason!, zone))
             : null;
     }
 }

@@ -33,7 +33,7 @@ internal static partial class PolicyMapper
         LifecycleRules.Validate(reopenWindow, document.ChannelPattern, problems, path);
         if (document.CommanderSeparateFromOnCall is null)
         {
-            problems.Add(ProblemList.Join(path, "commanderSeparateFromOnCall"), "true or false is required");
+            problems.AddMissing(ProblemList.Join(path, "commanderSeparateFromOnCall"), "true or false is required");
         }
 
         var resolvers = ReadStrings(document.ResolverRoles, required: true, problems, ProblemList.Join(path, "resolverRoles"));
@@ -63,9 +63,9 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        return new LifecycleRules(
+        return Build(problems, path, () => new LifecycleRules(
             reopenWindow!.Value, document.CommanderSeparateFromOnCall!.Value, resolvers!, document.ChannelPattern!,
-            flags ?? [], viewers ?? [], new PermissionTable(permissions), maxSilence);
+            flags ?? [], viewers ?? [], new PermissionTable(permissions), maxSilence));
     }
 
     /// <summary>A list of non-blank strings; <see langword="null"/> (and a problem when required) when absent.</summary>
@@ -75,7 +75,7 @@ internal static partial class PolicyMapper
         {
             if (required)
             {
-                problems.Add(path, "a list is required");
+                problems.AddMissing(path, "a list is required");
             }
 
             return null;

@@ -112,19 +112,7 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        try
-        {
-            return new Runbook(document.Id!, document.Title!, services!, tags!, steps!, causes!, escalation!);
-        }
-        catch (PolicyValidationException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                problems.Add(ProblemList.Join(path, problem.Path), problem.Reason);
-            }
-
-            return null;
-        }
+        return Build(problems, path, () => new Runbook(document.Id!, document.Title!, services!, tags!, steps!, causes!, escalation!));
     }
 
     private static List<T>? ReadItems<TDocument, T>(
@@ -135,7 +123,7 @@ internal static partial class PolicyMapper
         var listPath = ProblemList.Join(path, key);
         if (documents is null)
         {
-            problems.Add(listPath, "a list is required ([] for none)");
+            problems.AddMissing(listPath, "a list is required ([] for none)");
             return null;
         }
 
@@ -160,7 +148,7 @@ internal static partial class PolicyMapper
     {
         if (texts is null)
         {
-            problems.Add(path, missing);
+            problems.AddMissing(path, missing);
             return null;
         }
 

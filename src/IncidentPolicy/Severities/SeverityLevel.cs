@@ -191,7 +191,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add(ProblemList.Join(path, "id"), "a severity id is required");
+            problems.AddMissing(ProblemList.Join(path, "id"), "a severity id is required");
         }
         else if (id.Any(char.IsWhiteSpace))
         {
@@ -200,7 +200,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
 
         if (rank is null)
         {
-            problems.Add(ProblemList.Join(path, "rank"), "a rank is required");
+            problems.AddMissing(ProblemList.Join(path, "rank"), "a rank is required");
         }
         else if (rank < 1)
         {
@@ -209,7 +209,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(ProblemList.Join(path, "name"), "a name is required");
+            problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
         }
 
         var examplesPath = ProblemList.Join(path, "examples");
@@ -224,7 +224,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         var rolesPath = ProblemList.Join(path, "rolesInvolved");
         if (rolesInvolved.Count == 0)
         {
-            problems.Add(rolesPath, "at least one role must be involved");
+            problems.AddMissing(rolesPath, "at least one role must be involved");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
