@@ -55,6 +55,11 @@ public static class Limits
     /// reader's 16 MiB. <c>Apply</c> refuses the command whose event would pass it.</summary>
     public const int MaxLogBytes = 15 * 1024 * 1024;
 
+    /// <summary>The deepest a condition of an escalation policy, escalation rule or severity rule may nest: 20 levels,
+    /// each <c>all</c>, <c>any</c> and <c>not</c> adding one to the leaf's one. Deeper conditions are refused by their
+    /// constructors and by <c>PolicyJson.Parse</c>, as a policy file could not hold them.</summary>
+    public const int MaxConditionDepth = 20;
+
     /// <summary>Whether <paramref name="instant"/> is within <see cref="MinInstant"/> … <see cref="MaxInstant"/>.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns><see langword="true"/> when it is supported.</returns>

@@ -9,15 +9,16 @@ namespace IncidentPolicy;
 /// </summary>
 internal sealed class ProblemList
 {
-    private readonly List<PolicyProblem> _problems = [];
-    private readonly HashSet<(string Path, string Reason)> _listed = [];
+    // Created on the first problem: every constructor of a policy part makes a list, and almost all stay empty.
+    private List<PolicyProblem>? _problems;
+    private HashSet<(string Path, string Reason)>? _listed;
 
     // Paths whose value is accounted for: it could not be read, or its absence is reported.
-    private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
+    private HashSet<string>? _settled;
 
-    public bool HasProblems => _problems.Count > 0;
+    public bool HasProblems => _problems is { Count: > 0 };
 
-    public IReadOnlyList<PolicyProblem> Problems => _problems;
+    public IReadOnlyList<PolicyProblem> Problems => (IReadOnlyList<PolicyProblem>?)_problems ?? [];
 
     /// <summary>Joins a prefix and a member name into a path: <c>$</c> + <c>calendar</c> → <c>$.calendar</c>.</summary>
     public static string Join(string prefix, string member) =>
@@ -38,10 +39,10 @@ internal sealed class ProblemList
     /// <summary>Adds a problem.</summary>
     public void Add(string path, string reason)
     {
-        var shown = path.Length == 0 ? "$" : path;
-        if (_listed.Add((shown, reason)))
+        var shown = Shown(path);
+        if ((_listed ??= []).Add((shown, reason)))
         {
-            _problems.Add(new PolicyProblem(shown, reason));
+            (_problems ??= []).Add(new PolicyProblem(shown, reason));
         }
     }
 
@@ -49,7 +50,7 @@ internal sealed class ProblemList
     /// <see cref="AddMissing"/> at that path is left out.</summary>
     public void AddUnreadable(string path, string reason)
     {
-        _settled.Add(Shown(path));
+        (_settled ??= new(StringComparer.Ordinal)).Add(Shown(path));
         Add(path, reason);
     }
 
@@ -57,7 +58,7 @@ internal sealed class ProblemList
     /// was already reported as unreadable or missing.</summary>
     public void AddMissing(string path, string reason)
     {
-        if (_settled.Add(Shown(path)))
+        if ((_settled ??= new(StringComparer.Ordinal)).Add(Shown(path)))
         {
             Add(path, reason);
         }
@@ -73,24 +74,26 @@ internal sealed class ProblemList
         }
     }
 
-    /// <summary>Adds a problem when <paramref name="text"/> is not storable (<see cref="StorableText"/>); true when it
-    /// is storable or null.</summary>
+    /// <summary>Adds a problem when <paramref name="text"/> is not storable (<see cref="StorableText"/>: valid
+    /// Unicode, no control characters but line breaks and tabs in free text, not too long); true when it is storable
+    /// or null. <paramref name="what"/> names it in the reason ("the name").</summary>
     public bool CheckText(string? text, StorableText.Shape shape, string what, string path)
     {
-        if (StorableText.Check(text, shape, what) is { } reason)
+        if (StorableText.Check(text, shape, what) is not { } reason)
         {
-            Add(path, reason);
-            return false;
+            return true;
         }
 
-        return true;
+        // Problems read as phrases: "the name has the control character U+0001 at position 2; …".
+        Add(path, char.ToLowerInvariant(reason[0]) + reason[1..].TrimEnd('.'));
+        return false;
     }
 
     public void ThrowIfAny()
     {
-        if (HasProblems)
+        if (_problems is { Count: > 0 } problems)
         {
-            throw new PolicyValidationException(_problems);
+            throw new PolicyValidationException(problems);
         }
     }
 

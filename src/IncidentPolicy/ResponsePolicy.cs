@@ -31,6 +31,11 @@ public sealed partial class ResponsePolicy
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="PolicyValidationException">A role id is used twice or a severity involves an unknown role.</exception>
     public ResponsePolicy(IEnumerable<Role> roles, SeverityScale severities, BusinessCalendar calendar)
+        : this(roles, severities, calendar, validate: true)
+    {
+    }
+
+    private ResponsePolicy(IEnumerable<Role> roles, SeverityScale severities, BusinessCalendar calendar, bool validate)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(severities);
@@ -49,7 +54,10 @@ public sealed partial class ResponsePolicy
         SeverityMatrix = SeverityMatrix.DefaultFor(Severities);
         ChangeWindows = DefaultChangeWindows(Roles);
         Runbooks = DefaultRunbooks(Escalation);
-        Validate();
+        if (validate)
+        {
+            Validate();
+        }
     }
 
     /// <summary>
@@ -118,6 +126,35 @@ public sealed partial class ResponsePolicy
     }
 
     /// <summary>
+    /// Builds a policy from its sections and validates it once, as the policy-file reader does: the same policy as the
+    /// constructor followed by the <c>With…</c> methods of the sections given, without validating each step. A
+    /// <see langword="null"/> section keeps the default the constructor gives it.
+    /// </summary>
+    internal static ResponsePolicy Compose(
+        IEnumerable<Role> roles,
+        SeverityScale severities,
+        BusinessCalendar calendar,
+        LifecycleRules? lifecycle,
+        IReadOnlyList<OnCall.Person> people,
+        IReadOnlyList<OnCall.Schedule> schedules,
+        EscalationSettings? escalation,
+        SeverityMatrix? severityMatrix,
+        IReadOnlyList<Changes.ChangeWindow>? changeWindows,
+        IReadOnlyList<Runbooks.Runbook>? runbooks)
+    {
+        var policy = new ResponsePolicy(roles, severities, calendar, validate: false);
+        policy.Lifecycle = lifecycle ?? policy.Lifecycle;
+        policy.People = people.ToList().AsReadOnly();
+        policy.Schedules = schedules.ToList().AsReadOnly();
+        policy.Escalation = escalation ?? policy.Escalation;
+        policy.SeverityMatrix = severityMatrix ?? policy.SeverityMatrix;
+        policy.ChangeWindows = changeWindows?.ToList().AsReadOnly() ?? policy.ChangeWindows;
+        policy.Runbooks = runbooks?.ToList().AsReadOnly() ?? policy.Runbooks;
+        policy.Validate();
+        return policy;
+    }
+
+    /// <summary>
     /// Copies the policy, changes the copy, and validates it as a whole. Sections (each in its own partial
     /// file) are properties with private setters that only this method and the constructor assign, so a
     /// published policy never changes.
@@ -148,6 +185,7 @@ public sealed partial class ResponsePolicy
         ValidateEscalationReferences(problems);
         ValidateChangeWindows(problems);
         ValidateRunbooks(problems);
+        ValidateZones(problems);
         problems.ThrowIfAny();
 
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);

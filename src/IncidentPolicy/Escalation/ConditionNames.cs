@@ -17,5 +17,9 @@ internal static class ConditionNames
         {
             problems.AddMissing(path, $"{what} is required");
         }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Id, what, path);
+        }
     }
 }

@@ -76,9 +76,9 @@ public sealed class ElapsedSinceCondition : Condition
         {
             problems.AddMissing(atLeastPath, "a duration is required, like PT30M");
         }
-        else if (atLeast < Duration.Zero)
+        else
         {
-            problems.Add(atLeastPath, $"must not be negative (got {HumanText.Describe(atLeast.Value)})");
+            Durations.NotNegative(atLeast.Value, problems, atLeastPath);
         }
     }
 

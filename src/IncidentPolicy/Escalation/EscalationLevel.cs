@@ -49,9 +49,9 @@ public sealed class EscalationLevel
         {
             problems.AddMissing(delayPath, "a delay is required, like PT5M (PT0S for immediately)");
         }
-        else if (delay < Duration.Zero)
+        else
         {
-            problems.Add(delayPath, $"must not be negative (got {HumanText.Describe(delay.Value)})");
+            Durations.NotNegative(delay.Value, problems, delayPath);
         }
 
         var targetsPath = ProblemList.Join(path, "targets");

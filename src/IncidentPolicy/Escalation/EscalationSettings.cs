@@ -146,9 +146,9 @@ public sealed class EscalationSettings
         {
             problems.AddMissing(gracePath, "a duration is required, like PT1M");
         }
-        else if (dispatchGrace < Duration.Zero)
+        else
         {
-            problems.Add(gracePath, $"must not be negative (got {HumanText.Describe(dispatchGrace.Value)})");
+            Durations.NotNegative(dispatchGrace.Value, problems, gracePath);
         }
 
         var policiesPath = ProblemList.Join(path, "policies");

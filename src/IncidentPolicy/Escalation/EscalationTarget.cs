@@ -62,12 +62,20 @@ public sealed record EscalationTarget
                 {
                     problems.AddMissing(idPath, "a person id is required");
                 }
+                else
+                {
+                    problems.CheckText(id, StorableText.Shape.Id, "the person id", idPath);
+                }
 
                 break;
             case EscalationTargetKind.Schedule:
                 if (string.IsNullOrWhiteSpace(id))
                 {
                     problems.AddMissing(idPath, "a schedule id is required");
+                }
+                else
+                {
+                    problems.CheckText(id, StorableText.Shape.Id, "the schedule id", idPath);
                 }
 
                 break;

@@ -60,5 +60,9 @@ public sealed class SeverityAtLeastCondition : Condition
         {
             problems.AddMissing(path, "a severity id is required, like SEV-2");
         }
+        else
+        {
+            problems.CheckText(severityId, StorableText.Shape.Id, "the severity id", path);
+        }
     }
 }

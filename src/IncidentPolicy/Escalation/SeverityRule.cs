@@ -52,6 +52,10 @@ public sealed class SeverityRule
         {
             problems.AddMissing(ProblemList.Join(path, "severity"), "a severity id is required, like SEV-2");
         }
+        else
+        {
+            problems.CheckText(severityId, StorableText.Shape.Id, "the severity id", ProblemList.Join(path, "severity"));
+        }
     }
 
     /// <summary>Reports every leaf of <paramref name="when"/> (at <paramref name="path"/>) that is not an impact or flag condition.</summary>

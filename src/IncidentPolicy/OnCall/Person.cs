@@ -65,12 +65,21 @@ public sealed partial class Person : IEquatable<Person>
         {
             problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
         }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Line, "the name", ProblemList.Join(path, "name"));
+        }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var tagsPath = ProblemList.Join(path, "tags");
         for (var i = 0; i < tags.Count; i++)
         {
             var tagPath = ProblemList.Index(tagsPath, i);
+            if (!problems.CheckText(tags[i], StorableText.Shape.Id, "the tag", tagPath))
+            {
+                continue;
+            }
+
             if (string.IsNullOrEmpty(tags[i]) || !IdPattern().IsMatch(tags[i]!))
             {
                 problems.Add(tagPath, $"tag '{tags[i]}' must be lower-case letters and digits separated by single hyphens, like 'senior'");
@@ -91,6 +100,11 @@ public sealed partial class Person : IEquatable<Person>
             return false;
         }
 
+        if (!problems.CheckText(id, StorableText.Shape.Id, "the person id", path))
+        {
+            return false;
+        }
+
         if (!IdPattern().IsMatch(id))
         {
             problems.Add(path, $"person id '{id}' must be lower-case letters and digits separated by single hyphens, like 'sam-lee'");
@@ -106,6 +120,11 @@ public sealed partial class Person : IEquatable<Person>
         if (string.IsNullOrEmpty(id))
         {
             problems.AddMissing(path, $"a {what} id is required");
+            return false;
+        }
+
+        if (!problems.CheckText(id, StorableText.Shape.Id, $"the {what} id", path))
+        {
             return false;
         }
 

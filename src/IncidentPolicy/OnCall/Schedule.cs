@@ -377,6 +377,10 @@ public sealed class Schedule
         {
             problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
         }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Line, "the name", ProblemList.Join(path, "name"));
+        }
 
         if (role is not null)
         {

@@ -182,7 +182,15 @@ public static class PolicyJson
             }
             catch (JsonException e)
             {
-                problems.Add(e.Path ?? "$", WrongTypeReason(e));
+                if (e.InnerException is InvalidOperationException && JsonPaths.FindInvalidUnicode(document.RootElement, "$") is { } invalid)
+                {
+                    problems.AddUnreadable(invalid.Path, invalid.Reason);
+                }
+                else
+                {
+                    problems.Add(e.Path ?? "$", WrongTypeReason(e));
+                }
+
                 return null;
             }
 

@@ -7,14 +7,15 @@ internal static partial class PolicyMapper
 {
     /// <summary>
     /// Reads the <c>changeWindows</c> section, checking approving roles against the document's roles (when those could
-    /// be read). Returns how to apply it to the policy built from the rest: an absent section keeps the seed's freeze.
+    /// be read). Returns the windows, or <see langword="null"/> when the section is absent (the policy keeps the seed's
+    /// freeze) or invalid (with problems).
     /// </summary>
-    private static Func<ResponsePolicy, ResponsePolicy> ReadChangeWindowsSection(PolicyDocument document, List<Role?>? roles, ProblemList problems)
+    private static List<ChangeWindow>? ReadChangeWindowsSection(PolicyDocument document, List<Role?>? roles, ProblemList problems)
     {
         const string path = "$.changeWindows";
         if (document.ChangeWindows is null)
         {
-            return policy => policy;
+            return null;
         }
 
         var before = problems.Problems.Count;
@@ -40,7 +41,7 @@ internal static partial class PolicyMapper
             }
         }
 
-        return problems.Problems.Count == before ? policy => policy.WithChangeWindows(windows!) : policy => policy;
+        return problems.Problems.Count == before ? windows.ConvertAll(w => w!) : null;
     }
 
     private static List<ChangeWindowDocument?> ToDocument(IReadOnlyList<ChangeWindow> windows) =>

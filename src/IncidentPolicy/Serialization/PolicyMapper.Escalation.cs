@@ -8,10 +8,10 @@ internal static partial class PolicyMapper
     /// <summary>
     /// Reads the <c>escalation</c> and <c>severitySuggestion</c> sections, checking role and severity references against
     /// the document's roles and severities (when those could be read) so that every problem is reported with its path.
-    /// Returns how to apply the sections to the policy built from the rest: an absent section leaves the policy's
-    /// default for its roles and severities.
+    /// Returns each section, or <see langword="null"/> when it is absent (the policy keeps its default for its roles
+    /// and severities) or invalid (with problems).
     /// </summary>
-    private static Func<ResponsePolicy, ResponsePolicy> ReadEscalationSections(
+    private static (EscalationSettings? Escalation, SeverityMatrix? Matrix) ReadEscalationSections(
         PolicyDocument document, List<Role?>? roles, List<SeverityLevel>? severities, ProblemList problems)
     {
         // References are checked only against roles and severities that were read without problems, so a broken
@@ -25,11 +25,7 @@ internal static partial class PolicyMapper
         var matrix = document.SeveritySuggestion is null
             ? null
             : ReadSeverityMatrix(document.SeveritySuggestion, context with { ImpactOnly = true }, problems, "$.severitySuggestion");
-        return policy =>
-        {
-            policy = escalation is null ? policy : policy.WithEscalation(escalation);
-            return matrix is null ? policy : policy.WithSeverityMatrix(matrix);
-        };
+        return (escalation, matrix);
     }
 
     private static EscalationDocument ToDocument(EscalationSettings settings) => new()

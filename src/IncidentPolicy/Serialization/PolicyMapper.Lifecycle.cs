@@ -31,6 +31,7 @@ internal static partial class PolicyMapper
         var maxSilence = ReadOptionalDuration(document.MaxSilence, problems, ProblemList.Join(path, "maxSilence"));
         Durations.PositiveIfPresent(maxSilence, problems, ProblemList.Join(path, "maxSilence"));
         LifecycleRules.Validate(reopenWindow, document.ChannelPattern, problems, path);
+        problems.CheckText(document.ChannelPattern, StorableText.Shape.Line, "the channel pattern", ProblemList.Join(path, "channelPattern"));
         if (document.CommanderSeparateFromOnCall is null)
         {
             problems.AddMissing(ProblemList.Join(path, "commanderSeparateFromOnCall"), "true or false is required");
@@ -88,7 +89,7 @@ internal static partial class PolicyMapper
             {
                 problems.Add(ProblemList.Index(path, i), "must not be blank");
             }
-            else
+            else if (problems.CheckText(items[i], StorableText.Shape.Id, "the id", ProblemList.Index(path, i)))
             {
                 result.Add(items[i]!);
             }

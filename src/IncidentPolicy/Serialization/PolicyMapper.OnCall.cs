@@ -39,9 +39,6 @@ internal static partial class PolicyMapper
         return (people, schedules);
     }
 
-    private static ResponsePolicy WithOnCall(ResponsePolicy policy, (List<Person?> People, List<Schedule?> Schedules) onCall) =>
-        onCall.People.Count == 0 && onCall.Schedules.Count == 0 ? policy : policy.WithOnCall(onCall.People!, onCall.Schedules!);
-
     private static List<PersonDocument?> ToPeopleDocuments(ResponsePolicy policy) =>
         policy.People.Select(p => (PersonDocument?)new PersonDocument { Id = p.Id, Name = p.Name, Tags = p.Tags.Select(t => (string?)t).ToList() }).ToList();
 
@@ -229,13 +226,14 @@ internal static partial class PolicyMapper
 
         Rotation.Validate(document.Members ?? [], problems, path);
         LocalDateTime? start = null;
-        if (IsoText.TryParseLocalDateTime(document.Start, out var parsedStart, out var startReason))
+        var startPath = ProblemList.Join(path, "start");
+        if (!IsoText.TryParseLocalDateTime(document.Start, out var parsedStart, out var startReason))
+        {
+            problems.AddUnreadable(startPath, startReason);
+        }
+        else if (StorableValues.CheckLocalDateTime(parsedStart, problems, startPath))
         {
             start = parsedStart;
-        }
-        else
-        {
-            problems.AddUnreadable(ProblemList.Join(path, "start"), startReason);
         }
 
         var zone = document.TimeZone is null ? null : ReadZone(document.TimeZone, problems, ProblemList.Join(path, "timeZone"));

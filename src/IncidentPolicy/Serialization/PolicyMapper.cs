@@ -32,9 +32,9 @@ internal static partial class PolicyMapper
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
         var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
         var onCall = ReadOnCall(document, calendar, roles, problems);
-        var applyEscalation = ReadEscalationSections(document, roles, severities, problems);
-        var applyChangeWindows = ReadChangeWindowsSection(document, roles, problems);
-        var applyRunbooks = ReadRunbooksSection(document, roles, severities, problems);
+        var (escalation, severityMatrix) = ReadEscalationSections(document, roles, severities, problems);
+        var changeWindows = ReadChangeWindowsSection(document, roles, problems);
+        var runbooks = ReadRunbooksSection(document, roles, severities, problems);
 
         if (roles is not null && severities is not null)
         {
@@ -53,11 +53,17 @@ internal static partial class PolicyMapper
             return null;
         }
 
+        if (Build(problems, "$.severities", () => new SeverityScale(severities)) is not { } scale)
+        {
+            return null;
+        }
+
         // Cross-section checks (unknown roles in the lifecycle rules, …) are the policy's own; report them with paths.
+        // Absent sections keep the policy's defaults for its roles and severities.
         try
         {
-            var policy = new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
-            return applyRunbooks(applyChangeWindows(applyEscalation(WithOnCall(lifecycle is null ? policy : policy.WithLifecycle(lifecycle), onCall))));
+            return ResponsePolicy.Compose(
+                roles!, scale, calendar, lifecycle, onCall.People!, onCall.Schedules!, escalation, severityMatrix, changeWindows, runbooks);
         }
         catch (PolicyValidationException e)
         {
@@ -150,7 +156,7 @@ internal static partial class PolicyMapper
 
             CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.RoleDocument, problems, itemPath);
             var before = problems.Problems.Count;
-            Role.Validate(document.Id, document.Name, problems, itemPath);
+            Role.Validate(document.Id, document.Name, document.Description, problems, itemPath);
             roles.Add(problems.Problems.Count == before ? Build(problems, itemPath, () => new Role(document.Id!, document.Name!, document.Description ?? "")) : null);
         }
 
@@ -354,7 +360,7 @@ internal static partial class PolicyMapper
             problems.AddMissing(ProblemList.Join(path, "rolesInvolved"), "rolesInvolved is required: a list of role ids");
         }
 
-        SeverityLevel.Validate(document.Id, document.Rank, document.Name, examples, roles, declareWithin, commanderWithin, problems, path);
+        SeverityLevel.Validate(document.Id, document.Rank, document.Name, document.Description, examples, roles, declareWithin, commanderWithin, problems, path);
         if (problems.Problems.Count != before || acknowledge is null || respond is null)
         {
             return null;

@@ -52,7 +52,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         var exampleList = examples.ToList();
         var roleList = rolesInvolved.ToList();
         var problems = new ProblemList();
-        Validate(id, rank, name, exampleList, roleList, declareWithin, assignCommanderWithin, problems, "");
+        Validate(id, rank, name, description, exampleList, roleList, declareWithin, assignCommanderWithin, problems, "");
         problems.ThrowIfAny();
 
         Id = id;
@@ -182,6 +182,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         string? id,
         int? rank,
         string? name,
+        string? description,
         IReadOnlyList<string?> examples,
         IReadOnlyList<string?> rolesInvolved,
         Duration? declareWithin,
@@ -193,7 +194,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         {
             problems.AddMissing(ProblemList.Join(path, "id"), "a severity id is required");
         }
-        else if (id.Any(char.IsWhiteSpace))
+        else if (problems.CheckText(id, StorableText.Shape.Id, "the severity id", ProblemList.Join(path, "id")) && id.Any(char.IsWhiteSpace))
         {
             problems.Add(ProblemList.Join(path, "id"), $"severity id '{id}' must not contain white space");
         }
@@ -211,13 +212,22 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         {
             problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
         }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Line, "the name", ProblemList.Join(path, "name"));
+        }
 
+        problems.CheckText(description, StorableText.Shape.Free, "the description", ProblemList.Join(path, "description"));
         var examplesPath = ProblemList.Join(path, "examples");
         for (var i = 0; i < examples.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(examples[i]))
             {
                 problems.Add(ProblemList.Index(examplesPath, i), "an example must not be blank");
+            }
+            else
+            {
+                problems.CheckText(examples[i], StorableText.Shape.Line, "the example", ProblemList.Index(examplesPath, i));
             }
         }
 
