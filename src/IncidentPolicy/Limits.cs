@@ -55,6 +55,17 @@ public static class Limits
     /// reader's 16 MiB. <c>Apply</c> refuses the command whose event would pass it.</summary>
     public const int MaxLogBytes = 15 * 1024 * 1024;
 
+    /// <summary>
+    /// The most bytes a policy may take in its written form (<c>PolicyJson.Serialize</c>, UTF-8): 1,000,000.
+    /// <c>PolicyJson.Parse</c> refuses a document whose policy would be written larger (a problem at <c>$</c>), and the
+    /// <c>ResponsePolicy</c> constructor and <c>With…</c> methods refuse such a policy the same way, so whatever is
+    /// accepted can be written and read back: the reader takes documents of up to <c>PolicyJson.MaxDocumentBytes</c>
+    /// (1 MiB), which leaves room for a byte-order mark and a final line break around the written form. The written
+    /// form can be much larger than the document it was read from (every key is written, indented), so a document
+    /// under 1 MiB may still be refused.
+    /// </summary>
+    public const int MaxPolicyBytes = 1_000_000;
+
     /// <summary>The deepest a condition of an escalation policy, escalation rule or severity rule may nest: 20 levels,
     /// each <c>all</c>, <c>any</c> and <c>not</c> adding one to the leaf's one. Deeper conditions are refused by their
     /// constructors and by <c>PolicyJson.Parse</c>, as a policy file could not hold them.</summary>

@@ -1,6 +1,9 @@
+using System.Globalization;
+using IncidentPolicy.Serialization;
+
 namespace IncidentPolicy;
 
-// What makes a policy storable as a whole: zones a policy file can name.
+// What makes a policy storable as a whole: zones a policy file can name, and a written form the reader accepts.
 // Every part checks its own texts, dates and durations when it is built; these checks need the whole policy.
 public sealed partial class ResponsePolicy
 {
@@ -28,6 +31,26 @@ public sealed partial class ResponsePolicy
             {
                 StorableValues.CheckZone(zone, problems, $"$.changeWindows[{i}].timeZone");
             }
+        }
+    }
+
+    /// <summary>
+    /// Refuses a policy whose written form (<see cref="PolicyJson.Serialize"/>) would take more than
+    /// <see cref="Limits.MaxPolicyBytes"/>, so that whatever is accepted — from a file or from code — can be written
+    /// and read back. Like <see cref="ContentHash"/>, the rule is defined over the canonical file form, so it is
+    /// measured by the writer rather than estimated by a second description of it.
+    /// </summary>
+    private void ValidateWrittenSize()
+    {
+        var bytes = PolicyJson.WrittenBytes(this);
+        if (bytes > Limits.MaxPolicyBytes)
+        {
+            throw new PolicyValidationException(
+            [
+                new PolicyProblem("$", string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the policy would take {bytes:N0} bytes as a policy file, more than the {Limits.MaxPolicyBytes:N0} a policy may take, so it could not be read back; make it smaller (fewer or shorter conditions, runbooks, overrides or texts)")),
+            ]);
         }
     }
 }

@@ -18,6 +18,10 @@ namespace IncidentPolicy;
 /// <see cref="PolicyValidationException"/>, with JSON paths (<c>$.severities[1].rolesInvolved[0]</c>) as
 /// if the policy had been read from a file. Problems that are allowed but usually mistakes are kept in
 /// <see cref="Warnings"/>.</para>
+/// <para>Whatever is accepted can be written by <c>PolicyJson.Serialize</c> and read back unchanged: every part keeps
+/// to <see cref="Limits"/> (texts, dates, durations, condition depth), every time zone is one a policy file can name,
+/// and the written form takes at most <see cref="Limits.MaxPolicyBytes"/>. That last check measures the written form,
+/// so creating a policy, or a copy with a <c>With…</c> method, costs about as much as serializing it.</para>
 /// <para>Instances are immutable and thread-safe; the <c>With…</c> methods return validated copies.</para>
 /// </remarks>
 public sealed partial class ResponsePolicy
@@ -187,6 +191,7 @@ public sealed partial class ResponsePolicy
         ValidateRunbooks(problems);
         ValidateZones(problems);
         problems.ThrowIfAny();
+        ValidateWrittenSize();
 
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         var warnings = new List<PolicyProblem>();

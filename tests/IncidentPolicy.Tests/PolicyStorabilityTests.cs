@@ -192,6 +192,25 @@ public class PolicyStorabilityTests
     }
 
     [Fact]
+    public void WithRunbooks_WrittenFormLargerThanTheLimit_IsRefusedAtTheRoot()
+    {
+        // Each runbook is well within the text limits; together they would make a file the reader refuses.
+        var runbooks = Enumerable.Range(0, 20).Select(i => new Runbook(
+            $"runbook-{i}", new string('t', 60_000), [], [], [], [], []));
+
+        AssertProblem(() => ResponsePolicy.Default.WithRunbooks(runbooks), "$", "more than the 1,000,000 a policy may take");
+    }
+
+    [Fact]
+    public void WithRunbooks_WrittenFormJustUnderTheLimit_RoundTrips()
+    {
+        var runbooks = Enumerable.Range(0, 15).Select(i => new Runbook(
+            $"runbook-{i}", new string('t', 60_000), [$"service-{i}"], [], [], [], []));
+
+        AssertRoundTrips(ResponsePolicy.Default.WithRunbooks(runbooks));
+    }
+
+    [Fact]
     public void Policy_WithEveryTextAtItsLimitShape_RoundTrips()
     {
         var policy = ResponsePolicy.Default

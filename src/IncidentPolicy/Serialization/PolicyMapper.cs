@@ -58,8 +58,8 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        // Cross-section checks (unknown roles in the lifecycle rules, …) are the policy's own; report them with paths.
-        // Absent sections keep the policy's defaults for its roles and severities.
+        // Cross-section checks (unknown roles in the lifecycle rules, …) and the size of the written form are the
+        // policy's own; report them with paths. Absent sections keep the policy's defaults for its roles and severities.
         try
         {
             return ResponsePolicy.Compose(

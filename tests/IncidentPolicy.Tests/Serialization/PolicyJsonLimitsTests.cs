@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using IncidentPolicy.Serialization;
 
@@ -222,5 +223,47 @@ public class PolicyJsonLimitsTests
         rotation["activeWindows"] = JsonNode.Parse("""[{"days":["monday","friday"],"from":"09:00","to":"17:30"}]""");
 
         AssertRoundTrips(tree.ToJsonString());
+    }
+
+    /// <summary>A condition list of <paramref name="count"/> short flags: small to read, large to write (every key of
+    /// every condition is written, indented).</summary>
+    private static string WithConditionList(int count)
+    {
+        var tree = Tree();
+        tree["escalation"]!["rules"]![2]!["when"] = JsonNode.Parse("""{"any":[]}""");
+        var json = tree.ToJsonString();
+        var list = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            list.Append(i == 0 ? "" : ",").Append("""{"flagRaised":"x"}""");
+        }
+
+        return json.Replace("\"any\":[]", "\"any\":[" + list + "]", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ConditionListWhoseWrittenFormExceedsTheLimit_IsRefusedAtTheRoot()
+    {
+        // Issue 13: "a policy accepted from JSON (a 10,000-element condition list) serializes to more than the 1 MiB the
+        // reader allows, so Parse(Serialize(policy)) refuses what Parse accepted". This document is under 1 MiB.
+        var json = WithConditionList(50_000);
+        Assert.True(Encoding.UTF8.GetByteCount(json) < PolicyJson.MaxDocumentBytes);
+
+        var problem = Assert.Single(Refused(json));
+
+        Assert.Equal("$", problem.Path);
+        Assert.Contains("more than the 1,000,000 a policy may take", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LargeConditionListThatFits_RoundTrips()
+    {
+        var json = WithConditionList(10_000);
+
+        var policy = PolicyJson.Parse(json);
+        var written = PolicyJson.Serialize(policy);
+
+        Assert.True(Encoding.UTF8.GetByteCount(written) <= Limits.MaxPolicyBytes);
+        Assert.Equal(written, PolicyJson.Serialize(PolicyJson.Parse(written)));
     }
 }
