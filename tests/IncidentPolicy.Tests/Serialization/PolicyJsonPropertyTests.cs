@@ -140,7 +140,7 @@ public class PolicyJsonPropertyTests
             slots[slot](HostileValues[value]?.DeepClone());
         }
 
-        if (growBy > 0 && tree["escalation"]?["rules"] is JsonArray rules && rules.Count > 0 && rules[0] is { } first)
+        if (growBy > 0 && tree["escalation"] is JsonObject escalation && escalation["rules"] is JsonArray rules && rules.Count > 0 && rules[0] is { } first)
         {
             for (var i = 0; i < growBy; i++)
             {
