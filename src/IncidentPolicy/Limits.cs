@@ -19,6 +19,14 @@ namespace IncidentPolicy;
 /// without control characters; free text (notes, status updates, action items, reasons) may also hold line breaks
 /// and tabs. Ids are at most <see cref="MaxIdLength"/> UTF-16 code units, texts at most
 /// <see cref="MaxTextLength"/>.</para>
+/// <para><b>Policies.</b> Every part of a policy keeps to these rules, checked by its constructor and by
+/// <c>PolicyJson.Parse</c> alike (a <see cref="PolicyValidationException"/>, or a problem at the value's JSON path):
+/// ids (role, person, schedule, layer, rule, severity, tag, flag, metric, service) as ids; names, titles, examples,
+/// channel patterns and runbook lines as one line; role and severity descriptions and change-window reasons as free
+/// text; holidays and rotation starts within <see cref="MinDate"/> … <see cref="MaxDate"/>, overrides and leave within
+/// <see cref="MinInstant"/> … <see cref="MaxInstant"/>; durations at most <see cref="MaxDuration"/>; local times and
+/// rotation starts in whole seconds; conditions nested at most <see cref="MaxConditionDepth"/> deep; time zones from
+/// the tz database; and the whole policy's written form at most <see cref="MaxPolicyBytes"/>.</para>
 /// <para>The members are constants or immutable values; the class is thread-safe.</para>
 /// </remarks>
 public static class Limits
