@@ -7,12 +7,19 @@ namespace IncidentPolicy.Testing;
 
 public static partial class IncidentGen
 {
-    // Names and descriptions that must survive JSON escaping: quotes, backslashes, control characters, non-ASCII, emoji.
-    private static readonly string[] PolicyFragments =
-        ["Checkout", " down", "\"quoted\"", "back\\slash", "line\nbreak", "tab\t", "€47K", "–", "Ünïcödé", "😀", "<html>", "&", "'", "+", "/"];
+    // Names and descriptions that must survive JSON escaping: quotes, backslashes, non-ASCII, emoji; descriptions also
+    // line breaks and tabs (names are one line: Limits' text rules).
+    private static readonly string[] PolicyLineFragments =
+        ["Checkout", " down", "\"quoted\"", "back\\slash", "€47K", "–", "Ünïcödé", "😀", "<html>", "&", "'", "+", "/"];
 
-    private static readonly Gen<string> PolicyText =
-        Gen.ListOf(Gen.Elements(PolicyFragments), 1).SelectMany(first => Gen.ListOf(Gen.Elements(PolicyFragments), 3).Select(rest => string.Concat(first.Concat(rest))));
+    private static readonly string[] PolicyFragments = [.. PolicyLineFragments, "line\nbreak", "tab\t"];
+
+    private static readonly Gen<string> PolicyLine = Texts(PolicyLineFragments);
+
+    private static readonly Gen<string> PolicyText = Texts(PolicyFragments);
+
+    private static Gen<string> Texts(string[] fragments) =>
+        Gen.ListOf(Gen.Elements(fragments), 1).SelectMany(first => Gen.ListOf(Gen.Elements(fragments), 3).Select(rest => string.Concat(first.Concat(rest))));
 
     /// <summary>Response targets: on the wall clock, in business hours (both with <see cref="PositiveDurations"/>), or
     /// the next business day.</summary>
@@ -37,14 +44,14 @@ public static partial class IncidentGen
     /// <summary>One to six roles with ids <c>role-1</c>, <c>role-2</c>, … and names and descriptions of tricky text.</summary>
     public static Gen<Role[]> Roles { get; } =
         from count in Gen.Choose(1, 6)
-        from names in Gen.ArrayOf(PolicyText, count)
+        from names in Gen.ArrayOf(PolicyLine, count)
         from descriptions in Gen.ArrayOf(PolicyText, count)
         select Enumerable.Range(0, count).Select(i => new Role($"role-{i + 1}", names[i], i % 2 == 0 ? descriptions[i] : "")).ToArray();
 
     private static Gen<SeverityLevel> Level(int rank, IReadOnlyList<string> roleIds) =>
-        from name in PolicyText
+        from name in PolicyLine
         from description in PolicyText
-        from examples in Gen.ListOf(PolicyText, 3)
+        from examples in Gen.ListOf(PolicyLine, 3)
         from roles in Gen.SubListOf(roleIds.ToArray()).Where(r => r.Count > 0)
         from acknowledge in ResponseTargets
         from respond in ResponseTargets

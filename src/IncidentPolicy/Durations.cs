@@ -2,7 +2,8 @@ using NodaTime;
 
 namespace IncidentPolicy;
 
-/// <summary>Shared checks for durations in a policy.</summary>
+/// <summary>Shared checks for durations in a policy: none longer than <see cref="Limits.MaxDuration"/>, so policy
+/// files can write and read every one back.</summary>
 internal static class Durations
 {
     /// <summary>Required and strictly positive: response targets and cadences.</summary>
@@ -10,7 +11,7 @@ internal static class Durations
     {
         if (value is not { } v)
         {
-            problems.Add(path, "a duration is required");
+            problems.AddMissing(path, "a duration is required");
         }
         else
         {
@@ -26,13 +27,33 @@ internal static class Durations
             return;
         }
 
-        if (v < Duration.Zero)
-        {
-            problems.Add(path, $"must not be negative (got {HumanText.Describe(v)})");
-        }
-        else if (v == Duration.Zero)
+        if (v == Duration.Zero)
         {
             problems.Add(path, "must be longer than zero");
         }
+        else
+        {
+            NotNegative(v, problems, path);
+        }
     }
+
+    /// <summary>Zero or positive, and at most <see cref="Limits.MaxDuration"/>: delays and graces.</summary>
+    public static void NotNegative(Duration value, ProblemList problems, string path)
+    {
+        if (value < Duration.Zero)
+        {
+            problems.Add(path, value >= -Limits.MaxDuration
+                ? $"must not be negative (got {HumanText.Describe(value)})"
+                : "must not be negative");
+        }
+        else if (value > Limits.MaxDuration)
+        {
+            problems.Add(path, TooLongReason);
+        }
+    }
+
+    /// <summary>Why a duration longer than <see cref="Limits.MaxDuration"/> is refused.</summary>
+    public static string TooLongReason { get; } = string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"must be at most {Limits.MaxDuration.Days:N0} days (100 years), the longest duration a policy may state");
 }

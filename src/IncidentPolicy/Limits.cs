@@ -19,6 +19,14 @@ namespace IncidentPolicy;
 /// without control characters; free text (notes, status updates, action items, reasons) may also hold line breaks
 /// and tabs. Ids are at most <see cref="MaxIdLength"/> UTF-16 code units, texts at most
 /// <see cref="MaxTextLength"/>.</para>
+/// <para><b>Policies.</b> Every part of a policy keeps to these rules, checked by its constructor and by
+/// <c>PolicyJson.Parse</c> alike (a <see cref="PolicyValidationException"/>, or a problem at the value's JSON path):
+/// ids (role, person, schedule, layer, rule, severity, tag, flag, metric, service) as ids; names, titles, examples,
+/// channel patterns and runbook lines as one line; role and severity descriptions and change-window reasons as free
+/// text; holidays and rotation starts within <see cref="MinDate"/> … <see cref="MaxDate"/>, overrides and leave within
+/// <see cref="MinInstant"/> … <see cref="MaxInstant"/>; durations at most <see cref="MaxDuration"/>; local times and
+/// rotation starts in whole seconds; conditions nested at most <see cref="MaxConditionDepth"/> deep; time zones from
+/// the tz database; and the whole policy's written form at most <see cref="MaxPolicyBytes"/>.</para>
 /// <para>The members are constants or immutable values; the class is thread-safe.</para>
 /// </remarks>
 public static class Limits
@@ -60,6 +68,22 @@ public static class Limits
     /// longest escaped form, every event at least 256 bytes), so that the log in either form stays under the event-log
     /// reader's 16 MiB. <c>Apply</c> refuses the command whose event would pass it.</summary>
     public const int MaxLogBytes = 15 * 1024 * 1024;
+
+    /// <summary>
+    /// The most bytes a policy may take in its written form (<c>PolicyJson.Serialize</c>, UTF-8): 1,000,000.
+    /// <c>PolicyJson.Parse</c> refuses a document whose policy would be written larger (a problem at <c>$</c>), and the
+    /// <c>ResponsePolicy</c> constructor and <c>With…</c> methods refuse such a policy the same way, so whatever is
+    /// accepted can be written and read back: the reader takes documents of up to <c>PolicyJson.MaxDocumentBytes</c>
+    /// (1 MiB), which leaves room for a byte-order mark and a final line break around the written form. The written
+    /// form can be much larger than the document it was read from (every key is written, indented), so a document
+    /// under 1 MiB may still be refused.
+    /// </summary>
+    public const int MaxPolicyBytes = 1_000_000;
+
+    /// <summary>The deepest a condition of an escalation policy, escalation rule or severity rule may nest: 20 levels,
+    /// each <c>all</c>, <c>any</c> and <c>not</c> adding one to the leaf's one. Deeper conditions are refused by their
+    /// constructors and by <c>PolicyJson.Parse</c>, as a policy file could not hold them.</summary>
+    public const int MaxConditionDepth = 20;
 
     /// <summary>Whether <paramref name="instant"/> is within <see cref="MinInstant"/> … <see cref="MaxInstant"/>.</summary>
     /// <param name="instant">The instant.</param>

@@ -36,7 +36,28 @@ public sealed partial class ResponsePolicy
         Check(Lifecycle.RestrictedViewerRoles, "$.lifecycle.restrictedViewerRoles", wildcardAllowed: false);
         foreach (var (command, roles) in Lifecycle.Permissions.Entries)
         {
-            Check(roles, $"$.lifecycle.permissions.{HumanText.CamelCase(command)}", wildcardAllowed: true);
+            var path = $"$.lifecycle.permissions.{HumanText.CamelCase(command)}";
+            if (!Enum.IsDefined(command))
+            {
+                problems.Add(path, $"{(int)command} is not a command");
+            }
+
+            Check(roles, path, wildcardAllowed: true);
+        }
+
+        // What a policy file could not write and read back: the reader refuses these, so a policy built in code must too.
+        problems.CheckText(Lifecycle.ChannelPattern, StorableText.Shape.Line, "the channel pattern", "$.lifecycle.channelPattern");
+        for (var i = 0; i < Lifecycle.RestrictedFlags.Count; i++)
+        {
+            var flag = Lifecycle.RestrictedFlags[i];
+            if (string.IsNullOrWhiteSpace(flag))
+            {
+                problems.Add($"$.lifecycle.restrictedFlags[{i}]", "must not be blank");
+            }
+            else
+            {
+                problems.CheckText(flag, StorableText.Shape.Id, "the id", $"$.lifecycle.restrictedFlags[{i}]");
+            }
         }
     }
 }

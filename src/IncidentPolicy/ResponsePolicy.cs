@@ -18,6 +18,10 @@ namespace IncidentPolicy;
 /// <see cref="PolicyValidationException"/>, with JSON paths (<c>$.severities[1].rolesInvolved[0]</c>) as
 /// if the policy had been read from a file. Problems that are allowed but usually mistakes are kept in
 /// <see cref="Warnings"/>.</para>
+/// <para>Whatever is accepted can be written by <c>PolicyJson.Serialize</c> and read back unchanged: every part keeps
+/// to <see cref="Limits"/> (texts, dates, durations, condition depth), every time zone is one a policy file can name,
+/// and the written form takes at most <see cref="Limits.MaxPolicyBytes"/>. That last check measures the written form,
+/// so creating a policy, or a copy with a <c>With…</c> method, costs about as much as serializing it.</para>
 /// <para>Instances are immutable and thread-safe; the <c>With…</c> methods return validated copies.</para>
 /// </remarks>
 public sealed partial class ResponsePolicy
@@ -31,6 +35,11 @@ public sealed partial class ResponsePolicy
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="PolicyValidationException">A role id is used twice or a severity involves an unknown role.</exception>
     public ResponsePolicy(IEnumerable<Role> roles, SeverityScale severities, BusinessCalendar calendar)
+        : this(roles, severities, calendar, validate: true)
+    {
+    }
+
+    private ResponsePolicy(IEnumerable<Role> roles, SeverityScale severities, BusinessCalendar calendar, bool validate)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(severities);
@@ -49,7 +58,10 @@ public sealed partial class ResponsePolicy
         SeverityMatrix = SeverityMatrix.DefaultFor(Severities);
         ChangeWindows = DefaultChangeWindows(Roles);
         Runbooks = DefaultRunbooks(Escalation);
-        Validate();
+        if (validate)
+        {
+            Validate();
+        }
     }
 
     /// <summary>
@@ -120,6 +132,35 @@ public sealed partial class ResponsePolicy
     }
 
     /// <summary>
+    /// Builds a policy from its sections and validates it once, as the policy-file reader does: the same policy as the
+    /// constructor followed by the <c>With…</c> methods of the sections given, without validating each step. A
+    /// <see langword="null"/> section keeps the default the constructor gives it.
+    /// </summary>
+    internal static ResponsePolicy Compose(
+        IEnumerable<Role> roles,
+        SeverityScale severities,
+        BusinessCalendar calendar,
+        LifecycleRules? lifecycle,
+        IReadOnlyList<OnCall.Person> people,
+        IReadOnlyList<OnCall.Schedule> schedules,
+        EscalationSettings? escalation,
+        SeverityMatrix? severityMatrix,
+        IReadOnlyList<Changes.ChangeWindow>? changeWindows,
+        IReadOnlyList<Runbooks.Runbook>? runbooks)
+    {
+        var policy = new ResponsePolicy(roles, severities, calendar, validate: false);
+        policy.Lifecycle = lifecycle ?? policy.Lifecycle;
+        policy.People = people.ToList().AsReadOnly();
+        policy.Schedules = schedules.ToList().AsReadOnly();
+        policy.Escalation = escalation ?? policy.Escalation;
+        policy.SeverityMatrix = severityMatrix ?? policy.SeverityMatrix;
+        policy.ChangeWindows = changeWindows?.ToList().AsReadOnly() ?? policy.ChangeWindows;
+        policy.Runbooks = runbooks?.ToList().AsReadOnly() ?? policy.Runbooks;
+        policy.Validate();
+        return policy;
+    }
+
+    /// <summary>
     /// Copies the policy, changes the copy, and validates it as a whole. Sections (each in its own partial
     /// file) are properties with private setters that only this method and the constructor assign, so a
     /// published policy never changes.
@@ -150,7 +191,9 @@ public sealed partial class ResponsePolicy
         ValidateEscalationReferences(problems);
         ValidateChangeWindows(problems);
         ValidateRunbooks(problems);
+        ValidateZones(problems);
         problems.ThrowIfAny();
+        ValidateWrittenSize();
 
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         var warnings = new List<PolicyProblem>();

@@ -13,12 +13,13 @@ public sealed partial record Role
     /// <param name="id">Stable id in lower-case kebab form, such as <c>engineering-manager</c>.</param>
     /// <param name="name">Display name, such as <c>Engineering manager</c>.</param>
     /// <param name="description">What the role does in an incident; may be empty.</param>
-    /// <exception cref="PolicyValidationException">The id is not lower-case kebab form or the name is blank
-    /// (paths <c>id</c>, <c>name</c>).</exception>
+    /// <exception cref="PolicyValidationException">The id is not lower-case kebab form (at most
+    /// <see cref="Limits.MaxIdLength"/> characters), the name is blank or not one line of valid Unicode, or the
+    /// description is not valid Unicode (paths <c>id</c>, <c>name</c>, <c>description</c>).</exception>
     public Role(string id, string name, string description = "")
     {
         var problems = new ProblemList();
-        Validate(id, name, problems, "");
+        Validate(id, name, description, problems, "");
         problems.ThrowIfAny();
         Id = id;
         Name = name;
@@ -34,13 +35,19 @@ public sealed partial record Role
     /// <summary>What the role does in an incident; empty when not given.</summary>
     public string Description { get; }
 
-    internal static void Validate(string? id, string? name, ProblemList problems, string path)
+    internal static void Validate(string? id, string? name, string? description, ProblemList problems, string path)
     {
         CheckId(id, problems, ProblemList.Join(path, "id"));
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(ProblemList.Join(path, "name"), "a name is required");
+            problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
         }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Line, "the name", ProblemList.Join(path, "name"));
+        }
+
+        problems.CheckText(description, StorableText.Shape.Free, "the description", ProblemList.Join(path, "description"));
     }
 
     /// <summary>Checks a role id where one is referred to: required, lower-case kebab form.</summary>
@@ -48,7 +55,12 @@ public sealed partial record Role
     {
         if (string.IsNullOrEmpty(id))
         {
-            problems.Add(path, "a role id is required");
+            problems.AddMissing(path, "a role id is required");
+            return false;
+        }
+
+        if (!problems.CheckText(id, StorableText.Shape.Id, "the role id", path))
+        {
             return false;
         }
 

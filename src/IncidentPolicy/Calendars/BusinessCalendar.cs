@@ -35,7 +35,8 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <see cref="NodaTime.DateTimeZoneProviders.Tzdb"/> so policy files can name it.</param>
     /// <param name="workingDays">The days of the week that have working hours; at least one, none twice.</param>
     /// <param name="hours">Opening and closing times on every working day without its own hours.</param>
-    /// <param name="holidays">One-off and annual holidays; none twice. Optional.</param>
+    /// <param name="holidays">One-off and annual holidays; none twice, one-off dates within
+    /// <see cref="Limits.MinDate"/> … <see cref="Limits.MaxDate"/>. Optional.</param>
     /// <param name="weekdayHours">Hours for particular working days that differ from <paramref name="hours"/>;
     /// each key must be one of <paramref name="workingDays"/>. Optional.</param>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> or <paramref name="workingDays"/> is null.</exception>
@@ -313,7 +314,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         var daysPath = ProblemList.Join(path, "workingDays");
         if (workingDays.Count == 0)
         {
-            problems.Add(daysPath, "at least one working day is required");
+            problems.AddMissing(daysPath, "at least one working day is required");
         }
 
         var seenDays = new HashSet<IsoDayOfWeek>();
@@ -348,7 +349,17 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         var seenHolidays = new HashSet<Holiday>();
         for (var i = 0; i < holidays.Count; i++)
         {
-            if (holidays[i] is { } holiday && !seenHolidays.Add(holiday))
+            if (holidays[i] is not { } holiday)
+            {
+                continue;
+            }
+
+            if (holiday.Date is { } date && !StorableValues.CheckDate(date, problems, ProblemList.Index(holidaysPath, i)))
+            {
+                continue;
+            }
+
+            if (!seenHolidays.Add(holiday))
             {
                 problems.Add(ProblemList.Index(holidaysPath, i), $"{holiday} is listed twice");
             }

@@ -50,21 +50,34 @@ public readonly record struct WorkingHours
     /// To close at midnight use <see cref="UntilEndOfDay"/>.</param>
     /// <returns>The working hours.</returns>
     /// <exception cref="PolicyValidationException"><paramref name="opens"/> is not before <paramref name="closes"/>
-    /// (path <c>closes</c>).</exception>
+    /// (path <c>closes</c>), or a time has a fraction of a second, which policy files cannot write (paths
+    /// <c>opens</c>, <c>closes</c>).</exception>
     public static WorkingHours Between(LocalTime opens, LocalTime closes)
     {
+        var problems = new ProblemList();
+        StorableValues.CheckWholeSeconds(opens, problems, "opens");
+        StorableValues.CheckWholeSeconds(closes, problems, "closes");
         if (opens >= closes)
         {
-            throw new PolicyValidationException([new PolicyProblem("closes", OpensNotBeforeClosesReason(opens, closes))]);
+            problems.Add("closes", OpensNotBeforeClosesReason(opens, closes));
         }
 
+        problems.ThrowIfAny();
         return new WorkingHours(opens, closes, closesAtEndOfDay: false);
     }
 
     /// <summary>Hours from <paramref name="opens"/> to the end of the day (<c>24:00</c>).</summary>
-    /// <param name="opens">Opening time, inclusive; any time of day.</param>
+    /// <param name="opens">Opening time, inclusive; any time of day in whole seconds.</param>
     /// <returns>The working hours.</returns>
-    public static WorkingHours UntilEndOfDay(LocalTime opens) => new(opens, LocalTime.Midnight, closesAtEndOfDay: true);
+    /// <exception cref="PolicyValidationException"><paramref name="opens"/> has a fraction of a second, which policy
+    /// files cannot write (path <c>opens</c>).</exception>
+    public static WorkingHours UntilEndOfDay(LocalTime opens)
+    {
+        var problems = new ProblemList();
+        StorableValues.CheckWholeSeconds(opens, problems, "opens");
+        problems.ThrowIfAny();
+        return new(opens, LocalTime.Midnight, closesAtEndOfDay: true);
+    }
 
     /// <summary>Whether <paramref name="time"/> falls within these hours in local time, ignoring DST.</summary>
     /// <param name="time">A local time of day.</param>

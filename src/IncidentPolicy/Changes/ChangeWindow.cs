@@ -34,8 +34,9 @@ public sealed class ChangeWindow
     /// <param name="zone">The time zone of <paramref name="from"/> and <paramref name="to"/>; <see langword="null"/>
     /// for the policy calendar's zone.</param>
     /// <exception cref="ArgumentNullException"><paramref name="days"/> or <paramref name="approvedBy"/> is null.</exception>
-    /// <exception cref="PolicyValidationException">The id is not kebab form, no day is given or one is listed twice, an
-    /// approving role is listed twice or empty, or the reason is empty (paths <c>id</c>, <c>days[1]</c>,
+    /// <exception cref="PolicyValidationException">The id is not kebab form, no day is given or one is listed twice, a
+    /// time has a fraction of a second, an approving role is listed twice or empty, or the reason is empty; or a text
+    /// is not storable (<see cref="Limits"/>) (paths <c>id</c>, <c>days[1]</c>, <c>from</c>, <c>to</c>,
     /// <c>approvedBy[0]</c>, <c>reason</c>).</exception>
     public ChangeWindow(
         string id, IEnumerable<IsoDayOfWeek> days, LocalTime from, LocalTime to, IEnumerable<string> approvedBy, string reason, DateTimeZone? zone = null)
@@ -46,6 +47,8 @@ public sealed class ChangeWindow
         var approvers = approvedBy.ToList();
         var problems = new ProblemList();
         Validate(id, dayList.Select(d => (IsoDayOfWeek?)d).ToList(), approvers, reason, problems, "");
+        StorableValues.CheckWholeSeconds(from, problems, "from");
+        StorableValues.CheckWholeSeconds(to, problems, "to");
         problems.ThrowIfAny();
         Id = id;
         Days = dayList.Order().ToList().AsReadOnly();
@@ -128,9 +131,9 @@ public sealed class ChangeWindow
         {
             if (string.IsNullOrEmpty(approvedBy[i]))
             {
-                problems.Add(ProblemList.Index(approversPath, i), "a role id is required");
+                problems.AddMissing(ProblemList.Index(approversPath, i), "a role id is required");
             }
-            else if (!seen.Add(approvedBy[i]!))
+            else if (problems.CheckText(approvedBy[i], StorableText.Shape.Id, "the role id", ProblemList.Index(approversPath, i)) && !seen.Add(approvedBy[i]!))
             {
                 problems.Add(ProblemList.Index(approversPath, i), $"role '{approvedBy[i]}' is listed twice");
             }
@@ -138,7 +141,11 @@ public sealed class ChangeWindow
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            problems.Add(ProblemList.Join(path, "reason"), "a reason is required: say why deployments are frozen");
+            problems.AddMissing(ProblemList.Join(path, "reason"), "a reason is required: say why deployments are frozen");
+        }
+        else
+        {
+            problems.CheckText(reason, StorableText.Shape.Free, "the reason", ProblemList.Join(path, "reason"));
         }
     }
 

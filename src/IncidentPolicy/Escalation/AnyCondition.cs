@@ -15,11 +15,13 @@ public sealed class AnyCondition : Condition
     /// <summary>Creates the condition.</summary>
     /// <param name="conditions">At least one condition.</param>
     /// <exception cref="ArgumentNullException"><paramref name="conditions"/> or one of them is null.</exception>
-    /// <exception cref="PolicyValidationException">The list is empty (path <c>any</c>).</exception>
+    /// <exception cref="PolicyValidationException">The list is empty, or the condition would nest deeper than
+    /// <see cref="Limits.MaxConditionDepth"/> (path <c>any</c>).</exception>
     public AnyCondition(params IEnumerable<Condition> conditions)
     {
         Conditions = CompositeConditions.Copy(conditions, "any");
         _parts = [.. Conditions];
+        Depth = CompositeConditions.DepthOf(_parts);
         _dependsOnTime = Conditions.Any(c => c.DependsOnTime);
     }
 
@@ -31,6 +33,8 @@ public sealed class AnyCondition : Condition
     public override string Describe() => string.Join(" or ", Conditions.Select(c => c.DescribeAsPart()));
 
     internal override string KindName => "any";
+
+    internal override int Depth { get; }
 
     internal override bool DependsOnTime => _dependsOnTime;
 

@@ -14,15 +14,19 @@ internal static class CompositeConditions
 
         var problems = new ProblemList();
         Validate(list.Count, problems, kind);
+        Condition.CheckDepth(DepthOf(list), problems, kind);
         problems.ThrowIfAny();
         return list.AsReadOnly();
     }
+
+    /// <summary>The depth of a composite of <paramref name="parts"/>: one more than the deepest part.</summary>
+    public static int DepthOf(IReadOnlyList<Condition> parts) => 1 + (parts.Count == 0 ? 0 : parts.Max(c => c.Depth));
 
     public static void Validate(int count, ProblemList problems, string path)
     {
         if (count == 0)
         {
-            problems.Add(path, "at least one condition is required; an empty list would hold always or never, which is surely a mistake");
+            problems.AddMissing(path, "at least one condition is required; an empty list would hold always or never, which is surely a mistake");
         }
     }
 }

@@ -105,18 +105,22 @@ public abstract class Condition
     /// <summary>Holds when every one of <paramref name="conditions"/> holds.</summary>
     /// <param name="conditions">At least one condition.</param>
     /// <returns>The condition.</returns>
-    /// <exception cref="PolicyValidationException">The list is empty (path <c>all</c>).</exception>
+    /// <exception cref="PolicyValidationException">The list is empty, or the condition would nest deeper than
+    /// <see cref="Limits.MaxConditionDepth"/> (path <c>all</c>).</exception>
     public static AllCondition All(params IEnumerable<Condition> conditions) => new(conditions);
 
     /// <summary>Holds when at least one of <paramref name="conditions"/> holds.</summary>
     /// <param name="conditions">At least one condition.</param>
     /// <returns>The condition.</returns>
-    /// <exception cref="PolicyValidationException">The list is empty (path <c>any</c>).</exception>
+    /// <exception cref="PolicyValidationException">The list is empty, or the condition would nest deeper than
+    /// <see cref="Limits.MaxConditionDepth"/> (path <c>any</c>).</exception>
     public static AnyCondition Any(params IEnumerable<Condition> conditions) => new(conditions);
 
     /// <summary>Holds when <paramref name="condition"/> does not.</summary>
     /// <param name="condition">The condition to negate.</param>
     /// <returns>The condition.</returns>
+    /// <exception cref="PolicyValidationException">The condition would nest deeper than
+    /// <see cref="Limits.MaxConditionDepth"/> (path <c>not</c>).</exception>
     public static NotCondition Not(Condition condition) => new(condition);
 
     /// <summary>Holds once at least <paramref name="atLeast"/> has passed since <paramref name="since"/>.</summary>
@@ -178,4 +182,20 @@ public abstract class Condition
 
     /// <summary>The description as a part of a larger one: composites in parentheses.</summary>
     internal virtual string DescribeAsPart() => Describe();
+
+    /// <summary>How deeply the condition nests: 1 for a leaf, one more than its deepest part for <c>all</c>,
+    /// <c>any</c> and <c>not</c>; at most <see cref="Limits.MaxConditionDepth"/>.</summary>
+    internal virtual int Depth => 1;
+
+    /// <summary>Refuses a composite that would nest deeper than <see cref="Limits.MaxConditionDepth"/> (path
+    /// <paramref name="kind"/>), so a policy file can hold it and every walk over it stays shallow.</summary>
+    internal static int CheckDepth(int depth, ProblemList problems, string kind)
+    {
+        if (depth > Limits.MaxConditionDepth)
+        {
+            problems.Add(kind, $"conditions nest at most {Limits.MaxConditionDepth} deep (all, any and not each add a level); this one would be {depth} deep");
+        }
+
+        return depth;
+    }
 }

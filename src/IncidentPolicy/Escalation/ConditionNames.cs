@@ -15,7 +15,11 @@ internal static class ConditionNames
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(path, $"{what} is required");
+            problems.AddMissing(path, $"{what} is required");
+        }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Id, what, path);
         }
     }
 }

@@ -74,11 +74,11 @@ public sealed class ElapsedSinceCondition : Condition
         var atLeastPath = ProblemList.Join(path, "atLeast");
         if (atLeast is null)
         {
-            problems.Add(atLeastPath, "a duration is required, like PT30M");
+            problems.AddMissing(atLeastPath, "a duration is required, like PT30M");
         }
-        else if (atLeast < Duration.Zero)
+        else
         {
-            problems.Add(atLeastPath, $"must not be negative (got {HumanText.Describe(atLeast.Value)})");
+            Durations.NotNegative(atLeast.Value, problems, atLeastPath);
         }
     }
 

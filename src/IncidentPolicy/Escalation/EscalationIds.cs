@@ -9,9 +9,9 @@ internal static partial class EscalationIds
     {
         if (string.IsNullOrEmpty(id))
         {
-            problems.Add(path, $"{what} id is required");
+            problems.AddMissing(path, $"{what} id is required");
         }
-        else if (!Pattern().IsMatch(id))
+        else if (problems.CheckText(id, StorableText.Shape.Id, "the id", path) && !Pattern().IsMatch(id))
         {
             problems.Add(path, $"{what} id '{id}' must be lower-case letters and digits separated by single hyphens, like 'page-engineering-manager'");
         }

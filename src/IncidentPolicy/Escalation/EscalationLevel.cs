@@ -47,17 +47,17 @@ public sealed class EscalationLevel
         var delayPath = ProblemList.Join(path, "delay");
         if (delay is null)
         {
-            problems.Add(delayPath, "a delay is required, like PT5M (PT0S for immediately)");
+            problems.AddMissing(delayPath, "a delay is required, like PT5M (PT0S for immediately)");
         }
-        else if (delay < Duration.Zero)
+        else
         {
-            problems.Add(delayPath, $"must not be negative (got {HumanText.Describe(delay.Value)})");
+            Durations.NotNegative(delay.Value, problems, delayPath);
         }
 
         var targetsPath = ProblemList.Join(path, "targets");
         if (targets.Count == 0)
         {
-            problems.Add(targetsPath, "at least one target is required");
+            problems.AddMissing(targetsPath, "at least one target is required");
         }
 
         var seen = new Dictionary<EscalationTarget, int>();

@@ -163,7 +163,7 @@ public sealed class EscalationPolicy
         EscalationIds.Check(id, "an escalation policy", problems, ProblemList.Join(path, "id"));
         if (levelCount == 0)
         {
-            problems.Add(ProblemList.Join(path, "levels"), "at least one level is required");
+            problems.AddMissing(ProblemList.Join(path, "levels"), "at least one level is required");
         }
 
         if (stopWhen is { } stop && !Enum.IsDefined(stop))
@@ -193,7 +193,7 @@ public sealed class EscalationPolicy
             default:
                 if (repeatAfter is null)
                 {
-                    problems.Add(repeatAfterPath, "a duration is required when repeats is above 0, like PT10M");
+                    problems.AddMissing(repeatAfterPath, "a duration is required when repeats is above 0, like PT10M");
                 }
                 else
                 {

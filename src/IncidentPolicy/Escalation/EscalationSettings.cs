@@ -144,11 +144,11 @@ public sealed class EscalationSettings
         var gracePath = ProblemList.Join(path, "dispatchGrace");
         if (dispatchGrace is null)
         {
-            problems.Add(gracePath, "a duration is required, like PT1M");
+            problems.AddMissing(gracePath, "a duration is required, like PT1M");
         }
-        else if (dispatchGrace < Duration.Zero)
+        else
         {
-            problems.Add(gracePath, $"must not be negative (got {HumanText.Describe(dispatchGrace.Value)})");
+            Durations.NotNegative(dispatchGrace.Value, problems, gracePath);
         }
 
         var policiesPath = ProblemList.Join(path, "policies");

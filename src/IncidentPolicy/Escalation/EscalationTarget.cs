@@ -60,14 +60,22 @@ public sealed record EscalationTarget
             case EscalationTargetKind.Person:
                 if (string.IsNullOrWhiteSpace(id))
                 {
-                    problems.Add(idPath, "a person id is required");
+                    problems.AddMissing(idPath, "a person id is required");
+                }
+                else
+                {
+                    problems.CheckText(id, StorableText.Shape.Id, "the person id", idPath);
                 }
 
                 break;
             case EscalationTargetKind.Schedule:
                 if (string.IsNullOrWhiteSpace(id))
                 {
-                    problems.Add(idPath, "a schedule id is required");
+                    problems.AddMissing(idPath, "a schedule id is required");
+                }
+                else
+                {
+                    problems.CheckText(id, StorableText.Shape.Id, "the schedule id", idPath);
                 }
 
                 break;

@@ -8,7 +8,7 @@ public sealed class FlagRaisedCondition : Condition
 {
     /// <summary>Creates the condition.</summary>
     /// <param name="flag">A flag, such as <c>dataBreachSuspected</c>; compared ordinally.</param>
-    /// <exception cref="PolicyValidationException">The flag is blank (path <c>flagRaised</c>).</exception>
+    /// <exception cref="PolicyValidationException">The flag is blank, or not an id <see cref="Limits"/> allows (path <c>flagRaised</c>).</exception>
     public FlagRaisedCondition(string flag)
     {
         Flag = ConditionNames.Require(flag, "a flag", "flagRaised");

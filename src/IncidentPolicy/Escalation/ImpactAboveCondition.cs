@@ -11,7 +11,7 @@ public sealed class ImpactAboveCondition : Condition
     /// <summary>Creates the condition.</summary>
     /// <param name="metric">An impact metric, such as <c>revenueLoss</c>.</param>
     /// <param name="value">The value to exceed.</param>
-    /// <exception cref="PolicyValidationException">The metric is blank (path <c>impactAbove.metric</c>).</exception>
+    /// <exception cref="PolicyValidationException">The metric is blank, or not an id <see cref="Limits"/> allows (path <c>impactAbove.metric</c>).</exception>
     public ImpactAboveCondition(string metric, decimal value)
     {
         Metric = ConditionNames.Require(metric, "an impact metric", "impactAbove.metric");

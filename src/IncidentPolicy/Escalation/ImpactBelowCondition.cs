@@ -11,7 +11,7 @@ public sealed class ImpactBelowCondition : Condition
     /// <summary>Creates the condition.</summary>
     /// <param name="metric">An impact metric, such as <c>performanceDegradation</c>.</param>
     /// <param name="value">The value to stay under.</param>
-    /// <exception cref="PolicyValidationException">The metric is blank (path <c>impactBelow.metric</c>).</exception>
+    /// <exception cref="PolicyValidationException">The metric is blank, or not an id <see cref="Limits"/> allows (path <c>impactBelow.metric</c>).</exception>
     public ImpactBelowCondition(string metric, decimal value)
     {
         Metric = ConditionNames.Require(metric, "an impact metric", "impactBelow.metric");

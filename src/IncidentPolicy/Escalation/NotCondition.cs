@@ -9,9 +9,14 @@ public sealed class NotCondition : Condition
     /// <summary>Creates the condition.</summary>
     /// <param name="condition">The condition to negate.</param>
     /// <exception cref="ArgumentNullException"><paramref name="condition"/> is null.</exception>
+    /// <exception cref="PolicyValidationException">The condition would nest deeper than
+    /// <see cref="Limits.MaxConditionDepth"/> (path <c>not</c>).</exception>
     public NotCondition(Condition condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
+        var problems = new ProblemList();
+        Depth = Condition.CheckDepth(condition.Depth + 1, problems, "not");
+        problems.ThrowIfAny();
         Condition = condition;
     }
 
@@ -31,6 +36,8 @@ public sealed class NotCondition : Condition
     };
 
     internal override string KindName => "not";
+
+    internal override int Depth { get; }
 
     internal override bool DependsOnTime => Condition.DependsOnTime;
 

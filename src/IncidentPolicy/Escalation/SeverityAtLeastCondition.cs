@@ -58,7 +58,11 @@ public sealed class SeverityAtLeastCondition : Condition
     {
         if (string.IsNullOrWhiteSpace(severityId))
         {
-            problems.Add(path, "a severity id is required, like SEV-2");
+            problems.AddMissing(path, "a severity id is required, like SEV-2");
+        }
+        else
+        {
+            problems.CheckText(severityId, StorableText.Shape.Id, "the severity id", path);
         }
     }
 }

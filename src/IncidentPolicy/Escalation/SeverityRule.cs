@@ -50,7 +50,11 @@ public sealed class SeverityRule
         EscalationIds.Check(id, "a severity rule", problems, ProblemList.Join(path, "id"));
         if (string.IsNullOrWhiteSpace(severityId))
         {
-            problems.Add(ProblemList.Join(path, "severity"), "a severity id is required, like SEV-2");
+            problems.AddMissing(ProblemList.Join(path, "severity"), "a severity id is required, like SEV-2");
+        }
+        else
+        {
+            problems.CheckText(severityId, StorableText.Shape.Id, "the severity id", ProblemList.Join(path, "severity"));
         }
     }
 

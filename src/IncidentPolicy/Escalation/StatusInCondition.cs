@@ -55,7 +55,7 @@ public sealed class StatusInCondition : Condition
     {
         if (statuses.Count == 0)
         {
-            problems.Add(path, "at least one status is required");
+            problems.AddMissing(path, "at least one status is required");
             return;
         }
 

@@ -23,13 +23,16 @@ public sealed class ActiveWindow : IEquatable<ActiveWindow>
     /// <param name="from">Local start time.</param>
     /// <param name="to">Local end time; not after <paramref name="from"/> means the next day.</param>
     /// <exception cref="ArgumentNullException"><paramref name="days"/> is null.</exception>
-    /// <exception cref="PolicyValidationException">No day is given or one is listed twice (path <c>days</c>, <c>days[1]</c>).</exception>
+    /// <exception cref="PolicyValidationException">No day is given or one is listed twice (path <c>days</c>,
+    /// <c>days[1]</c>), or a time has a fraction of a second (paths <c>from</c>, <c>to</c>).</exception>
     public ActiveWindow(IEnumerable<IsoDayOfWeek> days, LocalTime from, LocalTime to)
     {
         ArgumentNullException.ThrowIfNull(days);
         var list = days.ToList();
         var problems = new ProblemList();
         Validate(list.Select(d => (IsoDayOfWeek?)d).ToList(), problems, "");
+        StorableValues.CheckWholeSeconds(from, problems, "from");
+        StorableValues.CheckWholeSeconds(to, problems, "to");
         problems.ThrowIfAny();
         Days = list.Order().ToList().AsReadOnly();
         From = from;
@@ -76,7 +79,7 @@ public sealed class ActiveWindow : IEquatable<ActiveWindow>
         var daysPath = ProblemList.Join(path, "days");
         if (days.Count == 0)
         {
-            problems.Add(daysPath, "at least one day is required");
+            problems.AddMissing(daysPath, "at least one day is required");
         }
 
         var seen = new HashSet<IsoDayOfWeek>();

@@ -63,7 +63,11 @@ public sealed partial class Person : IEquatable<Person>
         CheckId(id, problems, ProblemList.Join(path, "id"));
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(ProblemList.Join(path, "name"), "a name is required");
+            problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
+        }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Line, "the name", ProblemList.Join(path, "name"));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -71,6 +75,11 @@ public sealed partial class Person : IEquatable<Person>
         for (var i = 0; i < tags.Count; i++)
         {
             var tagPath = ProblemList.Index(tagsPath, i);
+            if (!problems.CheckText(tags[i], StorableText.Shape.Id, "the tag", tagPath))
+            {
+                continue;
+            }
+
             if (string.IsNullOrEmpty(tags[i]) || !IdPattern().IsMatch(tags[i]!))
             {
                 problems.Add(tagPath, $"tag '{tags[i]}' must be lower-case letters and digits separated by single hyphens, like 'senior'");
@@ -87,7 +96,12 @@ public sealed partial class Person : IEquatable<Person>
     {
         if (string.IsNullOrEmpty(id))
         {
-            problems.Add(path, "a person id is required");
+            problems.AddMissing(path, "a person id is required");
+            return false;
+        }
+
+        if (!problems.CheckText(id, StorableText.Shape.Id, "the person id", path))
+        {
             return false;
         }
 
@@ -105,7 +119,12 @@ public sealed partial class Person : IEquatable<Person>
     {
         if (string.IsNullOrEmpty(id))
         {
-            problems.Add(path, $"a {what} id is required");
+            problems.AddMissing(path, $"a {what} id is required");
+            return false;
+        }
+
+        if (!problems.CheckText(id, StorableText.Shape.Id, $"the {what} id", path))
+        {
             return false;
         }
 

@@ -34,8 +34,9 @@ public sealed class Rotation : IEquatable<Rotation>
     /// <param name="activeWindows">When the rotation is active; empty or <see langword="null"/> for always.</param>
     /// <exception cref="ArgumentNullException"><paramref name="members"/> or <paramref name="shiftLength"/> is null.</exception>
     /// <exception cref="PolicyValidationException">No member, a member id that is not kebab form or is listed twice
-    /// (paths <c>members</c>, <c>members[2]</c>), or windows with an elapsed length in a zone that changes offset
-    /// (path <c>activeWindows</c>).</exception>
+    /// (paths <c>members</c>, <c>members[2]</c>), a start outside <see cref="Limits.MinDate"/> …
+    /// <see cref="Limits.MaxDate"/> or with a fraction of a second (path <c>start</c>), or windows with an elapsed
+    /// length in a zone that changes offset (path <c>activeWindows</c>).</exception>
     public Rotation(
         IEnumerable<string> members,
         LocalDateTime start,
@@ -54,6 +55,7 @@ public sealed class Rotation : IEquatable<Rotation>
 
         var problems = new ProblemList();
         Validate(memberList, problems, "");
+        StorableValues.CheckLocalDateTime(start.WithCalendar(CalendarSystem.Iso), problems, "start");
         if (timeZone is not null)
         {
             ValidateZone(shiftLength, windows.Count, timeZone, problems, "");
@@ -109,7 +111,7 @@ public sealed class Rotation : IEquatable<Rotation>
         var membersPath = ProblemList.Join(path, "members");
         if (members.Count == 0)
         {
-            problems.Add(membersPath, "at least one member is required");
+            problems.AddMissing(membersPath, "at least one member is required");
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -400,7 +400,11 @@ public sealed class Schedule
         Person.CheckOtherId(id, "schedule", "on-call", problems, ProblemList.Join(path, "id"));
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(ProblemList.Join(path, "name"), "a name is required");
+            problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
+        }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Line, "the name", ProblemList.Join(path, "name"));
         }
 
         if (role is not null)
@@ -416,7 +420,7 @@ public sealed class Schedule
         var layersPath = ProblemList.Join(path, "layers");
         if (layers.Count == 0)
         {
-            problems.Add(layersPath, "at least one layer is required");
+            problems.AddMissing(layersPath, "at least one layer is required");
         }
 
         var layerIds = new Dictionary<string, int>(StringComparer.Ordinal);

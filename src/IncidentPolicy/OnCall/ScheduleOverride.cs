@@ -20,8 +20,9 @@ public sealed record ScheduleOverride
     /// <param name="start">Start, inclusive.</param>
     /// <param name="end">End, exclusive; after <paramref name="start"/>.</param>
     /// <param name="layerId">The layer overridden, or <see langword="null"/> for the whole schedule.</param>
-    /// <exception cref="PolicyValidationException">An id is not kebab form, or <paramref name="end"/> is not after
-    /// <paramref name="start"/> (paths <c>person</c>, <c>layer</c>, <c>to</c>).</exception>
+    /// <exception cref="PolicyValidationException">An id is not kebab form, an instant is outside
+    /// <see cref="Limits.MinInstant"/> … <see cref="Limits.MaxInstant"/>, or <paramref name="end"/> is not after
+    /// <paramref name="start"/> (paths <c>person</c>, <c>layer</c>, <c>from</c>, <c>to</c>).</exception>
     public ScheduleOverride(string personId, Instant start, Instant end, string? layerId = null)
     {
         var problems = new ProblemList();
@@ -58,7 +59,9 @@ public sealed record ScheduleOverride
 
     internal static void CheckWindow(Instant? start, Instant? end, ProblemList problems, string path)
     {
-        if (start is { } s && end is { } e && e <= s)
+        var inRange = StorableValues.CheckInstant(start, problems, ProblemList.Join(path, "from"))
+            & StorableValues.CheckInstant(end, problems, ProblemList.Join(path, "to"));
+        if (inRange && start is { } s && end is { } e && e <= s)
         {
             problems.Add(
                 ProblemList.Join(path, "to"),

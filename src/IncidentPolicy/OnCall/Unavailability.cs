@@ -14,8 +14,9 @@ public sealed record Unavailability
     /// <param name="personId">Who is unavailable.</param>
     /// <param name="start">Start, inclusive.</param>
     /// <param name="end">End, exclusive; after <paramref name="start"/>.</param>
-    /// <exception cref="PolicyValidationException">The id is not kebab form, or <paramref name="end"/> is not after
-    /// <paramref name="start"/> (paths <c>person</c>, <c>to</c>).</exception>
+    /// <exception cref="PolicyValidationException">The id is not kebab form, an instant is outside
+    /// <see cref="Limits.MinInstant"/> … <see cref="Limits.MaxInstant"/>, or <paramref name="end"/> is not after
+    /// <paramref name="start"/> (paths <c>person</c>, <c>from</c>, <c>to</c>).</exception>
     public Unavailability(string personId, Instant start, Instant end)
     {
         var problems = new ProblemList();

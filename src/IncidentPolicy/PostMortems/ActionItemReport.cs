@@ -23,7 +23,7 @@ public sealed class ActionItemReport
         Overdue = [.. items.Where(i => i.IsOverdue)];
         All = Tally("all", items);
         ByOwner = Group(items, i => string.IsNullOrWhiteSpace(i.Item.Owner) ? NoneKey : i.Item.Owner.Trim());
-        ByDueWeek = Group(items, i => i.DueAt is null ? NoneKey : WeekKey(i.Item.Due));
+        ByDueWeek = Group(items, i => i.Item.Due == default ? NoneKey : WeekKey(i.Item.Due));
     }
 
     /// <summary>The instant the report describes.</summary>
@@ -49,7 +49,9 @@ public sealed class ActionItemReport
     /// Tracks the action items of <paramref name="postMortems"/> at <paramref name="asOf"/>. An item is overdue when
     /// it is open or in progress and <paramref name="asOf"/> is at or after the end of its due day in its incident's
     /// policy zone; an item without a due date (<c>default(LocalDate)</c>) is never overdue — the post-mortem check
-    /// reports it instead.
+    /// reports it instead. A due date whose day ends past the last instant NodaTime represents (31 December 9999, as a
+    /// leniently read log may hold) has no <see cref="TrackedActionItem.DueAt"/> either: it is never overdue. Dates far
+    /// outside <see cref="Limits"/> never make the report throw.
     /// </summary>
     /// <param name="postMortems">The post-mortems; their <see cref="PostMortem.ActionItems"/> are tracked.</param>
     /// <param name="asOf">The instant to judge overdue at.</param>
@@ -73,8 +75,11 @@ public sealed class ActionItemReport
     }
 
     // Shared with IncidentMetrics so both count overdue items by one rule.
-    internal static Instant? DueAt(ActionItem item, DateTimeZone zone) =>
-        item.Due == default ? null : zone.AtStartOfDay(item.Due.PlusDays(1)).ToInstant();
+    internal static Instant? DueAt(ActionItem item, DateTimeZone zone)
+    {
+        var due = item.Due.WithCalendar(CalendarSystem.Iso);
+        return item.Due == default || due >= LocalDate.MaxIsoValue ? null : zone.AtStartOfDay(due.PlusDays(1)).ToInstant();
+    }
 
     internal static bool IsOverdue(ActionItem item, Instant? dueAt, Instant asOf) =>
         item.Status is ActionItemStatus.Open or ActionItemStatus.InProgress && dueAt is { } due && asOf >= due;
@@ -112,6 +117,9 @@ public sealed class ActionItemReport
     }
 
     // Four-digit week-years and two-digit weeks sort in week order as plain text.
-    private static string WeekKey(LocalDate due) => string.Create(CultureInfo.InvariantCulture,
-        $"{WeekYearRules.Iso.GetWeekYear(due):0000}-W{WeekYearRules.Iso.GetWeekOfWeekYear(due):00}");
+    private static string WeekKey(LocalDate due)
+    {
+        var iso = due.WithCalendar(CalendarSystem.Iso);
+        return string.Create(CultureInfo.InvariantCulture, $"{WeekYearRules.Iso.GetWeekYear(iso):0000}-W{WeekYearRules.Iso.GetWeekOfWeekYear(iso):00}");
+    }
 }

@@ -48,7 +48,8 @@ public sealed partial class PostMortem
             }
         }
 
-        if (rule is not null && Incident.ResolvedAt is { } resolved)
+        // A window that would close past the last representable instant never closes: nothing is late or missing.
+        if (rule is not null && Incident.ResolvedAt is { } resolved && resolved <= Instant.MaxValue - rule.ScheduleWithin)
         {
             var dueAt = resolved + rule.ScheduleWithin;
             var scheduled = Incident.Events.OfType<PostMortemScheduled>().FirstOrDefault(e => e.At >= resolved);

@@ -16,6 +16,9 @@ public static class PostMortemMarkdown
 {
     private static readonly LocalDatePattern TitleDate = LocalDatePattern.Create("MMM d, uuuu", CultureInfo.InvariantCulture);
     private static readonly LocalDatePattern ShortDate = LocalDatePattern.Create("MMM d", CultureInfo.InvariantCulture);
+
+    // A due date without a year is read in a leap year, so that "Feb 29" is a day of some year.
+    private static readonly LocalDatePattern ShortDateInLeapYear = ShortDate.WithTemplateValue(new LocalDate(2000, 1, 1));
     private static readonly LocalTimePattern Clock = LocalTimePattern.Create("h:mm tt", CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -95,8 +98,12 @@ public static class PostMortemMarkdown
     /// of the root cause that starts with <c>### </c> or <c>## Post-Mortem:</c> is read as a heading, and one that
     /// starts with <c>**Incident Commander**:</c> as that field.
     /// Action items read are open, with ids <c>AI-</c> and the row's number; a due date without a year is the first
-    /// such date on or after the title's date, and one that cannot be read (or has no year and no title date) is
-    /// <c>default(LocalDate)</c>, which <see cref="PostMortem.Check"/> reports.
+    /// such date on or after the title's date (<c>Feb 29</c>: in the next leap year), and one that cannot be read —
+    /// not a real date (<c>Feb 30</c>), outside the supported dates <see cref="Limits.MinDate"/> …
+    /// <see cref="Limits.MaxDate"/> (<c>Dec 31, 9999</c>, <c>Jan 1, 0000</c>), or without a year and without a title
+    /// date — is <c>default(LocalDate)</c>, which <see cref="PostMortem.Check"/> reports as a missing due date. A title
+    /// date outside the supported dates is taken off the title but not used for due dates.
+    /// Parsing never throws for any text, and its cost grows linearly with the text's length.
     /// </summary>
     /// <param name="markdown">The Markdown.</param>
     /// <returns>The authored sections; <see cref="PostMortemSections.ActionItems"/> is null when there is no Action
@@ -108,8 +115,8 @@ public static class PostMortemMarkdown
         LocalDate? date = null;
         var section = "";
         var rootCause = new List<string>();
-        var factors = ImmutableArray.CreateBuilder<string>();
-        var lessons = ImmutableArray.CreateBuilder<string>();
+        var factors = new ListItems();
+        var lessons = new ListItems();
         ImmutableArray<ActionItem>.Builder? items = null;
         foreach (var raw in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
@@ -143,10 +150,10 @@ public static class PostMortemMarkdown
                 switch (section)
                 {
                     case "contributing factors":
-                        AddListItem(factors, trimmed, numbered: true);
+                        factors.Read(trimmed, numbered: true);
                         break;
                     case "lessons learned":
-                        AddListItem(lessons, trimmed, numbered: false);
+                        lessons.Read(trimmed, numbered: false);
                         break;
                     case "action items" when items is not null:
                         ReadRow(items, trimmed, date);
@@ -173,29 +180,61 @@ public static class PostMortemMarkdown
         var dash = text.LastIndexOf(" - ", StringComparison.Ordinal);
         if (dash >= 0 && TitleDate.Parse(text[(dash + 3)..].Trim()) is { Success: true } parsed)
         {
-            return (text[..dash].Trim(), parsed.Value);
+            return (text[..dash].Trim(), Limits.Contains(parsed.Value) ? parsed.Value : null);
         }
 
         return (text.Length == 0 ? null : text, null);
     }
 
-    private static void AddListItem(ImmutableArray<string>.Builder list, string line, bool numbered)
+    /// <summary>
+    /// The items of a list section as they are read: an item starts at a bullet (or a number, when
+    /// <c>numbered</c>), and a line without one continues the item above it. The item being read is kept in a
+    /// <see cref="StringBuilder"/>, so a long run of wrapped lines costs its length, not its length squared.
+    /// </summary>
+    private sealed class ListItems
     {
-        if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal))
+        private readonly ImmutableArray<string>.Builder _items = ImmutableArray.CreateBuilder<string>();
+        private StringBuilder? _current;
+
+        public void Read(string line, bool numbered)
         {
-            list.Add(line[2..].Trim());
-            return;
+            if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal))
+            {
+                Start(line[2..].Trim());
+                return;
+            }
+
+            var dot = line.IndexOf(". ", StringComparison.Ordinal);
+            if (numbered && dot > 0 && line.AsSpan(0, dot).IndexOfAnyExceptInRange('0', '9') < 0)
+            {
+                Start(line[(dot + 2)..].Trim());
+            }
+            else
+            {
+                // A wrapped line continues the item above it; before the first item it is ignored.
+                _current?.Append(' ').Append(line);
+            }
         }
 
-        var dot = line.IndexOf(". ", StringComparison.Ordinal);
-        if (numbered && dot > 0 && line[..dot].All(char.IsAsciiDigit))
+        public ImmutableArray<string> ToImmutable()
         {
-            list.Add(line[(dot + 2)..].Trim());
+            Finish();
+            return _items.ToImmutable();
         }
-        else if (list.Count > 0)
+
+        private void Start(string text)
         {
-            // A wrapped line continues the item above it.
-            list[^1] = list[^1] + " " + line;
+            Finish();
+            _current = new StringBuilder(text);
+        }
+
+        private void Finish()
+        {
+            if (_current is not null)
+            {
+                _items.Add(_current.ToString());
+                _current = null;
+            }
         }
     }
 
@@ -247,19 +286,25 @@ public static class PostMortemMarkdown
         return cells;
     }
 
+    /// <summary>A due date as written, or <c>default</c> when it cannot be read (see <see cref="Parse"/>).
+    /// <paramref name="incidentDate"/> is within <see cref="Limits"/> when given.</summary>
     private static LocalDate ReadDue(string text, LocalDate? incidentDate)
     {
         if (TitleDate.Parse(text) is { Success: true } full)
         {
-            return full.Value;
+            return Limits.Contains(full.Value) ? full.Value : default;
         }
 
-        if (incidentDate is { } from)
+        if (incidentDate is { } from && ShortDateInLeapYear.Parse(text) is { Success: true } dayOfYear)
         {
-            var pattern = ShortDate.WithTemplateValue(new LocalDate(from.Year, 1, 1));
-            if (pattern.Parse(text) is { Success: true } sameYear)
+            // The first year from the incident's on whose calendar the day falls on or after the incident's date.
+            var (month, day) = (dayOfYear.Value.Month, dayOfYear.Value.Day);
+            for (var year = from.Year; year <= Limits.MaxDate.Year; year++)
             {
-                return sameYear.Value >= from ? sameYear.Value : sameYear.Value.PlusYears(1);
+                if (day <= CalendarSystem.Iso.GetDaysInMonth(year, month) && new LocalDate(year, month, day) is var due && due >= from)
+                {
+                    return due;
+                }
             }
         }
 
@@ -268,7 +313,7 @@ public static class PostMortemMarkdown
 
     private static string DueText(LocalDate due, LocalDate incidentDate) =>
         due == default ? ""
-        : due >= incidentDate && due < incidentDate.PlusYears(1) ? ShortDate.Format(due)
+        : due >= incidentDate && (incidentDate.Year >= CalendarSystem.Iso.MaxYear || due < incidentDate.PlusYears(1)) ? ShortDate.Format(due)
         : TitleDate.Format(due);
 
     private static string Cell(string text) =>

@@ -25,8 +25,9 @@ public sealed record PostMortemSections
     public ImmutableArray<string> ContributingFactors { get; init; } = [];
 
     /// <summary>The action items, in order, or null to keep those of the incident's log. Items read from Markdown
-    /// are open, have ids <c>AI-1</c>, <c>AI-2</c>, … by row, and a missing or unreadable due date is
-    /// <c>default(LocalDate)</c>, which the checks report.</summary>
+    /// are open, have ids <c>AI-1</c>, <c>AI-2</c>, … by row, and a missing or unreadable due date (not a real date,
+    /// or outside <see cref="Limits.MinDate"/> … <see cref="Limits.MaxDate"/>) is <c>default(LocalDate)</c>, which the
+    /// checks report.</summary>
     public ImmutableArray<ActionItem>? ActionItems { get; init; }
 
     /// <summary>The lessons learned, in order.</summary>

@@ -9,7 +9,8 @@ namespace IncidentPolicy.PostMortems;
 /// <param name="IncidentId">The incident the item came from.</param>
 /// <param name="Item">The item, with its status.</param>
 /// <param name="DueAt">The end of its due day in the incident's policy zone (as the <c>actionItem</c> obligation is
-/// due), or null when it has no due date.</param>
+/// due), or null when it has no due date or its due day ends past the last instant NodaTime represents (then it is
+/// never overdue).</param>
 /// <param name="IsOverdue">Open or in progress, and the report's instant is at or after <paramref name="DueAt"/>.</param>
 public sealed record TrackedActionItem(string IncidentId, ActionItem Item, Instant? DueAt, bool IsOverdue)
 {

@@ -20,9 +20,11 @@ public sealed class Runbook
     /// <param name="commonCauses">Common causes, most frequent first; shares add up to at most 100 %.</param>
     /// <param name="escalation">Escalation lines, in order.</param>
     /// <exception cref="ArgumentNullException">A list or an item is null.</exception>
-    /// <exception cref="PolicyValidationException">The id is not kebab form, the title is empty, causes are out of rank
-    /// order or their shares add up to more than 100 % (paths <c>id</c>, <c>title</c>, <c>commonCauses[2].share</c>,
-    /// <c>commonCauses</c>).</exception>
+    /// <exception cref="PolicyValidationException">The id is not kebab form, the title is empty, a service or alert tag
+    /// is blank, causes are out of rank order or their shares add up to more than 100 %, or a text is not one line of
+    /// valid Unicode within <see cref="Limits"/> (paths <c>id</c>, <c>title</c>, <c>services[0]</c>,
+    /// <c>alertTags[0]</c>, <c>quickAssessment[0].check</c>, <c>commonCauses[2].share</c>, <c>commonCauses</c>,
+    /// <c>escalation[0].text</c>).</exception>
     public Runbook(
         string id,
         string title,
@@ -42,6 +44,31 @@ public sealed class Runbook
         if (string.IsNullOrWhiteSpace(title))
         {
             problems.Add("title", "a title is required");
+        }
+        else
+        {
+            problems.CheckText(title, StorableText.Shape.Line, "the title", "title");
+        }
+
+        CheckTexts(Services, "services", problems);
+        CheckTexts(AlertTags, "alertTags", problems);
+        for (var i = 0; i < QuickAssessment.Count; i++)
+        {
+            var step = QuickAssessment[i];
+            problems.CheckText(step.Check, StorableText.Shape.Line, "the check", $"quickAssessment[{i}].check");
+            problems.CheckText(step.Condition, StorableText.Shape.Line, "the condition", $"quickAssessment[{i}].condition");
+            problems.CheckText(step.Action, StorableText.Shape.Line, "the action", $"quickAssessment[{i}].action");
+        }
+
+        for (var i = 0; i < CommonCauses.Count; i++)
+        {
+            problems.CheckText(CommonCauses[i].Name, StorableText.Shape.Line, "the name", $"commonCauses[{i}].name");
+            problems.CheckText(CommonCauses[i].Mitigation, StorableText.Shape.Line, "the mitigation", $"commonCauses[{i}].mitigation");
+        }
+
+        for (var i = 0; i < Escalation.Count; i++)
+        {
+            problems.CheckText(Escalation[i].Text, StorableText.Shape.Line, "the text", $"escalation[{i}].text");
         }
 
         for (var i = 1; i < CommonCauses.Count; i++)
@@ -144,6 +171,22 @@ public sealed class Runbook
     /// <summary>The id and title: <c>checkout-error-rate-spike: Checkout Error Rate Spike</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"{Id}: {Title}";
+
+    /// <summary>Services and alert tags: each a non-blank id.</summary>
+    private static void CheckTexts(IReadOnlyList<string> texts, string key, ProblemList problems)
+    {
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(texts[i]))
+            {
+                problems.Add($"{key}[{i}]", "a non-empty text is required");
+            }
+            else
+            {
+                problems.CheckText(texts[i], StorableText.Shape.Id, "the text", $"{key}[{i}]");
+            }
+        }
+    }
 
     private static IReadOnlyList<T> Copy<T>(IEnumerable<T> items, string name)
     {

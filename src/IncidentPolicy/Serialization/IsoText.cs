@@ -218,11 +218,10 @@ internal static class IsoText
             return false;
         }
 
-        // Far beyond any sensible policy duration, and inside NodaTime's range.
-        var limit = new System.Numerics.BigInteger(36_500) * 86_400_000_000_000L;
-        if (nanoseconds > limit)
+        // Far beyond any sensible policy duration, and inside NodaTime's range: the one limit of Limits.MaxDuration.
+        if (nanoseconds > Limits.MaxDuration.ToBigIntegerNanoseconds())
         {
-            reason = $"'{text}' is longer than 100 years";
+            reason = string.Create(CultureInfo.InvariantCulture, $"'{text}' is longer than {Limits.MaxDuration.Days:N0} days (100 years)");
             return false;
         }
 

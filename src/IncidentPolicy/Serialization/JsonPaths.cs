@@ -11,7 +11,15 @@ internal static class JsonPaths
             ? $"{path}.{key}"
             : $"{path}['{key.Replace("'", "\\'", StringComparison.Ordinal)}']";
 
-    /// <summary>Reports every key that appears twice in the same object, at the path of its second appearance.</summary>
+    /// <summary>Why a text with an escaped lone surrogate (<c>"\ud800"</c>) is refused: .NET strings could hold it,
+    /// but no writer can write it back.</summary>
+    public const string InvalidUnicodeReason = "the text is not valid Unicode: it has a lone surrogate (an unpaired \\uD800–\\uDFFF escape)";
+
+    /// <summary>Why an object with such a key is refused.</summary>
+    public const string InvalidKeyReason = "a key is not valid Unicode: it has a lone surrogate (an unpaired \\uD800–\\uDFFF escape)";
+
+    /// <summary>Reports every key that appears twice in the same object, at the path of its second appearance, and
+    /// every key that is not valid Unicode, at the path of its object.</summary>
     public static void FindDuplicateKeys(JsonElement element, string path, ProblemList problems)
     {
         switch (element.ValueKind)
@@ -20,10 +28,16 @@ internal static class JsonPaths
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    var propertyPath = Member(path, property.Name);
-                    if (!seen.Add(property.Name))
+                    if (NameOf(property) is not { } name)
                     {
-                        problems.Add(propertyPath, $"duplicate key '{property.Name}'; each key may appear once");
+                        problems.Add(path, InvalidKeyReason);
+                        continue;
+                    }
+
+                    var propertyPath = Member(path, name);
+                    if (!seen.Add(name))
+                    {
+                        problems.Add(propertyPath, $"duplicate key '{name}'; each key may appear once");
                     }
 
                     FindDuplicateKeys(property.Value, propertyPath, problems);
@@ -38,6 +52,67 @@ internal static class JsonPaths
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>The path of the first string value or key that is not valid Unicode (an escaped lone surrogate), and
+    /// why, or <see langword="null"/>: System.Text.Json refuses to read such a string, and says only that it expected
+    /// one.</summary>
+    public static (string Path, string Reason)? FindInvalidUnicode(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                    return null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return (path, InvalidUnicodeReason);
+                }
+
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (NameOf(property) is not { } name)
+                    {
+                        return (path, InvalidKeyReason);
+                    }
+
+                    if (FindInvalidUnicode(property.Value, Member(path, name)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FindInvalidUnicode(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static string? NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 }

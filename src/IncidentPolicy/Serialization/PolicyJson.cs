@@ -14,12 +14,24 @@ namespace IncidentPolicy.Serialization;
 /// <remarks>
 /// <para>Reading checks everything at once and reports every problem in one
 /// <see cref="PolicyValidationException"/>, each with a JSON path and a reason; only a JSON syntax error
-/// (or a value of the wrong JSON type) stops at the first. No other exception escapes for bad input.
-/// A document may be at most <see cref="MaxDocumentBytes"/> bytes of UTF-8 and nested at most
-/// <see cref="MaxDepth"/> levels deep.</para>
+/// (or a value of the wrong JSON type) stops at the first. No other exception escapes for bad input, and
+/// <see cref="TryParse"/> throws for none.</para>
+/// <para><b>Limits.</b> A document may be at most <see cref="MaxDocumentBytes"/> (1 MiB) of UTF-8 and nested at most
+/// <see cref="MaxDepth"/> (64) levels deep; past either it is refused with one problem at <c>$</c>. What is read must
+/// also be writable and readable back unchanged, so a document is refused, with a problem at the value's path, when
+/// it has: an id longer than <see cref="Limits.MaxIdLength"/> (256) or a text longer than
+/// <see cref="Limits.MaxTextLength"/> (65,536 UTF-16 code units); text that is not valid Unicode (an escaped lone
+/// surrogate); a control character in an id or a one-line text (names, titles, examples, runbook lines), or one other
+/// than a line break or tab in free text (descriptions, change-window reasons); a date or instant outside
+/// <see cref="Limits.MinDate"/> … <see cref="Limits.MaxDate"/> (1900-01-01 to 2200-12-31: holidays, rotation starts,
+/// overrides, leave); a duration longer than <see cref="Limits.MaxDuration"/> (36,525 days); a condition nested deeper
+/// than <see cref="Limits.MaxConditionDepth"/> (20). The policy's written form (<see cref="Serialize"/>) may take at
+/// most <see cref="Limits.MaxPolicyBytes"/> (1,000,000 bytes); a larger one is refused with a problem at <c>$</c>,
+/// though the document itself was under 1 MiB (the written form writes every key, indented). Policies built in code
+/// obey the same rules: their constructors and <c>With…</c> methods throw <see cref="PolicyValidationException"/>.</para>
 /// <para>Writing is deterministic: two-space indentation, <c>\n</c> line ends, every key present (a key
 /// without a value is written as <c>null</c>), severities in rank order. <c>Parse(Serialize(p))</c>
-/// serializes to the same text.</para>
+/// serializes to the same text, for every policy that a constructor or <see cref="Parse"/> accepted.</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
 public static class PolicyJson
@@ -96,6 +108,15 @@ public static class PolicyJson
         return JsonSerializer.Serialize(PolicyMapper.ToDocument(policy), Context.PolicyDocument);
     }
 
+    /// <summary>How many bytes of UTF-8 <see cref="Serialize"/> writes for <paramref name="policy"/>, counted as the
+    /// writer goes rather than kept.</summary>
+    internal static long WrittenBytes(ResponsePolicy policy)
+    {
+        using var counter = new ByteCounter();
+        JsonSerializer.Serialize(counter, PolicyMapper.ToDocument(policy), Context.PolicyDocument);
+        return counter.Length;
+    }
+
     /// <summary>
     /// Writes the deadlines of an alert as JSON:
     /// <c>{"severity":"SEV-3","alertAt":"…","deadlines":[{"kind":"acknowledge","dueAt":"…"}, …]}</c>,
@@ -168,7 +189,15 @@ public static class PolicyJson
             }
             catch (JsonException e)
             {
-                problems.Add(e.Path ?? "$", WrongTypeReason(e));
+                if (e.InnerException is InvalidOperationException && JsonPaths.FindInvalidUnicode(document.RootElement, "$") is { } invalid)
+                {
+                    problems.AddUnreadable(invalid.Path, invalid.Reason);
+                }
+                else
+                {
+                    problems.Add(e.Path ?? "$", WrongTypeReason(e));
+                }
+
                 return null;
             }
 
@@ -207,6 +236,52 @@ public static class PolicyJson
             : type.StartsWith("IncidentPolicy.", StringComparison.Ordinal) ? "an object"
             : "a value of another type";
         return $"expected {expected}";
+    }
+
+    /// <summary>A stream that only counts the bytes written to it.</summary>
+    private sealed class ByteCounter : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            _length += count;
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

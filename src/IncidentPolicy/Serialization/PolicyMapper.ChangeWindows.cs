@@ -7,14 +7,15 @@ internal static partial class PolicyMapper
 {
     /// <summary>
     /// Reads the <c>changeWindows</c> section, checking approving roles against the document's roles (when those could
-    /// be read). Returns how to apply it to the policy built from the rest: an absent section keeps the seed's freeze.
+    /// be read). Returns the windows, or <see langword="null"/> when the section is absent (the policy keeps the seed's
+    /// freeze) or invalid (with problems).
     /// </summary>
-    private static Func<ResponsePolicy, ResponsePolicy> ReadChangeWindowsSection(PolicyDocument document, List<Role?>? roles, ProblemList problems)
+    private static List<ChangeWindow>? ReadChangeWindowsSection(PolicyDocument document, List<Role?>? roles, ProblemList problems)
     {
         const string path = "$.changeWindows";
         if (document.ChangeWindows is null)
         {
-            return policy => policy;
+            return null;
         }
 
         var before = problems.Problems.Count;
@@ -40,7 +41,7 @@ internal static partial class PolicyMapper
             }
         }
 
-        return problems.Problems.Count == before ? policy => policy.WithChangeWindows(windows!) : policy => policy;
+        return problems.Problems.Count == before ? windows.ConvertAll(w => w!) : null;
     }
 
     private static List<ChangeWindowDocument?> ToDocument(IReadOnlyList<ChangeWindow> windows) =>
@@ -69,24 +70,24 @@ internal static partial class PolicyMapper
 
         if (!IsoText.TryParseLocalTime(document.From, allowEndOfDay: false, out var from, out _, out var fromReason))
         {
-            problems.Add(ProblemList.Join(path, "from"), fromReason);
+            problems.AddUnreadable(ProblemList.Join(path, "from"), fromReason);
         }
 
         // 24:00 reads as midnight, which as an end time means the next midnight.
         if (!IsoText.TryParseLocalTime(document.To, allowEndOfDay: true, out var to, out _, out var toReason))
         {
-            problems.Add(ProblemList.Join(path, "to"), toReason);
+            problems.AddUnreadable(ProblemList.Join(path, "to"), toReason);
         }
 
         var zone = document.TimeZone is null ? null : ReadZone(document.TimeZone, problems, ProblemList.Join(path, "timeZone"));
         if (document.ApprovedBy is null)
         {
-            problems.Add(ProblemList.Join(path, "approvedBy"), "a list of role ids is required ([] for a freeze nobody can lift)");
+            problems.AddMissing(ProblemList.Join(path, "approvedBy"), "a list of role ids is required ([] for a freeze nobody can lift)");
         }
 
         ChangeWindow.Validate(document.Id, days, document.ApprovedBy ?? [], document.Reason, problems, path);
         return problems.Problems.Count == before
-            ? new ChangeWindow(document.Id!, days.Select(d => d!.Value), from, to, document.ApprovedBy!.Select(r => r!), document.Reason!, zone)
+            ? Build(problems, path, () => new ChangeWindow(document.Id!, days.Select(d => d!.Value), from, to, document.ApprovedBy!.Select(r => r!), document.Reason!, zone))
             : null;
     }
 }

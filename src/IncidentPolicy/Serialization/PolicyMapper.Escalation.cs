@@ -8,10 +8,10 @@ internal static partial class PolicyMapper
     /// <summary>
     /// Reads the <c>escalation</c> and <c>severitySuggestion</c> sections, checking role and severity references against
     /// the document's roles and severities (when those could be read) so that every problem is reported with its path.
-    /// Returns how to apply the sections to the policy built from the rest: an absent section leaves the policy's
-    /// default for its roles and severities.
+    /// Returns each section, or <see langword="null"/> when it is absent (the policy keeps its default for its roles
+    /// and severities) or invalid (with problems).
     /// </summary>
-    private static Func<ResponsePolicy, ResponsePolicy> ReadEscalationSections(
+    private static (EscalationSettings? Escalation, SeverityMatrix? Matrix) ReadEscalationSections(
         PolicyDocument document, List<Role?>? roles, List<SeverityLevel>? severities, ProblemList problems)
     {
         // References are checked only against roles and severities that were read without problems, so a broken
@@ -25,11 +25,7 @@ internal static partial class PolicyMapper
         var matrix = document.SeveritySuggestion is null
             ? null
             : ReadSeverityMatrix(document.SeveritySuggestion, context with { ImpactOnly = true }, problems, "$.severitySuggestion");
-        return policy =>
-        {
-            policy = escalation is null ? policy : policy.WithEscalation(escalation);
-            return matrix is null ? policy : policy.WithSeverityMatrix(matrix);
-        };
+        return (escalation, matrix);
     }
 
     private static EscalationDocument ToDocument(EscalationSettings settings) => new()
@@ -90,7 +86,7 @@ internal static partial class PolicyMapper
         var policies = new List<EscalationPolicy?>();
         if (document.Policies is null)
         {
-            problems.Add(policiesPath, "a list of escalation policies is required ([] for none)");
+            problems.AddMissing(policiesPath, "a list of escalation policies is required ([] for none)");
         }
 
         for (var i = 0; i < (document.Policies?.Count ?? 0); i++)
@@ -102,7 +98,7 @@ internal static partial class PolicyMapper
         var rules = new List<EscalationRule?>();
         if (document.Rules is null)
         {
-            problems.Add(rulesPath, "a list of rules is required ([] for none)");
+            problems.AddMissing(rulesPath, "a list of rules is required ([] for none)");
         }
 
         for (var i = 0; i < (document.Rules?.Count ?? 0); i++)
@@ -116,7 +112,7 @@ internal static partial class PolicyMapper
             document.Rules?.Select(r => r?.Id).ToList() ?? [],
             problems,
             path);
-        return problems.Problems.Count == before ? new EscalationSettings(grace!.Value, policies!, rules!) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new EscalationSettings(grace!.Value, policies!, rules!)) : null;
     }
 
     private static EscalationPolicy? ReadEscalationPolicy(EscalationPolicyDocument? document, EscalationContext context, ProblemList problems, string path)
@@ -134,7 +130,7 @@ internal static partial class PolicyMapper
         var levels = new List<EscalationLevel?>();
         if (document.Levels is null)
         {
-            problems.Add(levelsPath, "a list of levels is required");
+            problems.AddMissing(levelsPath, "a list of levels is required");
         }
 
         for (var i = 0; i < (document.Levels?.Count ?? 0); i++)
@@ -145,13 +141,13 @@ internal static partial class PolicyMapper
         var stopWhen = ReadEnum<EscalationStop>(document.StopWhen, problems, ProblemList.Join(path, "stopWhen"));
         if (document.Repeats is null)
         {
-            problems.Add(ProblemList.Join(path, "repeats"), "a whole number is required (0 for no repeat)");
+            problems.AddMissing(ProblemList.Join(path, "repeats"), "a whole number is required (0 for no repeat)");
         }
 
         var repeatAfter = ReadOptionalDuration(document.RepeatAfter, problems, ProblemList.Join(path, "repeatAfter"));
         EscalationPolicy.Validate(document.Id, document.Levels?.Count ?? 1, stopWhen, document.Repeats, repeatAfter, problems, path);
         return problems.Problems.Count == before
-            ? new EscalationPolicy(document.Id!, appliesTo!, levels!, stopWhen!.Value, document.Repeats!.Value, repeatAfter)
+            ? Build(problems, path, () => new EscalationPolicy(document.Id!, appliesTo!, levels!, stopWhen!.Value, document.Repeats!.Value, repeatAfter))
             : null;
     }
 
@@ -170,7 +166,7 @@ internal static partial class PolicyMapper
         var targets = new List<EscalationTarget?>();
         if (document.Targets is null)
         {
-            problems.Add(targetsPath, "a list of targets is required");
+            problems.AddMissing(targetsPath, "a list of targets is required");
         }
 
         for (var i = 0; i < (document.Targets?.Count ?? 0); i++)
@@ -183,7 +179,7 @@ internal static partial class PolicyMapper
             EscalationLevel.Validate(delay, targets, problems, path);
         }
 
-        return problems.Problems.Count == before ? new EscalationLevel(delay!.Value, targets!) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new EscalationLevel(delay!.Value, targets!)) : null;
     }
 
     private static EscalationRule? ReadEscalationRule(EscalationRuleDocument? document, EscalationContext context, ProblemList problems, string path)
@@ -200,14 +196,14 @@ internal static partial class PolicyMapper
         var action = ReadEnum<EscalationAction>(document.Action, problems, ProblemList.Join(path, "action"));
         var target = ReadEscalationTarget(document.Target, context, problems, ProblemList.Join(path, "target"));
         EscalationRule.Validate(document.Id, action, problems, path);
-        return problems.Problems.Count == before ? new EscalationRule(document.Id!, when!, action!.Value, target!) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new EscalationRule(document.Id!, when!, action!.Value, target!)) : null;
     }
 
     private static EscalationTarget? ReadEscalationTarget(EscalationTargetDocument? document, EscalationContext context, ProblemList problems, string path)
     {
         if (document is null)
         {
-            problems.Add(path, "a target is required: {\"kind\": \"role\", \"id\": \"engineering-manager\"}");
+            problems.AddMissing(path, "a target is required: {\"kind\": \"role\", \"id\": \"engineering-manager\"}");
             return null;
         }
 
@@ -217,7 +213,7 @@ internal static partial class PolicyMapper
         EscalationTarget.Validate(kind, document.Id, problems, path);
         if (kind is null && string.IsNullOrWhiteSpace(document.Id))
         {
-            problems.Add(ProblemList.Join(path, "id"), "an id is required");
+            problems.AddMissing(ProblemList.Join(path, "id"), "an id is required");
         }
 
         if (problems.Problems.Count != before)
@@ -231,7 +227,7 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        return new EscalationTarget(kind!.Value, document.Id!);
+        return Build(problems, path, () => new EscalationTarget(kind!.Value, document.Id!));
     }
 
     private static SeverityMatrix? ReadSeverityMatrix(List<SeverityRuleDocument?> documents, EscalationContext context, ProblemList problems, string path)
@@ -244,7 +240,7 @@ internal static partial class PolicyMapper
         }
 
         EscalationIds.CheckUnique(documents.Select((d, i) => (d?.Id, ProblemList.Index(path, i))), problems);
-        return problems.Problems.Count == before ? new SeverityMatrix(rules!) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new SeverityMatrix(rules!)) : null;
     }
 
     private static SeverityRule? ReadSeverityRule(SeverityRuleDocument? document, EscalationContext context, ProblemList problems, string path)
@@ -260,7 +256,7 @@ internal static partial class PolicyMapper
         var when = ReadCondition(document.When, context, problems, ProblemList.Join(path, "when"));
         SeverityRule.Validate(document.Id, document.Severity, problems, path);
         CheckSeverity(document.Severity, context, problems, ProblemList.Join(path, "severity"));
-        return problems.Problems.Count == before ? new SeverityRule(document.Id!, when!, document.Severity!) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new SeverityRule(document.Id!, when!, document.Severity!)) : null;
     }
 
     private static readonly string ConditionKinds =
@@ -270,7 +266,7 @@ internal static partial class PolicyMapper
     {
         if (document is null)
         {
-            problems.Add(path, $"a condition is required: an object with one key, one of {ConditionKinds}");
+            problems.AddMissing(path, $"a condition is required: an object with one key, one of {ConditionKinds}");
             return null;
         }
 
@@ -313,7 +309,7 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        Condition? result = present[0] switch
+        var result = Build<Condition>(problems, path, () => present[0] switch
         {
             "all" => ReadConditionList(document.All!, context, problems, kindPath) is { } all ? new AllCondition(all) : null,
             "any" => ReadConditionList(document.Any!, context, problems, kindPath) is { } any ? new AnyCondition(any) : null,
@@ -326,7 +322,7 @@ internal static partial class PolicyMapper
             "impactAbove" => ReadImpact(document.ImpactAbove!, problems, kindPath) is { } above ? new ImpactAboveCondition(above.Metric, above.Value) : null,
             "impactBelow" => ReadImpact(document.ImpactBelow!, problems, kindPath) is { } below ? new ImpactBelowCondition(below.Metric, below.Value) : null,
             _ => ReadFlag(document.FlagRaised, problems, kindPath),
-        };
+        });
         return problems.Problems.Count == before ? result : null;
     }
 
@@ -353,7 +349,7 @@ internal static partial class PolicyMapper
         var since = ReadEnum<ElapsedAnchor>(document.Since, problems, ProblemList.Join(path, "since"));
         var atLeast = ReadOptionalDuration(document.AtLeast, problems, ProblemList.Join(path, "atLeast"));
         ElapsedSinceCondition.Validate(since ?? ElapsedAnchor.Alert, atLeast, problems, path);
-        return problems.Problems.Count == before ? new ElapsedSinceCondition(since!.Value, atLeast!.Value) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new ElapsedSinceCondition(since!.Value, atLeast!.Value)) : null;
     }
 
     private static StatusInCondition? ReadStatusIn(List<string?> names, ProblemList problems, string path)
@@ -361,7 +357,7 @@ internal static partial class PolicyMapper
         var before = problems.Problems.Count;
         var statuses = names.Select((name, i) => ReadEnum<IncidentStatus>(name, problems, ProblemList.Index(path, i))).ToList();
         StatusInCondition.Validate(statuses, problems, path);
-        return problems.Problems.Count == before ? new StatusInCondition(statuses.Select(s => s!.Value)) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new StatusInCondition(statuses.Select(s => s!.Value))) : null;
     }
 
     private static (string Metric, decimal Value)? ReadImpact(ImpactDocument document, ProblemList problems, string path)
@@ -371,7 +367,7 @@ internal static partial class PolicyMapper
         ConditionNames.Validate(document.Metric, "an impact metric", problems, ProblemList.Join(path, "metric"));
         if (document.Value is null)
         {
-            problems.Add(ProblemList.Join(path, "value"), "a number is required");
+            problems.AddMissing(ProblemList.Join(path, "value"), "a number is required");
         }
 
         return problems.Problems.Count == before ? (document.Metric!, document.Value!.Value) : null;
@@ -381,7 +377,7 @@ internal static partial class PolicyMapper
     {
         var before = problems.Problems.Count;
         ConditionNames.Validate(flag, "a flag", problems, path);
-        return problems.Problems.Count == before ? new FlagRaisedCondition(flag!) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new FlagRaisedCondition(flag!)) : null;
     }
 
     /// <summary>Checks a severity id where one is referred to: required, and one of the document's severities when
@@ -390,7 +386,7 @@ internal static partial class PolicyMapper
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add(path, "a severity id is required, like SEV-2");
+            problems.AddMissing(path, "a severity id is required, like SEV-2");
             return false;
         }
 

@@ -31,9 +31,10 @@ internal static partial class PolicyMapper
         var maxSilence = ReadOptionalDuration(document.MaxSilence, problems, ProblemList.Join(path, "maxSilence"));
         Durations.PositiveIfPresent(maxSilence, problems, ProblemList.Join(path, "maxSilence"));
         LifecycleRules.Validate(reopenWindow, document.ChannelPattern, problems, path);
+        problems.CheckText(document.ChannelPattern, StorableText.Shape.Line, "the channel pattern", ProblemList.Join(path, "channelPattern"));
         if (document.CommanderSeparateFromOnCall is null)
         {
-            problems.Add(ProblemList.Join(path, "commanderSeparateFromOnCall"), "true or false is required");
+            problems.AddMissing(ProblemList.Join(path, "commanderSeparateFromOnCall"), "true or false is required");
         }
 
         var resolvers = ReadStrings(document.ResolverRoles, required: true, problems, ProblemList.Join(path, "resolverRoles"));
@@ -63,9 +64,9 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        return new LifecycleRules(
+        return Build(problems, path, () => new LifecycleRules(
             reopenWindow!.Value, document.CommanderSeparateFromOnCall!.Value, resolvers!, document.ChannelPattern!,
-            flags ?? [], viewers ?? [], new PermissionTable(permissions), maxSilence);
+            flags ?? [], viewers ?? [], new PermissionTable(permissions), maxSilence));
     }
 
     /// <summary>A list of non-blank strings; <see langword="null"/> (and a problem when required) when absent.</summary>
@@ -75,7 +76,7 @@ internal static partial class PolicyMapper
         {
             if (required)
             {
-                problems.Add(path, "a list is required");
+                problems.AddMissing(path, "a list is required");
             }
 
             return null;
@@ -88,7 +89,7 @@ internal static partial class PolicyMapper
             {
                 problems.Add(ProblemList.Index(path, i), "must not be blank");
             }
-            else
+            else if (problems.CheckText(items[i], StorableText.Shape.Id, "the id", ProblemList.Index(path, i)))
             {
                 result.Add(items[i]!);
             }

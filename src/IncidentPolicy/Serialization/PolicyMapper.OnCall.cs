@@ -39,9 +39,6 @@ internal static partial class PolicyMapper
         return (people, schedules);
     }
 
-    private static ResponsePolicy WithOnCall(ResponsePolicy policy, (List<Person?> People, List<Schedule?> Schedules) onCall) =>
-        onCall.People.Count == 0 && onCall.Schedules.Count == 0 ? policy : policy.WithOnCall(onCall.People!, onCall.Schedules!);
-
     private static List<PersonDocument?> ToPeopleDocuments(ResponsePolicy policy) =>
         policy.People.Select(p => (PersonDocument?)new PersonDocument { Id = p.Id, Name = p.Name, Tags = p.Tags.Select(t => (string?)t).ToList() }).ToList();
 
@@ -104,7 +101,7 @@ internal static partial class PolicyMapper
             CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.PersonDocument, problems, itemPath);
             var tags = document.Tags ?? [];
             Person.Validate(document.Id, document.Name, tags, problems, itemPath);
-            people.Add(problems.Problems.Count == before ? new Person(document.Id!, document.Name!, tags!) : null);
+            people.Add(problems.Problems.Count == before ? Build(problems, itemPath, () => new Person(document.Id!, document.Name!, tags!)) : null);
         }
 
         return people;
@@ -139,7 +136,7 @@ internal static partial class PolicyMapper
         var layersPath = ProblemList.Join(path, "layers");
         if (document.Layers is null)
         {
-            problems.Add(layersPath, "layers are required: a list of {id, rotation}, lowest first");
+            problems.AddMissing(layersPath, "layers are required: a list of {id, rotation}, lowest first");
         }
 
         var layers = new List<ScheduleLayer?>();
@@ -165,7 +162,7 @@ internal static partial class PolicyMapper
             var from = ReadInstant(o.From, problems, ProblemList.Join(itemPath, "from"));
             var to = ReadInstant(o.To, problems, ProblemList.Join(itemPath, "to"));
             ScheduleOverride.Validate(o.Person, from, to, o.Layer, problems, itemPath);
-            overrides.Add(problems.Problems.Count == itemBefore ? new ScheduleOverride(o.Person!, from!.Value, to!.Value, o.Layer) : null);
+            overrides.Add(problems.Problems.Count == itemBefore ? Build(problems, itemPath, () => new ScheduleOverride(o.Person!, from!.Value, to!.Value, o.Layer)) : null);
         }
 
         var unavailability = new List<Unavailability?>();
@@ -185,7 +182,7 @@ internal static partial class PolicyMapper
             var from = ReadInstant(u.From, problems, ProblemList.Join(itemPath, "from"));
             var to = ReadInstant(u.To, problems, ProblemList.Join(itemPath, "to"));
             OnCall.Unavailability.Validate(u.Person, from, to, problems, itemPath);
-            unavailability.Add(problems.Problems.Count == itemBefore ? new Unavailability(u.Person!, from!.Value, to!.Value) : null);
+            unavailability.Add(problems.Problems.Count == itemBefore ? Build(problems, itemPath, () => new Unavailability(u.Person!, from!.Value, to!.Value)) : null);
         }
 
         Schedule.Validate(document.Id, document.Name, document.Role, zone, layers, overrides, unavailability, whenUnavailable, problems, path);
@@ -194,7 +191,7 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        return new Schedule(document.Id!, document.Name!, document.Role, zone, layers!, overrides!, unavailability!, whenUnavailable.Value);
+        return Build(problems, path, () => new Schedule(document.Id!, document.Name!, document.Role, zone, layers!, overrides!, unavailability!, whenUnavailable.Value));
     }
 
     private static ScheduleLayer? ReadLayer(LayerDocument? document, ProblemList problems, string path)
@@ -209,14 +206,14 @@ internal static partial class PolicyMapper
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.LayerDocument, problems, path);
         Person.CheckOtherId(document.Id, "layer", "weekdays", problems, ProblemList.Join(path, "id"));
         var rotation = ReadRotation(document.Rotation, problems, ProblemList.Join(path, "rotation"));
-        return problems.Problems.Count == before && rotation is not null ? new ScheduleLayer(document.Id!, rotation) : null;
+        return problems.Problems.Count == before && rotation is not null ? Build(problems, path, () => new ScheduleLayer(document.Id!, rotation)) : null;
     }
 
     private static Rotation? ReadRotation(RotationDocument? document, ProblemList problems, string path)
     {
         if (document is null)
         {
-            problems.Add(path, "a rotation is required: {members, start, timeZone, shift, activeWindows}");
+            problems.AddMissing(path, "a rotation is required: {members, start, timeZone, shift, activeWindows}");
             return null;
         }
 
@@ -224,18 +221,19 @@ internal static partial class PolicyMapper
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.RotationDocument, problems, path);
         if (document.Members is null)
         {
-            problems.Add(ProblemList.Join(path, "members"), "members are required: a list of person ids in turn order");
+            problems.AddMissing(ProblemList.Join(path, "members"), "members are required: a list of person ids in turn order");
         }
 
         Rotation.Validate(document.Members ?? [], problems, path);
         LocalDateTime? start = null;
-        if (IsoText.TryParseLocalDateTime(document.Start, out var parsedStart, out var startReason))
+        var startPath = ProblemList.Join(path, "start");
+        if (!IsoText.TryParseLocalDateTime(document.Start, out var parsedStart, out var startReason))
+        {
+            problems.AddUnreadable(startPath, startReason);
+        }
+        else if (StorableValues.CheckLocalDateTime(parsedStart, problems, startPath))
         {
             start = parsedStart;
-        }
-        else
-        {
-            problems.Add(ProblemList.Join(path, "start"), startReason);
         }
 
         var zone = document.TimeZone is null ? null : ReadZone(document.TimeZone, problems, ProblemList.Join(path, "timeZone"));
@@ -254,7 +252,7 @@ internal static partial class PolicyMapper
         }
 
         return problems.Problems.Count == before && start is { } s && shift is not null
-            ? new Rotation(document.Members!.Select(m => m!), s, shift, zone, windows!)
+            ? Build(problems, path, () => new Rotation(document.Members!.Select(m => m!), s, shift, zone, windows!))
             : null;
     }
 
@@ -262,7 +260,7 @@ internal static partial class PolicyMapper
     {
         if (document is null)
         {
-            problems.Add(path, "a shift is required: {length, clock}, like {\"length\": \"P1W\", \"clock\": \"wallClock\"}");
+            problems.AddMissing(path, "a shift is required: {length, clock}, like {\"length\": \"P1W\", \"clock\": \"wallClock\"}");
             return null;
         }
 
@@ -275,21 +273,21 @@ internal static partial class PolicyMapper
             case ShiftClock.WallClock:
                 if (!IsoText.TryParsePeriod(document.Length, out var period, out var periodReason))
                 {
-                    problems.Add(lengthPath, periodReason);
+                    problems.AddUnreadable(lengthPath, periodReason);
                     return null;
                 }
 
                 ShiftLength.ValidateWallClock(period, problems, lengthPath);
-                return problems.Problems.Count == before ? ShiftLength.WallClock(period) : null;
+                return problems.Problems.Count == before ? Build(problems, lengthPath, () => ShiftLength.WallClock(period)) : null;
             case ShiftClock.Elapsed:
                 if (!IsoText.TryParseDuration(document.Length, out var duration, out var durationReason))
                 {
-                    problems.Add(lengthPath, durationReason);
+                    problems.AddUnreadable(lengthPath, durationReason);
                     return null;
                 }
 
                 ShiftLength.ValidateElapsed(duration, problems, lengthPath);
-                return problems.Problems.Count == before ? ShiftLength.Elapsed(duration) : null;
+                return problems.Problems.Count == before ? Build(problems, lengthPath, () => ShiftLength.Elapsed(duration)) : null;
             default:
                 return null;
         }
@@ -310,16 +308,16 @@ internal static partial class PolicyMapper
         ActiveWindow.Validate(days, problems, path);
         if (!IsoText.TryParseLocalTime(document.From, allowEndOfDay: false, out var from, out _, out var fromReason))
         {
-            problems.Add(ProblemList.Join(path, "from"), fromReason);
+            problems.AddUnreadable(ProblemList.Join(path, "from"), fromReason);
         }
 
         if (!IsoText.TryParseLocalTime(document.To, allowEndOfDay: true, out var to, out _, out var toReason))
         {
-            problems.Add(ProblemList.Join(path, "to"), toReason);
+            problems.AddUnreadable(ProblemList.Join(path, "to"), toReason);
         }
 
         // 24:00 reads as midnight, which as an end time means the next midnight.
-        return problems.Problems.Count == before ? new ActiveWindow(days.Select(d => d!.Value), from, to) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new ActiveWindow(days.Select(d => d!.Value), from, to)) : null;
     }
 
     private static DateTimeZone? ReadZone(string text, ProblemList problems, string path)
@@ -329,7 +327,7 @@ internal static partial class PolicyMapper
             return zone;
         }
 
-        problems.Add(path, $"unknown time zone '{text}'; use an IANA id such as Europe/Berlin, America/New_York or UTC (or null)");
+        problems.AddUnreadable(path, $"unknown time zone '{text}'; use an IANA id such as Europe/Berlin, America/New_York or UTC (or null)");
         return null;
     }
 
@@ -340,7 +338,7 @@ internal static partial class PolicyMapper
             return instant;
         }
 
-        problems.Add(path, reason);
+        problems.AddUnreadable(path, reason);
         return null;
     }
 }

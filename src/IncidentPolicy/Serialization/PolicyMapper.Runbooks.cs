@@ -8,15 +8,16 @@ internal static partial class PolicyMapper
 {
     /// <summary>
     /// Reads the <c>runbooks</c> section; escalation rules are read as in the escalation section, checking roles and
-    /// severities against the document's own. Returns how to apply it: an absent section keeps the seed's runbook.
+    /// severities against the document's own. Returns the runbooks, or <see langword="null"/> when the section is absent
+    /// (the policy keeps the seed's runbook) or invalid (with problems).
     /// </summary>
-    private static Func<ResponsePolicy, ResponsePolicy> ReadRunbooksSection(
+    private static List<Runbook>? ReadRunbooksSection(
         PolicyDocument document, List<Role?>? roles, List<SeverityLevel>? severities, ProblemList problems)
     {
         const string path = "$.runbooks";
         if (document.Runbooks is null)
         {
-            return policy => policy;
+            return null;
         }
 
         bool Clean(string sectionPath) => !problems.Problems.Any(p => p.Path.StartsWith(sectionPath, StringComparison.Ordinal));
@@ -32,7 +33,7 @@ internal static partial class PolicyMapper
         }
 
         EscalationIds.CheckUnique(document.Runbooks.Select((r, i) => (r?.Id, ProblemList.Index(path, i))), problems);
-        return problems.Problems.Count == before ? policy => policy.WithRunbooks(runbooks!) : policy => policy;
+        return problems.Problems.Count == before ? runbooks.ConvertAll(r => r!) : null;
     }
 
     private static List<RunbookDocument?> ToDocument(IReadOnlyList<Runbook> runbooks) =>
@@ -73,23 +74,33 @@ internal static partial class PolicyMapper
 
         var before = problems.Problems.Count;
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.RunbookDocument, problems, path);
+        EscalationIds.Check(document.Id, "runbook", problems, ProblemList.Join(path, "id"));
+        if (string.IsNullOrWhiteSpace(document.Title))
+        {
+            problems.AddMissing(ProblemList.Join(path, "title"), "a title is required");
+        }
+        else
+        {
+            problems.CheckText(document.Title, StorableText.Shape.Line, "the title", ProblemList.Join(path, "title"));
+        }
+
         var services = ReadTexts(document.Services, "a list of services is required ([] for none)", problems, ProblemList.Join(path, "services"));
         var tags = ReadTexts(document.AlertTags, "a list of alert tags is required ([] for none)", problems, ProblemList.Join(path, "alertTags"));
 
         var steps = ReadItems(document.QuickAssessment, "quickAssessment", path, problems, (step, stepPath) =>
         {
             CheckUnknownKeys(step.Unknown, PolicyJsonContext.Default.AssessmentStepDocument, problems, stepPath);
-            var ok = RequireText(step.Check, problems, ProblemList.Join(stepPath, "check"))
-                & RequireText(step.Condition, problems, ProblemList.Join(stepPath, "condition"))
-                & RequireText(step.Action, problems, ProblemList.Join(stepPath, "action"));
+            var ok = RequireText(step.Check, "the check", problems, ProblemList.Join(stepPath, "check"))
+                & RequireText(step.Condition, "the condition", problems, ProblemList.Join(stepPath, "condition"))
+                & RequireText(step.Action, "the action", problems, ProblemList.Join(stepPath, "action"));
             return ok ? new AssessmentStep(step.Check!, step.Condition!, step.Action!) : null;
         });
 
         var causes = ReadItems(document.CommonCauses, "commonCauses", path, problems, (cause, causePath) =>
         {
             CheckUnknownKeys(cause.Unknown, PolicyJsonContext.Default.RunbookCauseDocument, problems, causePath);
-            var ok = RequireText(cause.Name, problems, ProblemList.Join(causePath, "name"))
-                & RequireText(cause.Mitigation, problems, ProblemList.Join(causePath, "mitigation"));
+            var ok = RequireText(cause.Name, "the name", problems, ProblemList.Join(causePath, "name"))
+                & RequireText(cause.Mitigation, "the mitigation", problems, ProblemList.Join(causePath, "mitigation"));
             if (cause.Share is not (>= 0 and <= 100))
             {
                 problems.Add(ProblemList.Join(causePath, "share"), cause.Share is null ? "a share in whole percent is required" : $"a share is 0 to 100 percent (got {cause.Share})");
@@ -102,7 +113,7 @@ internal static partial class PolicyMapper
         var escalation = ReadItems(document.Escalation, "escalation", path, problems, (line, linePath) =>
         {
             CheckUnknownKeys(line.Unknown, PolicyJsonContext.Default.RunbookEscalationDocument, problems, linePath);
-            var ok = RequireText(line.Text, problems, ProblemList.Join(linePath, "text"));
+            var ok = RequireText(line.Text, "the text", problems, ProblemList.Join(linePath, "text"));
             var rule = ReadEscalationRule(line.Rule, context, problems, ProblemList.Join(linePath, "rule"));
             return ok && rule is not null ? new RunbookEscalation(line.Text!, rule) : null;
         });
@@ -112,19 +123,7 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        try
-        {
-            return new Runbook(document.Id!, document.Title!, services!, tags!, steps!, causes!, escalation!);
-        }
-        catch (PolicyValidationException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                problems.Add(ProblemList.Join(path, problem.Path), problem.Reason);
-            }
-
-            return null;
-        }
+        return Build(problems, path, () => new Runbook(document.Id!, document.Title!, services!, tags!, steps!, causes!, escalation!));
     }
 
     private static List<T>? ReadItems<TDocument, T>(
@@ -135,7 +134,7 @@ internal static partial class PolicyMapper
         var listPath = ProblemList.Join(path, key);
         if (documents is null)
         {
-            problems.Add(listPath, "a list is required ([] for none)");
+            problems.AddMissing(listPath, "a list is required ([] for none)");
             return null;
         }
 
@@ -160,26 +159,28 @@ internal static partial class PolicyMapper
     {
         if (texts is null)
         {
-            problems.Add(path, missing);
+            problems.AddMissing(path, missing);
             return null;
         }
 
         for (var i = 0; i < texts.Count; i++)
         {
-            RequireText(texts[i], problems, ProblemList.Index(path, i));
+            RequireText(texts[i], "the text", problems, ProblemList.Index(path, i), StorableText.Shape.Id);
         }
 
         return texts.Select(t => t ?? "").ToList();
     }
 
-    private static bool RequireText(string? text, ProblemList problems, string path)
+    /// <summary>A non-blank text that policy files can store (<see cref="StorableText"/>): one line unless
+    /// <paramref name="shape"/> says otherwise.</summary>
+    private static bool RequireText(string? text, string what, ProblemList problems, string path, StorableText.Shape shape = StorableText.Shape.Line)
     {
-        if (!string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return true;
+            problems.AddMissing(path, "a non-empty text is required");
+            return false;
         }
 
-        problems.Add(path, "a non-empty text is required");
-        return false;
+        return problems.CheckText(text, shape, what, path);
     }
 }

@@ -20,7 +20,7 @@ internal static partial class PolicyMapper
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.PolicyDocument, problems, root);
         if (document.FormatVersion is null)
         {
-            problems.Add("$.formatVersion", "formatVersion is required; this library reads format version 1");
+            problems.AddMissing("$.formatVersion", "formatVersion is required; this library reads format version 1");
         }
         else if (document.FormatVersion != FormatVersion)
         {
@@ -32,9 +32,9 @@ internal static partial class PolicyMapper
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
         var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
         var onCall = ReadOnCall(document, calendar, roles, problems);
-        var applyEscalation = ReadEscalationSections(document, roles, severities, problems);
-        var applyChangeWindows = ReadChangeWindowsSection(document, roles, problems);
-        var applyRunbooks = ReadRunbooksSection(document, roles, severities, problems);
+        var (escalation, severityMatrix) = ReadEscalationSections(document, roles, severities, problems);
+        var changeWindows = ReadChangeWindowsSection(document, roles, problems);
+        var runbooks = ReadRunbooksSection(document, roles, severities, problems);
 
         if (roles is not null && severities is not null)
         {
@@ -53,19 +53,21 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        // Cross-section checks (unknown roles in the lifecycle rules, …) are the policy's own; report them with paths.
+        if (Build(problems, "$.severities", () => new SeverityScale(severities)) is not { } scale)
+        {
+            return null;
+        }
+
+        // Cross-section checks (unknown roles in the lifecycle rules, …) and the size of the written form are the
+        // policy's own; report them with paths. Absent sections keep the policy's defaults for its roles and severities.
         try
         {
-            var policy = new ResponsePolicy(roles!, new SeverityScale(severities!), calendar);
-            return applyRunbooks(applyChangeWindows(applyEscalation(WithOnCall(lifecycle is null ? policy : policy.WithLifecycle(lifecycle), onCall))));
+            return ResponsePolicy.Compose(
+                roles!, scale, calendar, lifecycle, onCall.People!, onCall.Schedules!, escalation, severityMatrix, changeWindows, runbooks);
         }
         catch (PolicyValidationException e)
         {
-            foreach (var problem in e.Problems)
-            {
-                problems.Add(problem.Path, problem.Reason);
-            }
-
+            problems.AddAll("$", e);
             return null;
         }
     }
@@ -137,7 +139,7 @@ internal static partial class PolicyMapper
     {
         if (documents is null)
         {
-            problems.Add(path, "roles are required: a list of {id, name, description}");
+            problems.AddMissing(path, "roles are required: a list of {id, name, description}");
             return null;
         }
 
@@ -154,8 +156,8 @@ internal static partial class PolicyMapper
 
             CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.RoleDocument, problems, itemPath);
             var before = problems.Problems.Count;
-            Role.Validate(document.Id, document.Name, problems, itemPath);
-            roles.Add(problems.Problems.Count == before ? new Role(document.Id!, document.Name!, document.Description ?? "") : null);
+            Role.Validate(document.Id, document.Name, document.Description, problems, itemPath);
+            roles.Add(problems.Problems.Count == before ? Build(problems, itemPath, () => new Role(document.Id!, document.Name!, document.Description ?? "")) : null);
         }
 
         ResponsePolicy.ValidateRoles(documents.Select(d => d?.Id).ToList(), problems, path);
@@ -166,7 +168,7 @@ internal static partial class PolicyMapper
     {
         if (document is null)
         {
-            problems.Add(path, "a calendar is required: {timeZone, workingDays, opens, closes, holidays}");
+            problems.AddMissing(path, "a calendar is required: {timeZone, workingDays, opens, closes, holidays}");
             return null;
         }
 
@@ -177,18 +179,18 @@ internal static partial class PolicyMapper
         var zonePath = ProblemList.Join(path, "timeZone");
         if (string.IsNullOrEmpty(document.TimeZone))
         {
-            problems.Add(zonePath, "an IANA time zone id is required, like Europe/Berlin or UTC");
+            problems.AddMissing(zonePath, "an IANA time zone id is required, like Europe/Berlin or UTC");
         }
         else if ((zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(document.TimeZone)) is null)
         {
-            problems.Add(zonePath, $"unknown time zone '{document.TimeZone}'; use an IANA id such as Europe/Berlin, America/New_York or UTC");
+            problems.AddUnreadable(zonePath, $"unknown time zone '{document.TimeZone}'; use an IANA id such as Europe/Berlin, America/New_York or UTC");
         }
 
         var daysPath = ProblemList.Join(path, "workingDays");
         var days = new List<IsoDayOfWeek?>();
         if (document.WorkingDays is null)
         {
-            problems.Add(daysPath, "working days are required, like [\"monday\", \"tuesday\"]");
+            problems.AddMissing(daysPath, "working days are required, like [\"monday\", \"tuesday\"]");
         }
         else
         {
@@ -210,7 +212,7 @@ internal static partial class PolicyMapper
             }
             else
             {
-                problems.Add(ProblemList.Index(holidaysPath, i), reason);
+                problems.AddUnreadable(ProblemList.Index(holidaysPath, i), reason);
                 holidays.Add(null);
             }
         }
@@ -244,7 +246,7 @@ internal static partial class PolicyMapper
             return null;
         }
 
-        return new BusinessCalendar(zone, days.Select(d => d!.Value), hours.Value, holidays.Select(h => h!.Value), weekdayHours);
+        return Build(problems, path, () => new BusinessCalendar(zone, days.Select(d => d!.Value), hours.Value, holidays.Select(h => h!.Value), weekdayHours));
     }
 
     /// <summary>A required list of day names; unreadable entries are reported and kept as <see langword="null"/> so
@@ -253,7 +255,7 @@ internal static partial class PolicyMapper
     {
         if (names is null)
         {
-            problems.Add(path, "days are required, like [\"monday\", \"tuesday\"]");
+            problems.AddMissing(path, "days are required, like [\"monday\", \"tuesday\"]");
         }
 
         var days = new List<IsoDayOfWeek?>(names?.Count ?? 0);
@@ -275,7 +277,7 @@ internal static partial class PolicyMapper
             }
         }
 
-        problems.Add(path, $"'{name}' is not a day of the week; write monday, tuesday, … sunday");
+        problems.AddUnreadable(path, $"'{name}' is not a day of the week; write monday, tuesday, … sunday");
         return null;
     }
 
@@ -286,13 +288,13 @@ internal static partial class PolicyMapper
         var opensOk = IsoText.TryParseLocalTime(opensText, allowEndOfDay: false, out var opens, out _, out var opensReason);
         if (!opensOk)
         {
-            problems.Add(opensPath, opensReason);
+            problems.AddUnreadable(opensPath, opensReason);
         }
 
         var closesOk = IsoText.TryParseLocalTime(closesText, allowEndOfDay: true, out var closes, out var endOfDay, out var closesReason);
         if (!closesOk)
         {
-            problems.Add(closesPath, closesReason);
+            problems.AddUnreadable(closesPath, closesReason);
         }
 
         if (!opensOk || !closesOk)
@@ -318,7 +320,7 @@ internal static partial class PolicyMapper
     {
         if (documents is null)
         {
-            problems.Add(path, "severities are required: a list of severity levels");
+            problems.AddMissing(path, "severities are required: a list of severity levels");
             return null;
         }
 
@@ -355,25 +357,25 @@ internal static partial class PolicyMapper
         var roles = document.RolesInvolved ?? [];
         if (document.RolesInvolved is null)
         {
-            problems.Add(ProblemList.Join(path, "rolesInvolved"), "rolesInvolved is required: a list of role ids");
+            problems.AddMissing(ProblemList.Join(path, "rolesInvolved"), "rolesInvolved is required: a list of role ids");
         }
 
-        SeverityLevel.Validate(document.Id, document.Rank, document.Name, examples, roles, declareWithin, commanderWithin, problems, path);
+        SeverityLevel.Validate(document.Id, document.Rank, document.Name, document.Description, examples, roles, declareWithin, commanderWithin, problems, path);
         if (problems.Problems.Count != before || acknowledge is null || respond is null)
         {
             return null;
         }
 
-        return new SeverityLevel(
+        return Build(problems, path, () => new SeverityLevel(
             document.Id!, document.Rank!.Value, document.Name!, document.Description ?? "", examples!, roles!,
-            acknowledge, respond, declareWithin, commanderWithin, statusUpdates, postMortem);
+            acknowledge, respond, declareWithin, commanderWithin, statusUpdates, postMortem));
     }
 
     private static ResponseTarget? ReadTarget(TargetDocument? document, ProblemList problems, string path)
     {
         if (document is null)
         {
-            problems.Add(path, "a target is required: {within, clock}");
+            problems.AddMissing(path, "a target is required: {within, clock}");
             return null;
         }
 
@@ -386,7 +388,7 @@ internal static partial class PolicyMapper
             ResponseTarget.Validate(c, within, problems, path);
         }
 
-        return problems.Problems.Count == before && clock is { } valid ? ResponseTarget.Create(valid, within) : null;
+        return problems.Problems.Count == before && clock is { } valid ? Build(problems, path, () => ResponseTarget.Create(valid, within)) : null;
     }
 
     private static StatusUpdateRule? ReadStatusUpdates(StatusUpdatesDocument? document, ProblemList problems, string path)
@@ -406,7 +408,7 @@ internal static partial class PolicyMapper
             StatusUpdateRule.Validate(a, first, every, problems, path);
         }
 
-        return problems.Problems.Count == before && audience is { } valid ? StatusUpdateRule.Create(valid, first, every) : null;
+        return problems.Problems.Count == before && audience is { } valid ? Build(problems, path, () => StatusUpdateRule.Create(valid, first, every)) : null;
     }
 
     private static PostMortemRule? ReadPostMortem(PostMortemDocument? document, ProblemList problems, string path)
@@ -423,10 +425,10 @@ internal static partial class PolicyMapper
         Durations.RequirePositive(within, problems, withinPath);
         if (document.ActionItemsRequiredBeforeClose is null)
         {
-            problems.Add(ProblemList.Join(path, "actionItemsRequiredBeforeClose"), "true or false is required");
+            problems.AddMissing(ProblemList.Join(path, "actionItemsRequiredBeforeClose"), "true or false is required");
         }
 
-        return problems.Problems.Count == before ? new PostMortemRule(within!.Value, document.ActionItemsRequiredBeforeClose!.Value) : null;
+        return problems.Problems.Count == before ? Build(problems, path, () => new PostMortemRule(within!.Value, document.ActionItemsRequiredBeforeClose!.Value)) : null;
     }
 
     private static Duration? ReadOptionalDuration(string? text, ProblemList problems, string path)
@@ -441,7 +443,7 @@ internal static partial class PolicyMapper
             return duration;
         }
 
-        problems.Add(path, reason);
+        problems.AddUnreadable(path, reason);
         return null;
     }
 
@@ -457,8 +459,34 @@ internal static partial class PolicyMapper
         }
 
         var expected = string.Join(", ", Enum.GetValues<TEnum>().Select(v => HumanText.CamelCase(v)));
-        problems.Add(path, text is null ? $"a value is required: one of {expected}" : $"'{text}' is not one of {expected}");
+        if (text is null)
+        {
+            problems.AddMissing(path, $"a value is required: one of {expected}");
+        }
+        else
+        {
+            problems.AddUnreadable(path, $"'{text}' is not one of {expected}");
+        }
         return null;
+    }
+
+    /// <summary>
+    /// Builds an object whose parts were read and checked without problems. Its constructor checks them again; should
+    /// it still refuse them, its problems are reported under the object's path rather than escaping the reader, so
+    /// <see cref="PolicyJson.TryParse"/> never throws for bad input and every problem keeps its full JSON path.
+    /// </summary>
+    private static T? Build<T>(ProblemList problems, string path, Func<T?> build)
+        where T : class
+    {
+        try
+        {
+            return build();
+        }
+        catch (PolicyValidationException e)
+        {
+            problems.AddAll(path, e);
+            return null;
+        }
     }
 
     private static void CheckUnknownKeys(Dictionary<string, JsonElement>? unknown, JsonTypeInfo typeInfo, ProblemList problems, string path)

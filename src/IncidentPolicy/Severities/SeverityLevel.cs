@@ -52,7 +52,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         var exampleList = examples.ToList();
         var roleList = rolesInvolved.ToList();
         var problems = new ProblemList();
-        Validate(id, rank, name, exampleList, roleList, declareWithin, assignCommanderWithin, problems, "");
+        Validate(id, rank, name, description, exampleList, roleList, declareWithin, assignCommanderWithin, problems, "");
         problems.ThrowIfAny();
 
         Id = id;
@@ -191,6 +191,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         string? id,
         int? rank,
         string? name,
+        string? description,
         IReadOnlyList<string?> examples,
         IReadOnlyList<string?> rolesInvolved,
         Duration? declareWithin,
@@ -200,16 +201,16 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add(ProblemList.Join(path, "id"), "a severity id is required");
+            problems.AddMissing(ProblemList.Join(path, "id"), "a severity id is required");
         }
-        else if (id.Any(char.IsWhiteSpace))
+        else if (problems.CheckText(id, StorableText.Shape.Id, "the severity id", ProblemList.Join(path, "id")) && id.Any(char.IsWhiteSpace))
         {
             problems.Add(ProblemList.Join(path, "id"), $"severity id '{id}' must not contain white space");
         }
 
         if (rank is null)
         {
-            problems.Add(ProblemList.Join(path, "rank"), "a rank is required");
+            problems.AddMissing(ProblemList.Join(path, "rank"), "a rank is required");
         }
         else if (rank < 1)
         {
@@ -218,9 +219,14 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            problems.Add(ProblemList.Join(path, "name"), "a name is required");
+            problems.AddMissing(ProblemList.Join(path, "name"), "a name is required");
+        }
+        else
+        {
+            problems.CheckText(name, StorableText.Shape.Line, "the name", ProblemList.Join(path, "name"));
         }
 
+        problems.CheckText(description, StorableText.Shape.Free, "the description", ProblemList.Join(path, "description"));
         var examplesPath = ProblemList.Join(path, "examples");
         for (var i = 0; i < examples.Count; i++)
         {
@@ -228,12 +234,16 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
             {
                 problems.Add(ProblemList.Index(examplesPath, i), "an example must not be blank");
             }
+            else
+            {
+                problems.CheckText(examples[i], StorableText.Shape.Line, "the example", ProblemList.Index(examplesPath, i));
+            }
         }
 
         var rolesPath = ProblemList.Join(path, "rolesInvolved");
         if (rolesInvolved.Count == 0)
         {
-            problems.Add(rolesPath, "at least one role must be involved");
+            problems.AddMissing(rolesPath, "at least one role must be involved");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

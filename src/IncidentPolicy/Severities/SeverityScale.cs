@@ -92,7 +92,7 @@ public sealed class SeverityScale : IReadOnlyList<SeverityLevel>
     {
         if (levels.Count == 0)
         {
-            problems.Add(path, "at least one severity level is required");
+            problems.AddMissing(path, "at least one severity level is required");
             return;
         }
 
