@@ -155,8 +155,9 @@ public class TimeEdgeHostileTests(ITestOutputHelper output)
         {
             var h = new Hostile(30_000 + seed);
             var zone = h.Zone();
-            var start = (h.Chance(50) ? Limits.MaxInstant - NodaTime.Duration.FromDays(h.Next(400)) : Limits.MinInstant + NodaTime.Duration.FromDays(h.Next(400)))
-                .InZone(zone).LocalDateTime;
+            // Rotation starts are whole minutes of a local date within the supported range.
+            var start = (h.Chance(50) ? Limits.MaxInstant - NodaTime.Duration.FromDays(1 + h.Next(400)) : Limits.MinInstant + NodaTime.Duration.FromDays(1 + h.Next(400)))
+                .InZone(zone).LocalDateTime.With(TimeAdjusters.TruncateToMinute);
             var length = h.Chance(50)
                 ? ShiftLength.WallClock(h.Chance(50) ? Period.FromWeeks(1) : Period.FromDays(1 + h.Next(30)))
                 : ShiftLength.Elapsed(NodaTime.Duration.FromHours(1 + h.Next(24 * 30)));
