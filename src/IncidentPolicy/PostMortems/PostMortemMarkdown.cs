@@ -120,6 +120,7 @@ public static class PostMortemMarkdown
         ImmutableArray<ActionItem>.Builder? items = null;
         foreach (var raw in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
+            WorkMeter.Add(1);
             var line = raw.TrimEnd();
             var trimmed = line.Trim();
             if (trimmed.StartsWith("## Post-Mortem:", StringComparison.OrdinalIgnoreCase))

@@ -28,7 +28,7 @@ public class EventLogHostileTests(ITestOutputHelper output)
 
     private static readonly string Lines = EventLogJson.SerializeLines(EventLogJson.Parse(Document).Events);
 
-    private static string Mutate(Hostile h, string text)
+    internal static string Mutate(Hostile h, string text)
     {
         var mutated = new StringBuilder(text);
         for (var m = 1 + h.Next(3); m > 0; m--)

@@ -158,6 +158,29 @@ public class LinearGrowthTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void PostMortemMarkdownParse_OfManyRowsAndWrappedLines_GrowsLinearly()
+    {
+        // The parser once joined wrapped lines by concatenating as it went: a 582 KB post-mortem took 21 s.
+        AssertLinear("PostMortemMarkdown.Parse", n =>
+        {
+            var text = new System.Text.StringBuilder("## Post-Mortem: Checkout Outage - May 29, 2026\n\n### Root Cause\n\n");
+            for (var i = 0; i < n; i++)
+            {
+                text.Append("The connection pool was exhausted by request ").Append(i).Append(" while the retry storm grew,\n");
+            }
+
+            text.Append("\n### Action Items\n\n| # | Action | Owner | Due | Status |\n|---|---|---|---|---|\n");
+            for (var i = 1; i <= n; i++)
+            {
+                text.Append("| ").Append(i).Append(" | Add a circuit breaker | alex | Jun 5 | Open |\n");
+            }
+
+            var markdown = text.ToString();
+            return () => IncidentPolicy.PostMortems.PostMortemMarkdown.Parse(markdown);
+        });
+    }
+
+    [Fact]
     public void TheCheck_FailsOnADeliberatelyQuadraticVariant()
     {
         // The engine without its index of open obligations looks at every obligation on every event: under severity
