@@ -19,13 +19,15 @@ public class EscalationChecksTests
     private static readonly string[] RoleIds = ResponsePolicy.Default.Roles.Select(r => r.Id).ToArray();
     private static readonly string[] SeverityIds = ResponsePolicy.Default.Severities.Select(s => s.Id).ToArray();
 
-    private static readonly Gen<(IncidentHistory History, int[] Offsets)> Cases =
+    /// <summary>Generated escalation sections and histories, with minute offsets for evaluation instants; shared with
+    /// <see cref="OpenSlotsTests"/>.</summary>
+    internal static readonly Gen<(IncidentHistory History, int[] Offsets)> Cases =
         from escalation in IncidentGen.EscalationSections(RoleIds, SeverityIds)
         from history in IncidentGen.Histories(ResponsePolicy.Default.WithEscalation(escalation))
         from offsets in Gen.Choose(-600, 20_000).ArrayOf()
         select (history, offsets);
 
-    private static bool Same(Evaluation a, Evaluation b) =>
+    internal static bool Same(Evaluation a, Evaluation b) =>
         a.Obligations.SequenceEqual(b.Obligations) && a.NextWakeUp == b.NextWakeUp;
 
     [Property(MaxTest = 300)]

@@ -15,21 +15,9 @@ namespace IncidentPolicy.Tests.Obligations;
 /// </summary>
 public class OpenSlotsTests
 {
-    private static readonly string[] RoleIds = ResponsePolicy.Default.Roles.Select(r => r.Id).ToArray();
-    private static readonly string[] SeverityIds = ResponsePolicy.Default.Severities.Select(s => s.Id).ToArray();
-
-    private static readonly Gen<(IncidentHistory History, int[] Offsets)> Cases =
-        from escalation in IncidentGen.EscalationSections(RoleIds, SeverityIds)
-        from history in IncidentGen.Histories(ResponsePolicy.Default.WithEscalation(escalation))
-        from offsets in Gen.Choose(-600, 20_000).ArrayOf()
-        select (history, offsets);
-
-    private static bool Same(Evaluation a, Evaluation b) =>
-        a.Obligations.SequenceEqual(b.Obligations) && a.NextWakeUp == b.NextWakeUp;
-
     [Property(MaxTest = 300)]
     public Property IndexedMeetingAndCancelling_AnswersAsTheScan() =>
-        Prop.ForAll(Cases.ToArbitrary(), c =>
+        Prop.ForAll(EscalationChecksTests.Cases.ToArbitrary(), c =>
         {
             var (history, offsets) = c;
             var incident = history.Incident;
@@ -37,7 +25,7 @@ public class OpenSlotsTests
             var instants = incident.Events.Select(e => e.At)
                 .Concat(offsets.Select(m => incident.LastEventAt + Duration.FromMinutes(m)))
                 .Concat(offsets.Select(m => incident.AlertAt + Duration.FromMinutes(m)));
-            return instants.All(now => Same(
+            return instants.All(now => EscalationChecksTests.Same(
                 ObligationEngine.EvaluateWithIndexFrom(policy, incident, now, 0),
                 ObligationEngine.EvaluateWithIndexFrom(policy, incident, now, int.MaxValue)));
         });
