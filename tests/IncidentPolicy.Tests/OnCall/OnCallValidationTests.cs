@@ -130,6 +130,70 @@ public class OnCallValidationTests
     }
 
     [Fact]
+    public void Parse_ChainOfOverlappingOverrides_EachReportedAgainstAnEarlierOne()
+    {
+        // C overlaps only B, which itself overlaps A: both B and C are reported, each naming an override listed before it.
+        var tree = DefaultTree();
+        OnCall(tree)["overrides"] = JsonNode.Parse("""
+            [{"person": "devon", "from": "2026-12-01T00:00Z", "to": "2026-12-05T00:00Z", "layer": null},
+             {"person": "casey", "from": "2026-12-03T00:00Z", "to": "2026-12-07T00:00Z", "layer": null},
+             {"person": "alex", "from": "2026-12-06T00:00Z", "to": "2026-12-08T00:00Z", "layer": null},
+             {"person": "alex", "from": "2026-12-08T00:00Z", "to": "2026-12-09T00:00Z", "layer": null},
+             {"person": "devon", "from": "2026-11-01T00:00Z", "to": "2026-12-31T00:00Z", "layer": "weekly"}]
+            """);
+        Assert.Equal(
+            [
+                new PolicyProblem("$.schedules[0].overrides[1]", "overlaps $.schedules[0].overrides[0] (2026-12-01T00:00:00Z to 2026-12-05T00:00:00Z) on the whole schedule; overrides of one layer must not overlap"),
+                new PolicyProblem("$.schedules[0].overrides[2]", "overlaps $.schedules[0].overrides[1] (2026-12-03T00:00:00Z to 2026-12-07T00:00:00Z) on the whole schedule; overrides of one layer must not overlap"),
+            ],
+            ProblemsOf(tree));
+    }
+
+    [Fact]
+    public void Parse_ManyOverridesListedBackwards_Accepted()
+    {
+        var tree = DefaultTree();
+        var overrides = new JsonArray();
+        var start = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 3_000; i > 0; i--)
+        {
+            var from = start.AddHours(i);
+            overrides.Add(new JsonObject
+            {
+                ["person"] = i % 2 == 0 ? "casey" : "devon",
+                ["from"] = from.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["to"] = from.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["layer"] = null,
+            });
+        }
+
+        OnCall(tree)["overrides"] = overrides;
+        OnCall(tree)["unavailability"] = JsonNode.Parse("""
+            [{"person": "casey", "from": "2029-01-01T00:00Z", "to": "2029-06-01T00:00Z"},
+             {"person": "casey", "from": "2029-02-01T00:00Z", "to": "2029-03-01T00:00Z"}]
+            """);
+
+        Assert.Equal(3_000, PolicyJson.Parse(tree.ToJsonString()).Schedules[0].Overrides.Count);
+    }
+
+    [Fact]
+    public void Parse_OverrideDuringTheSecondOfOverlappingLeaves_NamesTheLeave()
+    {
+        var tree = DefaultTree();
+        OnCall(tree)["overrides"] = JsonNode.Parse("""[{"person": "devon", "from": "2026-12-24T18:00Z", "to": "2026-12-27T09:00Z", "layer": null}]""");
+        OnCall(tree)["unavailability"] = JsonNode.Parse("""
+            [{"person": "devon", "from": "2026-12-01T00:00Z", "to": "2026-12-10T00:00Z"},
+             {"person": "casey", "from": "2026-12-01T00:00Z", "to": "2026-12-31T00:00Z"},
+             {"person": "devon", "from": "2026-12-05T00:00Z", "to": "2026-12-25T00:00Z"},
+             {"person": "devon", "from": "2026-12-27T09:00Z", "to": "2026-12-28T00:00Z"}]
+            """);
+        AssertSingle(
+            tree,
+            "$.schedules[0].overrides[0].person",
+            "'devon' is unavailable during this override ($.schedules[0].unavailability[2]: 2026-12-05T00:00:00Z to 2026-12-25T00:00:00Z)");
+    }
+
+    [Fact]
     public void Parse_OverrideOfUnknownLayerAndBackwardsWindow_BothReported()
     {
         var tree = DefaultTree();
