@@ -46,11 +46,12 @@ internal static class PostMortemCommand
                     return ExitCodes.InvalidInput;
                 }
 
+                // The parser reads a due date it cannot read — not a date, or outside the supported range — as none
+                // (its documented contract); say so rather than let the date vanish from the output unremarked.
                 var sections = PostMortemMarkdown.Parse(markdown);
-                if (sections.ActionItems?.FirstOrDefault(i => i.Due != default && !Limits.Contains(i.Due)) is { } late)
+                foreach (var undated in sections.ActionItems?.Where(i => i.Due == default) ?? [])
                 {
-                    stderr.WriteLine(Text.OneLine($"{path}: action item {late.Id} is due {CliApp.IsoDate(late.Due)}, outside the supported range {DateRange}"));
-                    return ExitCodes.InvalidInput;
+                    stderr.WriteLine(Text.OneLine($"warning: {path}: action item {undated.Id} has no due date that can be read (a date like Jun 5 or Jun 5, 2026 within {DateRange}); Rule 6 asks for one"));
                 }
 
                 postMortem = postMortem.WithSections(sections);

@@ -58,8 +58,10 @@ public sealed class IncidentGenShrinkTests(ITestOutputHelper output) : IDisposab
         Assert.True(first.Steps.Count <= 6 || last.Steps.Count < first.Steps.Count, $"{first.Steps.Count} → {last.Steps.Count}");
 
         // The shortest ways to close: alert, declare, mitigate, resolve, close; the seed's SEV-1 needs a commander and a
-        // published post-mortem with an action item as well.
-        Assert.InRange(last.Steps.Count, 3, 12);
+        // published post-mortem with an action item as well. The run's seed is random and the shrinker can stop at a
+        // longer close that no single removal keeps valid (16 events, once in CI on 2026-12-02), so the bound is loose;
+        // that it shrank at all is asserted above.
+        Assert.InRange(last.Steps.Count, 3, 24);
         Assert.Contains(last.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " events", error.Message, StringComparison.Ordinal);
     }
 }
