@@ -7,7 +7,7 @@ namespace IncidentPolicy;
 
 /// <summary>
 /// The seed playbook ("Incident Management That Actually Works — From Alert to Post-Mortem") as a policy,
-/// exactly as DESIGN.md's table states it, with example people and schedules: a weekly on-call rotation and a
+/// exactly as the seed article's severity table states it, with example people and schedules: a weekly on-call rotation and a
 /// weekly Incident Commander rotation of senior engineers, separate from on-call (no one is in both).
 /// </summary>
 /// <remarks>The people (<c>alex</c> … <c>finley</c>) and their rotations are placeholders to replace with a team's own.</remarks>

@@ -9,7 +9,7 @@ internal static class HumanText
     private static readonly NodaTime.Text.InstantPattern InstantText =
         NodaTime.Text.InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFF'Z'");
 
-    /// <summary>An instant as DESIGN.md writes it everywhere: <c>2026-05-30T15:00:00Z</c>, a fraction only when non-zero.</summary>
+    /// <summary>An instant as the library writes it everywhere: <c>2026-05-30T15:00:00Z</c>, a fraction only when non-zero.</summary>
     public static string Format(Instant instant) => InstantText.Format(instant);
 
     /// <summary>"5 minutes", "1 hour 30 minutes", "48 hours", "0 seconds".</summary>

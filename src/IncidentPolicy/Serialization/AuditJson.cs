@@ -8,7 +8,7 @@ namespace IncidentPolicy.Serialization;
 /// <c>{"incident","severity","status","evaluatedAt","policyMatches","obligations":[{"key","kind","dueAt","metAt","state","lateBy","rule","reason"}],"violations":[{"rule","eventIndex","reason"}],"metrics":{"timeToAcknowledge":"PT5M",…},"nextWakeUp"}</c>.
 /// </summary>
 /// <remarks>Every field is present, <c>null</c> when empty; obligations ordered by <c>dueAt</c>, then key; instants
-/// and durations in DESIGN.md's text formats. Thread-safe.</remarks>
+/// and durations in the library's text formats (see <see cref="TextFormats"/>). Thread-safe.</remarks>
 public static class AuditJson
 {
     /// <summary>Writes the report.</summary>

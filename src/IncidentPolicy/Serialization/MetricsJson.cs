@@ -10,7 +10,7 @@ namespace IncidentPolicy.Serialization;
 /// <c>{"asOf","incidents","excluded","all":{"severity","incidents","timeToAcknowledge":{"count","mean","median","p90","min","max"},"timeToMitigate","timeToResolve"},"bySeverity":[…],"onTime":[{"kind","met","metLate","overdue","onTimeRate"}],"actionItems":{"total","done","wontDo","open","overdue","completionRate"}}</c>.
 /// </summary>
 /// <remarks>Every field is present, <c>null</c> when empty; groups in the order of <see cref="IncidentMetrics"/>;
-/// instants and durations in DESIGN.md's text formats; rates as numbers from 0 to 1. Thread-safe.</remarks>
+/// instants and durations in the library's text formats (see <see cref="TextFormats"/>); rates as numbers from 0 to 1. Thread-safe.</remarks>
 public static class MetricsJson
 {
     /// <summary>Writes the metrics.</summary>

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace IncidentPolicy.Serialization;
 
-/// <summary>Instants as DESIGN.md writes them: <c>2026-05-30T15:00:00Z</c>, a fraction only when non-zero.</summary>
+/// <summary>Instants as policy files and logs write them: <c>2026-05-30T15:00:00Z</c>, a fraction only when non-zero.</summary>
 internal sealed class InstantConverter : JsonConverter<Instant>
 {
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -21,7 +21,7 @@ internal sealed class InstantConverter : JsonConverter<Instant>
         writer.WriteStringValue(IsoText.FormatInstant(value));
 }
 
-/// <summary>Durations as DESIGN.md writes them: <c>PT48H</c>, <c>PT0S</c>, <c>-PT15M</c>.</summary>
+/// <summary>Durations as policy files and logs write them: <c>PT48H</c>, <c>PT0S</c>, <c>-PT15M</c>.</summary>
 internal sealed class DurationConverter : JsonConverter<Duration>
 {
     public override Duration Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
