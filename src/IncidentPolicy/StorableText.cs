@@ -63,9 +63,6 @@ internal static class StorableText
         return null;
     }
 
-    /// <summary>Whether a text passes <see cref="Check"/>.</summary>
-    public static bool IsStorable(string? text, Shape shape) => Check(text, shape, "text") is null;
-
     /// <summary>The most bytes a JSON writer may take for <paramref name="text"/> as a string value, quotes
     /// included: every character at its longest escaped form (<c>\uXXXX</c> for anything outside printable ASCII).</summary>
     public static long MaxEscapedBytes(string? text)
@@ -84,5 +81,6 @@ internal static class StorableText
         return bytes;
     }
 
-    private static string Capital(string what) => what.Length == 0 ? what : char.ToUpperInvariant(what[0]) + what[1..];
+    /// <summary>A field's name at the start of a sentence: <c>the note</c> → <c>The note</c>.</summary>
+    public static string Capital(string what) => what.Length == 0 ? what : char.ToUpperInvariant(what[0]) + what[1..];
 }

@@ -98,10 +98,8 @@ internal static class StorableEvent
     private static string? Text(string? text, StorableText.Shape shape, string what) => StorableText.Check(text, shape, what);
 
     private static string? Instant(Instant instant, string what) =>
-        Limits.Contains(instant) ? null : $"{Capital(what)} {TimeMath.OutsideRange(instant)}";
+        Limits.Contains(instant) ? null : $"{StorableText.Capital(what)} {TimeMath.OutsideRange(instant)}";
 
     private static string? Date(LocalDate date, string what) =>
-        Limits.Contains(date) ? null : $"{Capital(what)} {TimeMath.OutsideRange(date)}";
-
-    private static string Capital(string what) => char.ToUpperInvariant(what[0]) + what[1..];
+        Limits.Contains(date) ? null : $"{StorableText.Capital(what)} {TimeMath.OutsideRange(date)}";
 }

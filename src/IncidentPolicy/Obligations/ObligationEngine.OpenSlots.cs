@@ -182,26 +182,7 @@ internal sealed partial class ObligationEngine
                     overdue.Clear();
                 }
 
-                WorkMeter.Add(due.Count);
-                foreach (var index in due)
-                {
-                    ref var slot = ref slots[index];
-                    if (!slot.IsOpen)
-                    {
-                        continue;
-                    }
-
-                    if (includeOverdue || slot.DueAt > at)
-                    {
-                        slot.CancelledAt = at;
-                    }
-                    else
-                    {
-                        overdue.Add(index);
-                    }
-                }
-
-                due.Clear();
+                Sweep(slots, due, overdue, at, includeOverdue ? Cancel.All : Cancel.DueAfter);
             }
 
             if (!includeOverdue)
@@ -227,6 +208,22 @@ internal sealed partial class ObligationEngine
                 past.Clear();
             }
 
+            Sweep(slots, due, past, at, Cancel.DueAtOrAfter);
+            _policyPastBy = Instant.Max(_policyPastBy, at);
+        }
+
+        private enum Cancel : byte
+        {
+            All,
+            DueAfter,
+            DueAtOrAfter,
+        }
+
+        /// <summary>Cancels the open slots in <paramref name="due"/> that <paramref name="cancel"/> names, moves the
+        /// open ones it leaves (already due, so left by every later sweep) to <paramref name="past"/>, and empties
+        /// <paramref name="due"/>.</summary>
+        private static void Sweep(Slot[] slots, List<int> due, List<int> past, Instant at, Cancel cancel)
+        {
             WorkMeter.Add(due.Count);
             foreach (var index in due)
             {
@@ -236,7 +233,7 @@ internal sealed partial class ObligationEngine
                     continue;
                 }
 
-                if (slot.DueAt >= at)
+                if (cancel == Cancel.All || slot.DueAt > at || (cancel == Cancel.DueAtOrAfter && slot.DueAt == at))
                 {
                     slot.CancelledAt = at;
                 }
@@ -247,7 +244,6 @@ internal sealed partial class ObligationEngine
             }
 
             due.Clear();
-            _policyPastBy = Instant.Max(_policyPastBy, at);
         }
 
         private static List<int>[] NewLists(int count)
