@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Obligations;
+using IncidentPolicy.Primitives;
 using NodaTime;
 
 namespace IncidentPolicy.Benchmarks;

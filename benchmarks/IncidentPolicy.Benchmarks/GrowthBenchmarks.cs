@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
 using IncidentPolicy.PostMortems;
+using IncidentPolicy.Primitives;
 using NodaTime;
 
 namespace IncidentPolicy.Benchmarks;

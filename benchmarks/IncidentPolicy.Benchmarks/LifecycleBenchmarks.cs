@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Primitives;
 using NodaTime;
 using Stateless;
 

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Metrics;
+using IncidentPolicy.Obligations;
+using IncidentPolicy.Primitives;
 using NodaTime;
 
 namespace IncidentPolicy.Benchmarks;

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
 using IncidentPolicy.PostMortems;
 using IncidentPolicy.Serialization;
 using NodaTime;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using IncidentPolicy;
+using IncidentPolicy.Primitives;
 using IncidentPolicy.Serialization;
 using NodaTime;
 

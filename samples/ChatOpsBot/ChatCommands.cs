@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentPolicy;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Primitives;
 using IncidentPolicy.Serialization;
 using NodaTime;
 using NodaTime.Text;

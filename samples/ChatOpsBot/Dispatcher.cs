@@ -2,6 +2,7 @@ using IncidentPolicy;
 using IncidentPolicy.Escalation;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Obligations;
+using IncidentPolicy.Primitives;
 using IncidentPolicy.Serialization;
 using NodaTime;
 

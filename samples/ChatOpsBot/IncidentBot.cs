@@ -1,6 +1,8 @@
 using System.Text;
 using IncidentPolicy;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
+using IncidentPolicy.Primitives;
 using IncidentPolicy.Serialization;
 using NodaTime;
 

@@ -1,3 +1,4 @@
+using IncidentPolicy.Primitives;
 using IncidentPolicy.Serialization;
 using NodaTime;
 

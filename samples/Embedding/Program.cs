@@ -1,5 +1,5 @@
 using IncidentPolicy;
-using IncidentPolicy.Serialization;
+using IncidentPolicy.Primitives;
 using NodaTime;
 
 // Usage: dotnet run --project samples/Embedding [policy.json]

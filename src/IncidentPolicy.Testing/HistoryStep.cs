@@ -15,7 +15,7 @@ public sealed record HistoryStep(IncidentCommand Command, Actor Actor, Instant A
 {
     /// <summary>One line for a timeline: <c>2026-05-29T04:12:00Z  lead-1  Declare { Severity = SEV-1, Title = Checkout errors }  → Investigating</c>.</summary>
     /// <returns>The line.</returns>
-    public override string ToString() => $"{Serialization.TextFormats.Format(At)}  {Actor.Id}  {Describe(Command)}  → {Status}";
+    public override string ToString() => $"{IncidentPolicy.Primitives.TextFormats.Format(At)}  {Actor.Id}  {Describe(Command)}  → {Status}";
 
     // Records print their Kind, which only repeats the type name.
     internal static string Describe(IncidentCommand command) =>

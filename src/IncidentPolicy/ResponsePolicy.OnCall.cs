@@ -1,5 +1,5 @@
-using NodaTime;
 using IncidentPolicy.OnCall;
+using NodaTime;
 
 namespace IncidentPolicy;
 
@@ -105,7 +105,7 @@ public sealed partial class ResponsePolicy
         var week = NodaTime.Duration.FromDays(7);
         for (var i = 0; i < Schedules.Count; i++)
         {
-            if (Schedules[i].Role != IncidentPolicy.Lifecycle.LifecycleRules.CommanderRole)
+            if (Schedules[i].Role != IncidentPolicy.LifecycleRules.CommanderRole)
             {
                 continue;
             }

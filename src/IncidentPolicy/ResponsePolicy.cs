@@ -1,10 +1,10 @@
 using System.Collections.Frozen;
 using System.Collections.ObjectModel;
-using NodaTime;
 using IncidentPolicy.Calendars;
 using IncidentPolicy.Escalation;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Severities;
+using NodaTime;
 
 namespace IncidentPolicy;
 
@@ -169,7 +169,6 @@ public sealed partial class ResponsePolicy
     {
         var copy = (ResponsePolicy)MemberwiseClone();
         copy._contentHash = null;
-        copy._obligationTexts = null;
         change(copy);
         copy.Validate();
         return copy;

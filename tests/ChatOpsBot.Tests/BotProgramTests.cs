@@ -119,7 +119,7 @@ public sealed class BotProgramTests : IDisposable
     public void TryParseClock_StartAndFactor_ReadsBoth(string text, string start, double factor)
     {
         Assert.True(BotProgram.TryParseClock(text, out var parsedStart, out var parsedFactor, out _));
-        Assert.Equal(start, IncidentPolicy.Serialization.TextFormats.Format(parsedStart));
+        Assert.Equal(start, IncidentPolicy.Primitives.TextFormats.Format(parsedStart));
         Assert.Equal(factor, parsedFactor);
     }
 

@@ -86,7 +86,7 @@ public sealed class ChatCommandParserTests
     {
         Assert.True(ChatLine.TryParse(text, "me", out var line, out var error));
         Assert.Null(error);
-        Assert.Equal(at, line.At is { } instant ? IncidentPolicy.Serialization.TextFormats.Format(instant) : null);
+        Assert.Equal(at, line.At is { } instant ? IncidentPolicy.Primitives.TextFormats.Format(instant) : null);
         Assert.Equal(incident, line.IncidentId);
         Assert.Equal(user, line.User);
         Assert.Equal(command, line.Text);

@@ -146,7 +146,7 @@ public sealed class IncidentBotTests : IDisposable
         _bot.Handle("[INC-2026-05-29-01] alex: /ack");
 
         Assert.Equal(["INC-2026-05-29-01", "INC-2026-05-29-02"], _fixture.Store.IncidentIds());
-        Assert.All(_bot.Incidents.Values, i => Assert.Equal(IncidentPolicy.IncidentStatus.Acknowledged, i.Status));
+        Assert.All(_bot.Incidents.Values, i => Assert.Equal(IncidentPolicy.Primitives.IncidentStatus.Acknowledged, i.Status));
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class HostileArgumentsTests : IClassFixture<HostileArgumentsTests.
 
         public Files()
         {
-            var policy = Serialization.PolicyJson.Serialize(ResponsePolicy.Default);
+            var policy = IncidentPolicy.PolicyJson.Serialize(ResponsePolicy.Default);
             Write("valid.json", policy);
             Write("lone-surrogate.json", ReplaceOnce(policy, "\"name\": \"", "\"name\": \"\\uD800"));
             Write("range-start.json", ReplaceOnce(policy, "\"holidays\": []", "\"holidays\": [\"1900-01-01\", \"--12-31\"]"));

@@ -216,7 +216,7 @@ public sealed class HostileInvocationTests : IDisposable
     [Fact]
     public void OnCall_WindowOfMoreThan10000MinuteShifts_Exits2BeforeListingThem()
     {
-        var tree = System.Text.Json.Nodes.JsonNode.Parse(Serialization.PolicyJson.Serialize(ResponsePolicy.Default))!;
+        var tree = System.Text.Json.Nodes.JsonNode.Parse(IncidentPolicy.PolicyJson.Serialize(ResponsePolicy.Default))!;
         tree["schedules"]![0]!["layers"]![0]!["rotation"]!["shift"] = System.Text.Json.Nodes.JsonNode.Parse("""{"length": "PT1M", "clock": "elapsed"}""");
         var policy = Write("minutes.json", tree.ToJsonString());
         var ics = Path.Combine(directory.FullName, "shifts.ics");

@@ -4,6 +4,8 @@ using FsCheck.Xunit;
 using IncidentPolicy;
 using IncidentPolicy.Calendars;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
+using IncidentPolicy.Primitives;
 using IncidentPolicy.Testing;
 using NodaTime;
 

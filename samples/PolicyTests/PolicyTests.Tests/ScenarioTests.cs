@@ -1,5 +1,6 @@
 using IncidentPolicy;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Primitives;
 using IncidentPolicy.Testing;
 using NodaTime;
 

@@ -49,14 +49,14 @@ public sealed class DeployDecision
     public override string ToString() => Reason;
 
     internal static DeployDecision Outside(Instant at) =>
-        new(true, at, null, null, null, null, $"allowed: {Serialization.IsoText.FormatInstant(at)} is outside every change window");
+        new(true, at, null, null, null, null, $"allowed: {IsoText.FormatInstant(at)} is outside every change window");
 
     internal static DeployDecision Approved(Instant at, ChangeWindow window, Instant from, Instant until, string role) =>
         new(true, at, window, from, until, role,
-            $"allowed: {Serialization.IsoText.FormatInstant(at)} is inside change window {window.Id} until {Serialization.IsoText.FormatInstant(until)} ({window.Reason}), and {role} approved");
+            $"allowed: {IsoText.FormatInstant(at)} is inside change window {window.Id} until {IsoText.FormatInstant(until)} ({window.Reason}), and {role} approved");
 
     internal static DeployDecision Refused(Instant at, ChangeWindow window, Instant from, Instant until) =>
         new(false, at, window, from, until, null,
-            $"refused: {Serialization.IsoText.FormatInstant(at)} is inside change window {window.Id} until {Serialization.IsoText.FormatInstant(until)} ({window.Reason}); "
+            $"refused: {IsoText.FormatInstant(at)} is inside change window {window.Id} until {IsoText.FormatInstant(until)} ({window.Reason}); "
             + (window.ApprovedBy.Count == 0 ? "no approval lifts it" : $"approval by {string.Join(" or ", window.ApprovedBy)} lifts it"));
 }

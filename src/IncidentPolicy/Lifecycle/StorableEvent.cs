@@ -1,5 +1,5 @@
 using NodaTime;
-using static IncidentPolicy.StorableText.Shape;
+using static IncidentPolicy.Primitives.StorableText.Shape;
 
 namespace IncidentPolicy.Lifecycle;
 

@@ -16,7 +16,7 @@ namespace IncidentPolicy.Metrics;
 /// <see cref="Excluded"/>; so are incidents whose alert is after <see cref="AsOf"/>. Every other incident counts in
 /// its group, but towards a time only once it reached that milestone at or before <see cref="AsOf"/>: an open
 /// incident adds nothing to time to resolve, rather than a time it has not reached.</para>
-/// <para>Obligations come from <see cref="ResponsePolicy.Evaluate"/> with each incident's own policy at
+/// <para>Obligations come from <see cref="Obligations.PolicyEvaluation.Evaluate"/> with each incident's own policy at
 /// <see cref="AsOf"/> (counted without building <c>Obligation</c> objects; a fold an earlier evaluation kept on an
 /// incident is used, and none is kept, so a report over freshly replayed logs holds no extra memory); action items are
 /// judged overdue and tallied as <see cref="ActionItemReport"/> does it. Percentiles

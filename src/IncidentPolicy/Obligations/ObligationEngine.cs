@@ -1,6 +1,6 @@
-using NodaTime;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Severities;
+using NodaTime;
 
 namespace IncidentPolicy.Obligations;
 
@@ -239,7 +239,7 @@ internal sealed partial class ObligationEngine
     private void Start(ResponsePolicy policy)
     {
         _policy = policy;
-        _texts = policy.ObligationTexts;
+        _texts = ObligationTexts.For(policy);
         StartEscalation();
     }
 

@@ -11,6 +11,12 @@ namespace IncidentPolicy.Obligations;
 /// </summary>
 internal sealed class ObligationTexts
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResponsePolicy, ObligationTexts> Cache = new();
+
+    /// <summary>The texts of <paramref name="policy"/>, built once per policy instance (every <c>With…</c> copy is a
+    /// new instance) and released with it.</summary>
+    public static ObligationTexts For(ResponsePolicy policy) => Cache.GetValue(policy, static p => new ObligationTexts(p));
+
     public const int UnassessedAcknowledge = 0;
     public const int Acknowledge = 1;
     public const int Declare = 2;

@@ -1,5 +1,5 @@
-using NodaTime;
 using IncidentPolicy.Calendars;
+using NodaTime;
 
 namespace IncidentPolicy.OnCall;
 
@@ -62,7 +62,7 @@ public sealed class ActiveWindow : IEquatable<ActiveWindow>
     /// <summary>Describes the window: <c>Mon,Tue 09:00–17:00</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"{string.Join(",", Days.Select(d => d.ToString()[..3]))} {Serialization.IsoText.FormatLocalTime(From)}–{(To == LocalTime.Midnight ? "24:00" : Serialization.IsoText.FormatLocalTime(To))}";
+        $"{string.Join(",", Days.Select(d => d.ToString()[..3]))} {IsoText.FormatLocalTime(From)}–{(To == LocalTime.Midnight ? "24:00" : IsoText.FormatLocalTime(To))}";
 
     /// <inheritdoc/>
     public bool Equals(ActiveWindow? other) =>

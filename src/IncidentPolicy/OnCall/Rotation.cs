@@ -102,7 +102,7 @@ public sealed class Rotation : IEquatable<Rotation>
     /// <summary>Describes the rotation: <c>alex, blake every P1W (wall clock) from 2026-01-05T09:00</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"{string.Join(", ", Members)} every {ShiftLength} from {Serialization.IsoText.FormatLocalDateTime(Start)}"
+        $"{string.Join(", ", Members)} every {ShiftLength} from {IsoText.FormatLocalDateTime(Start)}"
         + (TimeZone is null ? "" : $" {TimeZone.Id}")
         + (ActiveWindows.Count == 0 ? "" : $", active {string.Join("; ", ActiveWindows)}");
 

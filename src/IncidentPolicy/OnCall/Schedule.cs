@@ -1,5 +1,4 @@
 using NodaTime;
-using IncidentPolicy.Serialization;
 
 namespace IncidentPolicy.OnCall;
 
@@ -409,7 +408,7 @@ public sealed class Schedule
 
         if (role is not null)
         {
-            IncidentPolicy.Role.CheckId(role, problems, ProblemList.Join(path, "role"));
+            IncidentPolicy.Primitives.Role.CheckId(role, problems, ProblemList.Join(path, "role"));
         }
 
         if (whenUnavailable is { } policy && !Enum.IsDefined(policy))

@@ -65,7 +65,7 @@ public sealed record ScheduleOverride
         {
             problems.Add(
                 ProblemList.Join(path, "to"),
-                $"must be after from ({Serialization.IsoText.FormatInstant(s)}); got {Serialization.IsoText.FormatInstant(e)}");
+                $"must be after from ({IsoText.FormatInstant(s)}); got {IsoText.FormatInstant(e)}");
         }
     }
 }

@@ -66,8 +66,8 @@ public sealed record ShiftLength
     /// <returns>The description.</returns>
     public override string ToString() =>
         Clock == ShiftClock.WallClock
-            ? $"{Serialization.IsoText.FormatPeriod(Period!)} (wall clock)"
-            : $"{Serialization.IsoText.FormatDuration(Length)} (elapsed)";
+            ? $"{IsoText.FormatPeriod(Period!)} (wall clock)"
+            : $"{IsoText.FormatDuration(Length)} (elapsed)";
 
     internal static Duration ValidateWallClock(Period period, ProblemList problems, string path)
     {

@@ -46,6 +46,6 @@ public static class AuditJson
             },
             NextWakeUp = report.Evaluation.NextWakeUp,
         };
-        return JsonSerializer.Serialize(document, PolicyJson.Context.AuditDocument);
+        return JsonSerializer.Serialize(document, ReportJson.Writer.AuditDocument);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using NodaTime;
 using IncidentPolicy.Changes;
+using NodaTime;
 
 namespace IncidentPolicy.Serialization;
 
@@ -29,7 +29,7 @@ public static class DeployDecisionJson
             ApprovedBy = decision.ApprovedBy,
             Reason = decision.Reason,
         };
-        return JsonSerializer.Serialize(document, PolicyJson.Context.DeployDecisionDocument);
+        return JsonSerializer.Serialize(document, ReportJson.Writer.DeployDecisionDocument);
     }
 }
 

@@ -52,6 +52,6 @@ public static class IncidentJson
             PolicyMatches = incident.PolicyHash is null || incident.PolicyHash == incident.Policy.ContentHash,
             Violations = replay.Violations.Select(v => new ViolationReportDocument { Rule = v.RuleId, EventIndex = v.EventIndex, Reason = v.Reason }).ToList(),
         };
-        return JsonSerializer.Serialize(document, PolicyJson.Context.IncidentReportDocument);
+        return JsonSerializer.Serialize(document, ReportJson.Writer.IncidentReportDocument);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using NodaTime;
 using IncidentPolicy.OnCall;
+using NodaTime;
 
 namespace IncidentPolicy.Serialization;
 
@@ -29,7 +29,7 @@ public static class OnCallJson
             At = at,
             Schedules = schedules.Select(s => new ScheduleAtDocument { Schedule = s.Id, Role = s.Role, OnCall = ToDocument(s.OnCallAt(at)) }).ToList(),
         };
-        return JsonSerializer.Serialize(document, PolicyJson.Context.OnCallAtDocument);
+        return JsonSerializer.Serialize(document, ReportJson.Writer.OnCallAtDocument);
     }
 
     /// <summary>The shifts, handoffs and gaps of each schedule in [<paramref name="from"/>, <paramref name="to"/>), and
@@ -76,7 +76,7 @@ public static class OnCallJson
                 OnCallSchedule = c.OnCall.ScheduleId,
             }).ToList(),
         };
-        return JsonSerializer.Serialize(document, PolicyJson.Context.OnCallWindowDocument);
+        return JsonSerializer.Serialize(document, ReportJson.Writer.OnCallWindowDocument);
     }
 
     private static AssignmentDocument? ToDocument(OnCallAssignment? assignment) =>

@@ -1,4 +1,5 @@
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
 using IncidentPolicy.Serialization;
 using NodaTime;
 using Xunit.Abstractions;

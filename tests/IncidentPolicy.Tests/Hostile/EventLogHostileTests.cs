@@ -1,5 +1,6 @@
 using System.Text;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
 using IncidentPolicy.Serialization;
 using IncidentPolicy.Tests.Support;
 using Xunit.Abstractions;

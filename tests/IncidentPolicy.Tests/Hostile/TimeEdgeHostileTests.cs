@@ -1,5 +1,6 @@
 using IncidentPolicy.Calendars;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
 using IncidentPolicy.OnCall;
 using IncidentPolicy.Severities;
 using NodaTime;

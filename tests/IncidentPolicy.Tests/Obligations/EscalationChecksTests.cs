@@ -69,7 +69,7 @@ public class EscalationChecksTests
     [Fact]
     public void AStatusUpdate_IsNotAChangeTheDefaultEscalationLooksAt_ButAnAcknowledgementIs()
     {
-        var texts = ResponsePolicy.Default.ObligationTexts;
+        var texts = ObligationTexts.For(ResponsePolicy.Default);
         Assert.Equal(FactReads.None, texts.EscalationReads & FactReads.LastUpdate);
         Assert.NotEqual(FactReads.None, texts.EscalationReads & FactReads.Acknowledged);
         Assert.Equal(FactReads.Severity | FactReads.Alert | FactReads.Status, texts.TimedReads);

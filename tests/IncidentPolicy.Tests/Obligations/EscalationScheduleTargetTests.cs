@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IncidentPolicy.Escalation;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
 using IncidentPolicy.Serialization;
 using NodaTime;
 using static IncidentPolicy.Tests.Support.IncidentFixture;

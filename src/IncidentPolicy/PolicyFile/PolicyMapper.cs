@@ -1,0 +1,505 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using IncidentPolicy.Calendars;
+using IncidentPolicy.Severities;
+using NodaTime;
+
+namespace IncidentPolicy;
+
+/// <summary>
+/// Maps a policy document to a <see cref="ResponsePolicy"/> and back. Reading gathers every problem with
+/// its JSON path and builds the policy only when there are none.
+/// </summary>
+internal static partial class PolicyMapper
+{
+    public const int FormatVersion = 1;
+
+    public static ResponsePolicy? ToPolicy(PolicyDocument document, ProblemList problems)
+    {
+        const string root = "$";
+        CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.PolicyDocument, problems, root);
+        if (document.FormatVersion is null)
+        {
+            problems.AddMissing("$.formatVersion", "formatVersion is required; this library reads format version 1");
+        }
+        else if (document.FormatVersion != FormatVersion)
+        {
+            problems.Add("$.formatVersion", $"format version {document.FormatVersion} is not supported; this library reads format version {FormatVersion}");
+        }
+
+        var roles = ReadRoles(document.Roles, problems, "$.roles");
+        var calendar = ReadCalendar(document.Calendar, problems, "$.calendar");
+        var severities = ReadSeverities(document.Severities, problems, "$.severities");
+        var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
+        var onCall = ReadOnCall(document, calendar, roles, problems);
+        var (escalation, severityMatrix) = ReadEscalationSections(document, roles, severities, problems);
+        var changeWindows = ReadChangeWindowsSection(document, roles, problems);
+        var runbooks = ReadRunbooksSection(document, roles, severities, problems);
+
+        if (roles is not null && severities is not null)
+        {
+            var knownRoles = roles.Where(r => r is not null).Select(r => r!.Id).ToList();
+            for (var i = 0; i < severities.Count; i++)
+            {
+                if (document.Severities![i]?.RolesInvolved is { } involved)
+                {
+                    ResponsePolicy.ValidateRoleReferences(knownRoles, involved, problems, $"$.severities[{i}]");
+                }
+            }
+        }
+
+        if (problems.HasProblems || roles is null || calendar is null || severities is null)
+        {
+            return null;
+        }
+
+        if (Build(problems, "$.severities", () => new SeverityScale(severities)) is not { } scale)
+        {
+            return null;
+        }
+
+        // Cross-section checks (unknown roles in the lifecycle rules, …) and the size of the written form are the
+        // policy's own; report them with paths. Absent sections keep the policy's defaults for its roles and severities.
+        try
+        {
+            return ResponsePolicy.Compose(
+                roles!, scale, calendar, lifecycle, onCall.People!, onCall.Schedules!, escalation, severityMatrix, changeWindows, runbooks);
+        }
+        catch (PolicyValidationException e)
+        {
+            problems.AddAll("$", e);
+            return null;
+        }
+    }
+
+    public static PolicyDocument ToDocument(ResponsePolicy policy) => new()
+    {
+        FormatVersion = FormatVersion,
+        Roles = policy.Roles.Select(r => (RoleDocument?)new RoleDocument { Id = r.Id, Name = r.Name, Description = r.Description }).ToList(),
+        Calendar = ToDocument(policy.Calendar),
+        Severities = policy.Severities.Select(s => (SeverityDocument?)ToDocument(s)).ToList(),
+        Lifecycle = ToDocument(policy.Lifecycle),
+        People = ToPeopleDocuments(policy),
+        Schedules = ToScheduleDocuments(policy),
+        Escalation = ToDocument(policy.Escalation),
+        SeveritySuggestion = ToDocument(policy.SeverityMatrix),
+        ChangeWindows = ToDocument(policy.ChangeWindows),
+        Runbooks = ToDocument(policy.Runbooks),
+    };
+
+    private static CalendarDocument ToDocument(BusinessCalendar calendar) => new()
+    {
+        TimeZone = calendar.Zone.Id,
+        WorkingDays = calendar.WorkingDays.Select(d => (string?)BusinessCalendar.DayName(d)).ToList(),
+        Opens = IsoText.FormatLocalTime(calendar.Hours.Opens),
+        Closes = FormatClosing(calendar.Hours),
+        Holidays = calendar.Holidays.Select(h => (string?)h.ToString()).ToList(),
+        WeekdayHours = calendar.WeekdayHours.Count == 0
+            ? null
+            : calendar.WeekdayHours.ToDictionary(
+                p => BusinessCalendar.DayName(p.Key),
+                p => (HoursDocument?)new HoursDocument { Opens = IsoText.FormatLocalTime(p.Value.Opens), Closes = FormatClosing(p.Value) }),
+    };
+
+    private static SeverityDocument ToDocument(SeverityLevel level) => new()
+    {
+        Id = level.Id,
+        Rank = level.Rank,
+        Name = level.Name,
+        Description = level.Description,
+        Examples = level.Examples.Select(e => (string?)e).ToList(),
+        RolesInvolved = level.RolesInvolved.Select(r => (string?)r).ToList(),
+        Acknowledge = ToDocument(level.Acknowledge),
+        Respond = ToDocument(level.Respond),
+        DeclareWithin = FormatOptional(level.DeclareWithin),
+        AssignCommanderWithin = FormatOptional(level.AssignCommanderWithin),
+        StatusUpdates = new StatusUpdatesDocument
+        {
+            Audience = HumanText.CamelCase(level.StatusUpdates.Audience),
+            FirstWithin = FormatOptional(level.StatusUpdates.FirstWithin),
+            Every = FormatOptional(level.StatusUpdates.Every),
+        },
+        PostMortem = level.PostMortem is { } rule
+            ? new PostMortemDocument
+            {
+                ScheduleWithin = IsoText.FormatDuration(rule.ScheduleWithin),
+                ActionItemsRequiredBeforeClose = rule.ActionItemsRequiredBeforeClose,
+            }
+            : null,
+    };
+
+    private static TargetDocument ToDocument(ResponseTarget target) =>
+        new() { Within = FormatOptional(target.Within), Clock = HumanText.CamelCase(target.Clock) };
+
+    private static string? FormatOptional(Duration? duration) => duration is { } d ? IsoText.FormatDuration(d) : null;
+
+    private static string FormatClosing(WorkingHours hours) => hours.ClosesAtEndOfDay ? "24:00" : IsoText.FormatLocalTime(hours.Closes);
+
+    private static List<Role?>? ReadRoles(List<RoleDocument?>? documents, ProblemList problems, string path)
+    {
+        if (documents is null)
+        {
+            problems.AddMissing(path, "roles are required: a list of {id, name, description}");
+            return null;
+        }
+
+        var roles = new List<Role?>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var itemPath = ProblemList.Index(path, i);
+            if (documents[i] is not { } document)
+            {
+                problems.Add(itemPath, "a role must be an object, not null");
+                roles.Add(null);
+                continue;
+            }
+
+            CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.RoleDocument, problems, itemPath);
+            var before = problems.Problems.Count;
+            Role.Validate(document.Id, document.Name, document.Description, problems, itemPath);
+            roles.Add(problems.Problems.Count == before ? Build(problems, itemPath, () => new Role(document.Id!, document.Name!, document.Description ?? "")) : null);
+        }
+
+        ResponsePolicy.ValidateRoles(documents.Select(d => d?.Id).ToList(), problems, path);
+        return roles;
+    }
+
+    private static BusinessCalendar? ReadCalendar(CalendarDocument? document, ProblemList problems, string path)
+    {
+        if (document is null)
+        {
+            problems.AddMissing(path, "a calendar is required: {timeZone, workingDays, opens, closes, holidays}");
+            return null;
+        }
+
+        var before = problems.Problems.Count;
+        CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.CalendarDocument, problems, path);
+
+        DateTimeZone? zone = null;
+        var zonePath = ProblemList.Join(path, "timeZone");
+        if (string.IsNullOrEmpty(document.TimeZone))
+        {
+            problems.AddMissing(zonePath, "an IANA time zone id is required, like Europe/Berlin or UTC");
+        }
+        else if ((zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(document.TimeZone)) is null)
+        {
+            problems.AddUnreadable(zonePath, $"unknown time zone '{document.TimeZone}'; use an IANA id such as Europe/Berlin, America/New_York or UTC");
+        }
+
+        var daysPath = ProblemList.Join(path, "workingDays");
+        var days = new List<IsoDayOfWeek?>();
+        if (document.WorkingDays is null)
+        {
+            problems.AddMissing(daysPath, "working days are required, like [\"monday\", \"tuesday\"]");
+        }
+        else
+        {
+            for (var i = 0; i < document.WorkingDays.Count; i++)
+            {
+                days.Add(ReadDay(document.WorkingDays[i], problems, ProblemList.Index(daysPath, i)));
+            }
+        }
+
+        var hours = ReadHours(document.Opens, document.Closes, problems, path);
+
+        var holidays = new List<Holiday?>();
+        var holidaysPath = ProblemList.Join(path, "holidays");
+        for (var i = 0; i < (document.Holidays?.Count ?? 0); i++)
+        {
+            if (HolidayText.TryParse(document.Holidays![i], out var holiday, out var reason))
+            {
+                holidays.Add(holiday);
+            }
+            else
+            {
+                problems.AddUnreadable(ProblemList.Index(holidaysPath, i), reason);
+                holidays.Add(null);
+            }
+        }
+
+        var weekdayHours = new Dictionary<IsoDayOfWeek, WorkingHours>();
+        var weekdayPath = ProblemList.Join(path, "weekdayHours");
+        foreach (var (name, hoursDocument) in document.WeekdayHours ?? [])
+        {
+            var dayPath = ProblemList.Join(weekdayPath, name);
+            if (ReadDay(name, problems, dayPath) is not { } day)
+            {
+                continue;
+            }
+
+            if (hoursDocument is null)
+            {
+                problems.Add(dayPath, "hours must be an object {opens, closes}, not null");
+                continue;
+            }
+
+            CheckUnknownKeys(hoursDocument.Unknown, PolicyJsonContext.Default.HoursDocument, problems, dayPath);
+            if (ReadHours(hoursDocument.Opens, hoursDocument.Closes, problems, dayPath) is { } own)
+            {
+                weekdayHours[day] = own;
+            }
+        }
+
+        BusinessCalendar.Validate(days, holidays, weekdayHours.Keys, problems, path);
+        if (problems.Problems.Count != before || zone is null || hours is null)
+        {
+            return null;
+        }
+
+        return Build(problems, path, () => new BusinessCalendar(zone, days.Select(d => d!.Value), hours.Value, holidays.Select(h => h!.Value), weekdayHours));
+    }
+
+    /// <summary>A required list of day names; unreadable entries are reported and kept as <see langword="null"/> so
+    /// later problems keep their indexes.</summary>
+    private static List<IsoDayOfWeek?> ReadDays(List<string?>? names, ProblemList problems, string path)
+    {
+        if (names is null)
+        {
+            problems.AddMissing(path, "days are required, like [\"monday\", \"tuesday\"]");
+        }
+
+        var days = new List<IsoDayOfWeek?>(names?.Count ?? 0);
+        for (var i = 0; i < (names?.Count ?? 0); i++)
+        {
+            days.Add(ReadDay(names![i], problems, ProblemList.Index(path, i)));
+        }
+
+        return days;
+    }
+
+    private static IsoDayOfWeek? ReadDay(string? name, ProblemList problems, string path)
+    {
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
+        {
+            if (string.Equals(name, BusinessCalendar.DayName(day), StringComparison.Ordinal))
+            {
+                return day;
+            }
+        }
+
+        problems.AddUnreadable(path, $"'{name}' is not a day of the week; write monday, tuesday, … sunday");
+        return null;
+    }
+
+    private static WorkingHours? ReadHours(string? opensText, string? closesText, ProblemList problems, string path)
+    {
+        var opensPath = ProblemList.Join(path, "opens");
+        var closesPath = ProblemList.Join(path, "closes");
+        var opensOk = IsoText.TryParseLocalTime(opensText, allowEndOfDay: false, out var opens, out _, out var opensReason);
+        if (!opensOk)
+        {
+            problems.AddUnreadable(opensPath, opensReason);
+        }
+
+        var closesOk = IsoText.TryParseLocalTime(closesText, allowEndOfDay: true, out var closes, out var endOfDay, out var closesReason);
+        if (!closesOk)
+        {
+            problems.AddUnreadable(closesPath, closesReason);
+        }
+
+        if (!opensOk || !closesOk)
+        {
+            return null;
+        }
+
+        if (endOfDay)
+        {
+            return WorkingHours.UntilEndOfDay(opens);
+        }
+
+        if (opens >= closes)
+        {
+            problems.Add(closesPath, WorkingHours.OpensNotBeforeClosesReason(opens, closes));
+            return null;
+        }
+
+        return WorkingHours.Between(opens, closes);
+    }
+
+    private static List<SeverityLevel>? ReadSeverities(List<SeverityDocument?>? documents, ProblemList problems, string path)
+    {
+        if (documents is null)
+        {
+            problems.AddMissing(path, "severities are required: a list of severity levels");
+            return null;
+        }
+
+        var levels = new List<SeverityLevel>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (ReadSeverity(documents[i], problems, ProblemList.Index(path, i)) is { } level)
+            {
+                levels.Add(level);
+            }
+        }
+
+        SeverityScale.Validate(documents.Select(d => (d?.Id, d?.Rank)).ToList(), problems, path);
+        return levels.Count == documents.Count ? levels : null;
+    }
+
+    private static SeverityLevel? ReadSeverity(SeverityDocument? document, ProblemList problems, string path)
+    {
+        if (document is null)
+        {
+            problems.Add(path, "a severity level must be an object, not null");
+            return null;
+        }
+
+        var before = problems.Problems.Count;
+        CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.SeverityDocument, problems, path);
+        var acknowledge = ReadTarget(document.Acknowledge, problems, ProblemList.Join(path, "acknowledge"));
+        var respond = ReadTarget(document.Respond, problems, ProblemList.Join(path, "respond"));
+        var declareWithin = ReadOptionalDuration(document.DeclareWithin, problems, ProblemList.Join(path, "declareWithin"));
+        var commanderWithin = ReadOptionalDuration(document.AssignCommanderWithin, problems, ProblemList.Join(path, "assignCommanderWithin"));
+        var statusUpdates = ReadStatusUpdates(document.StatusUpdates, problems, ProblemList.Join(path, "statusUpdates"));
+        var postMortem = ReadPostMortem(document.PostMortem, problems, ProblemList.Join(path, "postMortem"));
+        var examples = document.Examples ?? [];
+        var roles = document.RolesInvolved ?? [];
+        if (document.RolesInvolved is null)
+        {
+            problems.AddMissing(ProblemList.Join(path, "rolesInvolved"), "rolesInvolved is required: a list of role ids");
+        }
+
+        SeverityLevel.Validate(document.Id, document.Rank, document.Name, document.Description, examples, roles, declareWithin, commanderWithin, problems, path);
+        if (problems.Problems.Count != before || acknowledge is null || respond is null)
+        {
+            return null;
+        }
+
+        return Build(problems, path, () => new SeverityLevel(
+            document.Id!, document.Rank!.Value, document.Name!, document.Description ?? "", examples!, roles!,
+            acknowledge, respond, declareWithin, commanderWithin, statusUpdates, postMortem));
+    }
+
+    private static ResponseTarget? ReadTarget(TargetDocument? document, ProblemList problems, string path)
+    {
+        if (document is null)
+        {
+            problems.AddMissing(path, "a target is required: {within, clock}");
+            return null;
+        }
+
+        var before = problems.Problems.Count;
+        CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.TargetDocument, problems, path);
+        var clock = ReadEnum<ResponseClock>(document.Clock, problems, ProblemList.Join(path, "clock"));
+        var within = ReadOptionalDuration(document.Within, problems, ProblemList.Join(path, "within"));
+        if (clock is { } c)
+        {
+            ResponseTarget.Validate(c, within, problems, path);
+        }
+
+        return problems.Problems.Count == before && clock is { } valid ? Build(problems, path, () => ResponseTarget.Create(valid, within)) : null;
+    }
+
+    private static StatusUpdateRule? ReadStatusUpdates(StatusUpdatesDocument? document, ProblemList problems, string path)
+    {
+        if (document is null)
+        {
+            return StatusUpdateRule.None;
+        }
+
+        var before = problems.Problems.Count;
+        CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.StatusUpdatesDocument, problems, path);
+        var audience = ReadEnum<UpdateAudience>(document.Audience, problems, ProblemList.Join(path, "audience"));
+        var first = ReadOptionalDuration(document.FirstWithin, problems, ProblemList.Join(path, "firstWithin"));
+        var every = ReadOptionalDuration(document.Every, problems, ProblemList.Join(path, "every"));
+        if (audience is { } a)
+        {
+            StatusUpdateRule.Validate(a, first, every, problems, path);
+        }
+
+        return problems.Problems.Count == before && audience is { } valid ? Build(problems, path, () => StatusUpdateRule.Create(valid, first, every)) : null;
+    }
+
+    private static PostMortemRule? ReadPostMortem(PostMortemDocument? document, ProblemList problems, string path)
+    {
+        if (document is null)
+        {
+            return null;
+        }
+
+        var before = problems.Problems.Count;
+        CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.PostMortemDocument, problems, path);
+        var withinPath = ProblemList.Join(path, "scheduleWithin");
+        var within = ReadOptionalDuration(document.ScheduleWithin, problems, withinPath);
+        Durations.RequirePositive(within, problems, withinPath);
+        if (document.ActionItemsRequiredBeforeClose is null)
+        {
+            problems.AddMissing(ProblemList.Join(path, "actionItemsRequiredBeforeClose"), "true or false is required");
+        }
+
+        return problems.Problems.Count == before ? Build(problems, path, () => new PostMortemRule(within!.Value, document.ActionItemsRequiredBeforeClose!.Value)) : null;
+    }
+
+    private static Duration? ReadOptionalDuration(string? text, ProblemList problems, string path)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (IsoText.TryParseDuration(text, out var duration, out var reason))
+        {
+            return duration;
+        }
+
+        problems.AddUnreadable(path, reason);
+        return null;
+    }
+
+    private static TEnum? ReadEnum<TEnum>(string? text, ProblemList problems, string path)
+        where TEnum : struct, Enum
+    {
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(text, HumanText.CamelCase(value), StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        var expected = string.Join(", ", Enum.GetValues<TEnum>().Select(v => HumanText.CamelCase(v)));
+        if (text is null)
+        {
+            problems.AddMissing(path, $"a value is required: one of {expected}");
+        }
+        else
+        {
+            problems.AddUnreadable(path, $"'{text}' is not one of {expected}");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Builds an object whose parts were read and checked without problems. Its constructor checks them again; should
+    /// it still refuse them, its problems are reported under the object's path rather than escaping the reader, so
+    /// <see cref="PolicyJson.TryParse"/> never throws for bad input and every problem keeps its full JSON path.
+    /// </summary>
+    private static T? Build<T>(ProblemList problems, string path, Func<T?> build)
+        where T : class
+    {
+        try
+        {
+            return build();
+        }
+        catch (PolicyValidationException e)
+        {
+            problems.AddAll(path, e);
+            return null;
+        }
+    }
+
+    private static void CheckUnknownKeys(Dictionary<string, JsonElement>? unknown, JsonTypeInfo typeInfo, ProblemList problems, string path)
+    {
+        if (unknown is null)
+        {
+            return;
+        }
+
+        var expected = string.Join(", ", typeInfo.Properties.Where(p => !p.IsExtensionData).Select(p => p.Name));
+        foreach (var key in unknown.Keys)
+        {
+            problems.Add(JsonPaths.Member(path, key), $"unknown key '{key}'; expected one of: {expected}");
+        }
+    }
+}

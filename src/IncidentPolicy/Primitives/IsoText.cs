@@ -1,0 +1,407 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace IncidentPolicy.Primitives;
+
+/// <summary>
+/// The library's text formats (the README's "Policy files"): instants, durations, local times and dates.
+/// Parsers return <see langword="false"/> with a plain reason instead of throwing.
+/// </summary>
+internal static class IsoText
+{
+    /// <summary>Regular expression fragments for the JSON Schema; they accept what the parsers accept.</summary>
+    public const string InstantPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?Z$";
+    public const string DurationPattern = @"^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+([.,]\d{1,9})?S)?)?$";
+    public const string LocalTimePattern = @"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$";
+    public const string ClosingTimePattern = @"^(([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?|24:00)$";
+    public const string HolidayPattern = @"^(\d{4}|-)-\d{2}-\d{2}$";
+    public const string PeriodPattern = @"^P(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?)?$";
+    public const string LocalDateTimePattern = @"^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$";
+
+    private static readonly InstantPattern InstantWithSeconds =
+        NodaTime.Text.InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFF'Z'");
+
+    private static readonly InstantPattern InstantWithoutSeconds =
+        NodaTime.Text.InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm'Z'");
+
+    public static string FormatInstant(Instant instant) => HumanText.Format(instant);
+
+    public static bool TryParseInstant(string? text, out Instant instant, out string reason)
+    {
+        instant = default;
+        reason = "";
+        if (string.IsNullOrEmpty(text))
+        {
+            reason = "an instant is required, like 2026-05-30T15:00:00Z";
+            return false;
+        }
+
+        var result = text.Length > 17 && text[16] == ':' ? InstantWithSeconds.Parse(text) : InstantWithoutSeconds.Parse(text);
+        if (result.Success)
+        {
+            instant = result.Value;
+            return true;
+        }
+
+        reason = text.EndsWith('Z')
+            ? $"'{text}' is not an instant; write ISO 8601 UTC like 2026-05-30T15:00Z or 2026-05-30T15:00:00.5Z"
+            : $"'{text}' is not a UTC instant; write ISO 8601 UTC ending in Z, like 2026-05-30T15:00:00Z";
+        return false;
+    }
+
+    /// <summary>Writes hours, minutes and seconds only: <c>PT48H</c>, <c>PT1H30M</c>, <c>PT0S</c>, <c>-PT15M</c>, <c>PT0.5S</c>.</summary>
+    public static string FormatDuration(Duration duration)
+    {
+        if (duration == Duration.Zero)
+        {
+            return "PT0S";
+        }
+
+        var negative = duration < Duration.Zero;
+        if (negative)
+        {
+            duration = -duration;
+        }
+
+        var totalNanoseconds = duration.ToBigIntegerNanoseconds();
+        var nanosPerSecond = 1_000_000_000;
+        var totalSeconds = (long)(totalNanoseconds / nanosPerSecond);
+        var fraction = (long)(totalNanoseconds % nanosPerSecond);
+        var hours = totalSeconds / 3600;
+        var minutes = totalSeconds / 60 % 60;
+        var seconds = totalSeconds % 60;
+
+        var text = new System.Text.StringBuilder(negative ? "-PT" : "PT");
+        if (hours > 0)
+        {
+            text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('H');
+        }
+
+        if (minutes > 0)
+        {
+            text.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('M');
+        }
+
+        if (seconds > 0 || fraction > 0)
+        {
+            text.Append(seconds.ToString(CultureInfo.InvariantCulture));
+            if (fraction > 0)
+            {
+                text.Append('.').Append(fraction.ToString("000000000", CultureInfo.InvariantCulture).TrimEnd('0'));
+            }
+
+            text.Append('S');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Reads ISO 8601 durations in days, hours, minutes and seconds (<c>PT15M</c>, <c>P2D</c>, <c>-PT15M</c>,
+    /// <c>PT0.5S</c>); a day is 24 hours. Years, months and weeks are rejected.
+    /// </summary>
+    public static bool TryParseDuration(string? text, out Duration duration, out string reason)
+    {
+        duration = Duration.Zero;
+        reason = "";
+        if (string.IsNullOrEmpty(text))
+        {
+            reason = "a duration is required, like PT15M";
+            return false;
+        }
+
+        var invalid = $"'{text}' is not an ISO 8601 duration; write days, hours, minutes and seconds like PT15M, PT4H, P2D or PT1H30M";
+        var i = 0;
+        var negative = text[0] == '-';
+        if (negative)
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] != 'P')
+        {
+            reason = invalid;
+            return false;
+        }
+
+        i++;
+        var inTime = false;
+        var components = 0;
+        var lastRank = -1;
+        System.Numerics.BigInteger nanoseconds = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == 'T')
+            {
+                if (inTime)
+                {
+                    reason = invalid;
+                    return false;
+                }
+
+                inTime = true;
+                i++;
+                if (i == text.Length)
+                {
+                    reason = invalid;
+                    return false;
+                }
+
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            var wholeEnd = i;
+            var fractionDigits = "";
+            if (i < text.Length && (text[i] == '.' || text[i] == ','))
+            {
+                var fractionStart = ++i;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+
+                fractionDigits = text[fractionStart..i];
+                if (fractionDigits.Length is 0 or > 9)
+                {
+                    reason = invalid;
+                    return false;
+                }
+            }
+
+            if (wholeEnd == start || i >= text.Length)
+            {
+                reason = invalid;
+                return false;
+            }
+
+            var designator = text[i++];
+            if (!inTime && designator is 'Y' or 'M' or 'W')
+            {
+                reason = $"'{text}' uses {(designator == 'Y' ? "years" : designator == 'M' ? "months" : "weeks")}, which are not fixed lengths of time; write days, hours, minutes or seconds (P2D = 48 hours)";
+                return false;
+            }
+
+            var (rank, nanosPerUnit) = (inTime, designator) switch
+            {
+                (false, 'D') => (0, 86_400_000_000_000L),
+                (true, 'H') => (1, 3_600_000_000_000L),
+                (true, 'M') => (2, 60_000_000_000L),
+                (true, 'S') => (3, 1_000_000_000L),
+                _ => (-1, 0L),
+            };
+            if (rank <= lastRank || (fractionDigits.Length > 0 && rank != 3))
+            {
+                reason = invalid;
+                return false;
+            }
+
+            lastRank = rank;
+            components++;
+            var whole = System.Numerics.BigInteger.Parse(text.AsSpan(start, wholeEnd - start), CultureInfo.InvariantCulture);
+            nanoseconds += whole * nanosPerUnit;
+            if (fractionDigits.Length > 0)
+            {
+                nanoseconds += long.Parse(fractionDigits.PadRight(9, '0'), CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (components == 0)
+        {
+            reason = invalid;
+            return false;
+        }
+
+        // Far beyond any sensible policy duration, and inside NodaTime's range: the one limit of Limits.MaxDuration.
+        if (nanoseconds > Limits.MaxDuration.ToBigIntegerNanoseconds())
+        {
+            reason = string.Create(CultureInfo.InvariantCulture, $"'{text}' is longer than {Limits.MaxDuration.Days:N0} days (100 years)");
+            return false;
+        }
+
+        duration = Duration.FromNanoseconds(negative ? -nanoseconds : nanoseconds);
+        return true;
+    }
+
+    /// <summary>Writes <c>HH:mm</c>, or <c>HH:mm:ss</c> when there are seconds.</summary>
+    public static string FormatLocalTime(LocalTime time) =>
+        time.ToString(time.Second == 0 ? "HH':'mm" : "HH':'mm':'ss", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads <c>HH:mm</c> or <c>HH:mm:ss</c>; <c>24:00</c> only when <paramref name="allowEndOfDay"/>
+    /// (then <paramref name="endOfDay"/> is set and <paramref name="time"/> is midnight).</summary>
+    public static bool TryParseLocalTime(string? text, bool allowEndOfDay, out LocalTime time, out bool endOfDay, out string reason)
+    {
+        time = default;
+        endOfDay = false;
+        reason = "";
+        if (string.IsNullOrEmpty(text))
+        {
+            reason = "a local time is required, like 09:00";
+            return false;
+        }
+
+        if (text == "24:00")
+        {
+            if (allowEndOfDay)
+            {
+                endOfDay = true;
+                return true;
+            }
+
+            reason = "24:00 is allowed only as a closing time";
+            return false;
+        }
+
+        if (text.Length is 5 or 8 && text[2] == ':' && TwoDigits(text, 0, out var hour) && TwoDigits(text, 3, out var minute))
+        {
+            var second = 0;
+            var secondsOk = text.Length == 5 || (text[5] == ':' && TwoDigits(text, 6, out second));
+            if (secondsOk && hour < 24 && minute < 60 && second < 60)
+            {
+                time = new LocalTime(hour, minute, second);
+                return true;
+            }
+        }
+
+        reason = $"'{text}' is not a local time; write 24-hour HH:mm like 09:00{(allowEndOfDay ? " (or 24:00 for the end of the day)" : "")}";
+        return false;
+    }
+
+    public static bool TryParseLocalDate(string? text, out LocalDate date, out string reason)
+    {
+        date = default;
+        reason = "";
+        if (text is { Length: 10 } && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && TwoDigits(text, 5, out var month) && TwoDigits(text, 8, out var day))
+        {
+            if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                date = new LocalDate(year, month, day);
+                return true;
+            }
+
+            reason = $"'{text}' is not a real date";
+            return false;
+        }
+
+        reason = $"'{text}' is not a date; write yyyy-MM-dd like 2026-12-25";
+        return false;
+    }
+
+    private static readonly LocalDateTimePattern LocalDateTimeWithSeconds =
+        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+
+    private static readonly LocalDateTimePattern LocalDateTimeWithoutSeconds =
+        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+    /// <summary>Writes <c>yyyy-MM-ddTHH:mm</c>, or with <c>:ss</c> when there are seconds.</summary>
+    public static string FormatLocalDateTime(LocalDateTime value) =>
+        value.Second == 0 && value.NanosecondOfSecond == 0 ? LocalDateTimeWithoutSeconds.Format(value) : LocalDateTimeWithSeconds.Format(value);
+
+    /// <summary>Reads a local date and time <c>2026-01-05T09:00</c> or <c>2026-01-05T09:00:30</c>, without offset.</summary>
+    public static bool TryParseLocalDateTime(string? text, out LocalDateTime value, out string reason)
+    {
+        value = default;
+        reason = "";
+        if (string.IsNullOrEmpty(text))
+        {
+            reason = "a local date and time is required, like 2026-01-05T09:00";
+            return false;
+        }
+
+        var result = text.Length == 19 ? LocalDateTimeWithSeconds.Parse(text) : LocalDateTimeWithoutSeconds.Parse(text);
+        if (result.Success)
+        {
+            value = result.Value;
+            return true;
+        }
+
+        reason = text.EndsWith('Z') || (text.Length > 16 && (text[16] == '+' || text[16] == '-'))
+            ? $"'{text}' has an offset; write the local date and time without one, like 2026-01-05T09:00: it is read in the rotation's time zone"
+            : $"'{text}' is not a local date and time; write yyyy-MM-ddTHH:mm like 2026-01-05T09:00";
+        return false;
+    }
+
+    /// <summary>Writes a period without months and years in its normal form: whole weeks as <c>P2W</c>, otherwise
+    /// days, hours and minutes (<c>P1D</c>, <c>PT12H</c>, <c>P1DT12H</c>).</summary>
+    public static string FormatPeriod(Period period)
+    {
+        var minutes = (long)period.ToDuration().TotalMinutes;
+        const long minutesPerDay = 24 * 60;
+        if (minutes > 0 && minutes % (7 * minutesPerDay) == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"P{minutes / (7 * minutesPerDay)}W");
+        }
+
+        var text = new System.Text.StringBuilder("P");
+        if (minutes / minutesPerDay > 0)
+        {
+            text.Append((minutes / minutesPerDay).ToString(CultureInfo.InvariantCulture)).Append('D');
+        }
+
+        var hours = minutes % minutesPerDay / 60;
+        var rest = minutes % 60;
+        if (hours > 0 || rest > 0 || text.Length == 1)
+        {
+            text.Append('T');
+            if (hours > 0)
+            {
+                text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('H');
+            }
+
+            if (rest > 0 || hours == 0)
+            {
+                text.Append(rest.ToString(CultureInfo.InvariantCulture)).Append('M');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Reads an ISO 8601 period for a wall-clock shift length: weeks, days, hours and minutes (<c>P1W</c>, <c>P1D</c>,
+    /// <c>PT12H</c>, <c>P1DT12H</c>), normalized (weeks as days). Months and years are read so that the caller can
+    /// say why they are rejected.
+    /// </summary>
+    public static bool TryParsePeriod(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Period? period, out string reason)
+    {
+        period = null;
+        reason = "";
+        if (string.IsNullOrEmpty(text))
+        {
+            reason = "a period is required, like P1W, P1D or PT12H";
+            return false;
+        }
+
+        var result = text.StartsWith('P') && !text.Contains(',', StringComparison.Ordinal) && !text.Contains('.', StringComparison.Ordinal)
+            ? NodaTime.Text.PeriodPattern.NormalizingIso.Parse(text)
+            : null;
+        if (result is { Success: true })
+        {
+            period = result.Value;
+            return true;
+        }
+
+        reason = $"'{text}' is not an ISO 8601 period; write weeks, days, hours and minutes like P1W, P1D, PT12H or P1DT12H";
+        return false;
+    }
+
+    internal static bool TwoDigits(string text, int at, out int value)
+    {
+        value = 0;
+        if (at + 1 >= text.Length || !char.IsAsciiDigit(text[at]) || !char.IsAsciiDigit(text[at + 1]))
+        {
+            return false;
+        }
+
+        value = ((text[at] - '0') * 10) + (text[at + 1] - '0');
+        return true;
+    }
+}
