@@ -4,7 +4,7 @@ namespace IncidentPolicy.Escalation;
 
 /// <summary>Holds when every one of its <see cref="Conditions"/> holds. JSON: <c>{"all": [ … ]}</c>.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class AllCondition : Condition
+internal sealed class AllCondition : Condition
 {
     private readonly bool _dependsOnTime;
 

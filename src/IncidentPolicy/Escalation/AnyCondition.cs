@@ -4,7 +4,7 @@ namespace IncidentPolicy.Escalation;
 
 /// <summary>Holds when at least one of its <see cref="Conditions"/> holds. JSON: <c>{"any": [ … ]}</c>.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class AnyCondition : Condition
+internal sealed class AnyCondition : Condition
 {
     private readonly bool _dependsOnTime;
 

@@ -4,10 +4,11 @@ namespace IncidentPolicy.Escalation;
 
 /// <summary>
 /// A yes-or-no question about an incident's facts at an instant — "30 minutes since the alert and status is one
-/// of triggered, acknowledged" — written as data in the policy file. The kinds are <see cref="AllCondition"/>,
-/// <see cref="AnyCondition"/>, <see cref="NotCondition"/>, <see cref="ElapsedSinceCondition"/>,
-/// <see cref="StatusInCondition"/>, <see cref="SeverityAtLeastCondition"/>, <see cref="ImpactAboveCondition"/>,
-/// <see cref="ImpactBelowCondition"/> and <see cref="FlagRaisedCondition"/>; the static methods here create them.
+/// of triggered, acknowledged" — written as data in the policy file. The kinds are <see cref="All"/>,
+/// <see cref="Any"/>, <see cref="Not"/>, <see cref="ElapsedSince"/>, <see cref="StatusIn"/>,
+/// <see cref="SeverityAtLeast"/>, <see cref="ImpactAbove"/>, <see cref="ImpactBelow"/> and <see cref="FlagRaised"/>; the
+/// static methods of those names create them, and <see cref="object.ToString"/> writes a condition as it reads in
+/// the policy file.
 /// </summary>
 /// <remarks>
 /// <para>In JSON a condition is an object with exactly one key naming its kind:
@@ -15,7 +16,7 @@ namespace IncidentPolicy.Escalation;
 /// <c>{"elapsedSince": {"since": "alert", "atLeast": "PT30M"}}</c>, <c>{"statusIn": ["triggered"]}</c>,
 /// <c>{"severityAtLeast": "SEV-2"}</c>, <c>{"impactAbove": {"metric": "revenueLoss", "value": 10000}}</c>,
 /// <c>{"impactBelow": {"metric": "performanceDegradation", "value": 20}}</c>, <c>{"flagRaised": "dataBreachSuspected"}</c>.</para>
-/// <para>Only <see cref="ElapsedSinceCondition"/> makes time matter: with the facts fixed, every other kind has
+/// <para>Only <see cref="ElapsedSince"/> makes time matter: with the facts fixed, every other kind has
 /// the same value at every instant, and an elapsed-since condition changes at most once (from not holding to
 /// holding). <see cref="NextChange"/> uses this to say when a bot must look again.</para>
 /// <para>The set of kinds is closed: only this library derives from <see cref="Condition"/>. Instances are
@@ -49,7 +50,7 @@ public abstract class Condition
     /// <c>HoldsAt(facts, after)</c>, and <c>HoldsAt(facts, result)</c> differs. A threshold is met exactly at its
     /// instant: <c>elapsedSince alert atLeast PT30M</c> holds from alert + 30 minutes on, so that instant is
     /// the change.</para>
-    /// <para><see cref="AllCondition"/>, <see cref="AnyCondition"/> and <see cref="NotCondition"/> compose: a
+    /// <para><see cref="All"/>, <see cref="Any"/> and <see cref="Not"/> compose: a
     /// threshold of a part that does not change the whole (an <c>any</c> that already holds) is skipped.</para>
     /// </remarks>
     /// <param name="facts">The incident's facts as of <paramref name="after"/>.</param>
@@ -107,60 +108,60 @@ public abstract class Condition
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException">The list is empty, or the condition would nest deeper than
     /// <see cref="Limits.MaxConditionDepth"/> (path <c>all</c>).</exception>
-    public static AllCondition All(params IEnumerable<Condition> conditions) => new(conditions);
+    public static Condition All(params IEnumerable<Condition> conditions) => new AllCondition(conditions);
 
     /// <summary>Holds when at least one of <paramref name="conditions"/> holds.</summary>
     /// <param name="conditions">At least one condition.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException">The list is empty, or the condition would nest deeper than
     /// <see cref="Limits.MaxConditionDepth"/> (path <c>any</c>).</exception>
-    public static AnyCondition Any(params IEnumerable<Condition> conditions) => new(conditions);
+    public static Condition Any(params IEnumerable<Condition> conditions) => new AnyCondition(conditions);
 
     /// <summary>Holds when <paramref name="condition"/> does not.</summary>
     /// <param name="condition">The condition to negate.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException">The condition would nest deeper than
     /// <see cref="Limits.MaxConditionDepth"/> (path <c>not</c>).</exception>
-    public static NotCondition Not(Condition condition) => new(condition);
+    public static Condition Not(Condition condition) => new NotCondition(condition);
 
     /// <summary>Holds once at least <paramref name="atLeast"/> has passed since <paramref name="since"/>.</summary>
     /// <param name="since">What to count from.</param>
     /// <param name="atLeast">How long; zero or more.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException"><paramref name="atLeast"/> is negative (path <c>elapsedSince.atLeast</c>).</exception>
-    public static ElapsedSinceCondition ElapsedSince(ElapsedAnchor since, Duration atLeast) => new(since, atLeast);
+    public static Condition ElapsedSince(ElapsedAnchor since, Duration atLeast) => new ElapsedSinceCondition(since, atLeast);
 
     /// <summary>Holds while the incident's status is one of <paramref name="statuses"/>.</summary>
     /// <param name="statuses">At least one status, none twice.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException">The set is empty or has a duplicate or undefined status.</exception>
-    public static StatusInCondition StatusIn(params IEnumerable<IncidentStatus> statuses) => new(statuses);
+    public static Condition StatusIn(params IEnumerable<IncidentStatus> statuses) => new StatusInCondition(statuses);
 
     /// <summary>Holds while the incident's severity is <paramref name="severityId"/> or more severe.</summary>
     /// <param name="severityId">A severity id of the policy, such as <c>SEV-2</c>.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException">The id is blank (path <c>severityAtLeast</c>).</exception>
-    public static SeverityAtLeastCondition SeverityAtLeast(string severityId) => new(severityId);
+    public static Condition SeverityAtLeast(string severityId) => new SeverityAtLeastCondition(severityId);
 
     /// <summary>Holds while the latest value of <paramref name="metric"/> is strictly above <paramref name="value"/>.</summary>
     /// <param name="metric">An impact metric, such as <c>revenueLoss</c>.</param>
     /// <param name="value">The value to exceed.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException">The metric is blank (path <c>impactAbove.metric</c>).</exception>
-    public static ImpactAboveCondition ImpactAbove(string metric, decimal value) => new(metric, value);
+    public static Condition ImpactAbove(string metric, decimal value) => new ImpactAboveCondition(metric, value);
 
     /// <summary>Holds while the latest value of <paramref name="metric"/> is strictly below <paramref name="value"/>.</summary>
     /// <param name="metric">An impact metric, such as <c>performanceDegradation</c>.</param>
     /// <param name="value">The value to stay under.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException">The metric is blank (path <c>impactBelow.metric</c>).</exception>
-    public static ImpactBelowCondition ImpactBelow(string metric, decimal value) => new(metric, value);
+    public static Condition ImpactBelow(string metric, decimal value) => new ImpactBelowCondition(metric, value);
 
     /// <summary>Holds while <paramref name="flag"/> is raised.</summary>
     /// <param name="flag">A flag, such as <c>dataBreachSuspected</c>.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="PolicyValidationException">The flag is blank (path <c>flagRaised</c>).</exception>
-    public static FlagRaisedCondition FlagRaised(string flag) => new(flag);
+    public static Condition FlagRaised(string flag) => new FlagRaisedCondition(flag);
 
     /// <summary>The JSON key of the kind: <c>elapsedSince</c>.</summary>
     internal abstract string KindName { get; }

@@ -12,7 +12,7 @@ namespace IncidentPolicy.Escalation;
 /// does not hold. <see cref="ElapsedAnchor.LastUpdate"/> counts from the alert until a status update is posted.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ElapsedSinceCondition : Condition
+internal sealed class ElapsedSinceCondition : Condition
 {
     /// <summary>Creates the condition.</summary>
     /// <param name="since">What to count from.</param>

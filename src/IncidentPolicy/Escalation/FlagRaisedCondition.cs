@@ -4,7 +4,7 @@ namespace IncidentPolicy.Escalation;
 
 /// <summary>Holds while <see cref="Flag"/> is raised on the incident. JSON: <c>{"flagRaised": "dataBreachSuspected"}</c>.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class FlagRaisedCondition : Condition
+internal sealed class FlagRaisedCondition : Condition
 {
     /// <summary>Creates the condition.</summary>
     /// <param name="flag">A flag, such as <c>dataBreachSuspected</c>; compared ordinally.</param>

@@ -6,7 +6,7 @@ namespace IncidentPolicy.Escalation;
 /// <summary>Holds while the latest recorded value of <see cref="Metric"/> is strictly above <see cref="Value"/>.
 /// JSON: <c>{"impactAbove": {"metric": "revenueLoss", "value": 10000}}</c>.</summary>
 /// <remarks>A metric never recorded does not satisfy it. Immutable and thread-safe.</remarks>
-public sealed class ImpactAboveCondition : Condition
+internal sealed class ImpactAboveCondition : Condition
 {
     /// <summary>Creates the condition.</summary>
     /// <param name="metric">An impact metric, such as <c>revenueLoss</c>.</param>

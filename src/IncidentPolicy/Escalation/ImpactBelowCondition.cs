@@ -6,7 +6,7 @@ namespace IncidentPolicy.Escalation;
 /// <summary>Holds while the latest recorded value of <see cref="Metric"/> is strictly below <see cref="Value"/>.
 /// JSON: <c>{"impactBelow": {"metric": "performanceDegradation", "value": 20}}</c>.</summary>
 /// <remarks>A metric never recorded does not satisfy it. Immutable and thread-safe.</remarks>
-public sealed class ImpactBelowCondition : Condition
+internal sealed class ImpactBelowCondition : Condition
 {
     /// <summary>Creates the condition.</summary>
     /// <param name="metric">An impact metric, such as <c>performanceDegradation</c>.</param>

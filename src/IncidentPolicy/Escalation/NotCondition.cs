@@ -4,7 +4,7 @@ namespace IncidentPolicy.Escalation;
 
 /// <summary>Holds when its <see cref="Condition"/> does not. JSON: <c>{"not": { … }}</c>.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class NotCondition : Condition
+internal sealed class NotCondition : Condition
 {
     /// <summary>Creates the condition.</summary>
     /// <param name="condition">The condition to negate.</param>

@@ -9,7 +9,7 @@ namespace IncidentPolicy.Escalation;
 /// satisfy it; a policy rejects a condition that names a severity it does not have.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class SeverityAtLeastCondition : Condition
+internal sealed class SeverityAtLeastCondition : Condition
 {
     /// <summary>Creates the condition.</summary>
     /// <param name="severityId">A severity id such as <c>SEV-2</c>.</param>

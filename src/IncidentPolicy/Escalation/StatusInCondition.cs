@@ -5,7 +5,7 @@ namespace IncidentPolicy.Escalation;
 /// <summary>Holds while the incident's status is one of <see cref="Statuses"/>. JSON:
 /// <c>{"statusIn": ["triggered", "acknowledged"]}</c>.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class StatusInCondition : Condition
+internal sealed class StatusInCondition : Condition
 {
     private readonly int _mask;
 
