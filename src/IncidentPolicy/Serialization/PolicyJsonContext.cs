@@ -14,10 +14,5 @@ namespace IncidentPolicy.Serialization;
     MaxDepth = 64,
     Converters = [typeof(InstantConverter), typeof(DurationConverter)])]
 [JsonSerializable(typeof(PolicyDocument))]
-[JsonSerializable(typeof(DeadlinesDocument))]
-[JsonSerializable(typeof(IncidentReportDocument))]
-[JsonSerializable(typeof(AuditDocument))]
-[JsonSerializable(typeof(OnCallAtDocument))]
-[JsonSerializable(typeof(OnCallWindowDocument))]
-[JsonSerializable(typeof(DeployDecisionDocument))]
+[JsonSerializable(typeof(IncidentStateDocument))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;
