@@ -280,7 +280,7 @@ internal sealed partial class ObligationEngine
                 else
                 {
                     var mostSevere = _policy.Severities.MostSevere;
-                    Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(mostSevere.Acknowledge, at),
+                    Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(mostSevere.AcknowledgementTarget, at),
                         "unassessed.acknowledge", _texts.For(mostSevere).Reason(ObligationTexts.UnassessedAcknowledge));
                 }
 
@@ -392,7 +392,7 @@ internal sealed partial class ObligationEngine
 
         if (!_fold.Acknowledged)
         {
-            Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(level.Acknowledge, at),
+            Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(level.AcknowledgementTarget, at),
                 texts.Rule(ObligationKind.Acknowledge), Text(ObligationTexts.Acknowledge));
         }
 
@@ -414,7 +414,7 @@ internal sealed partial class ObligationEngine
             var engaged = EngagedAt(role);
             if (engaged is null || showEngaged)
             {
-                var slot = Plan(ObligationKind.Respond, role, texts.RespondKeys[i], Due(level.Respond, at),
+                var slot = Plan(ObligationKind.Respond, role, texts.RespondKeys[i], Due(level.ResponseTarget, at),
                     texts.Rule(ObligationKind.Respond), Text(ObligationTexts.Respond, role, i));
                 if (slot >= 0)
                 {

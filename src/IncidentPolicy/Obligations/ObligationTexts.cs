@@ -56,7 +56,7 @@ internal sealed class ObligationTexts
         RuleTimed = escalation.Rules.Select(r => r.When.DependsOnTime).ToArray();
         PolicyAppliesReads = escalation.Policies.Select(p => FactReadsOf.Condition(p.AppliesTo)).ToArray();
         PolicyTimed = escalation.Policies.Select(p => p.AppliesTo.DependsOnTime).ToArray();
-        PolicyStopReads = escalation.Policies.Select(p => FactReadsOf.Stop(p.StopWhen)).ToArray();
+        PolicyStopReads = escalation.Policies.Select(p => FactReadsOf.Stop(p.StopCondition)).ToArray();
         EscalationReads = RuleReads.Concat(PolicyAppliesReads).Concat(PolicyStopReads).Aggregate(FactReads.None, (a, b) => a | b);
         TimedReads = TimedConditions.Select(FactReadsOf.Condition).Aggregate(FactReads.None, (a, b) => a | b);
     }
@@ -133,11 +133,11 @@ internal sealed class ObligationTexts
         var id = level?.Id;
         return template switch
         {
-            UnassessedAcknowledge => $"acknowledge within {level!.Acknowledge} of the alert (no severity yet: the most severe level's target)",
-            Acknowledge => $"acknowledge within {level!.Acknowledge} of {from} ({id})",
+            UnassessedAcknowledge => $"acknowledge within {level!.AcknowledgementTarget} of the alert (no severity yet: the most severe level's target)",
+            Acknowledge => $"acknowledge within {level!.AcknowledgementTarget} of {from} ({id})",
             Declare => $"declare within {HumanText.Describe(level!.DeclareWithin!.Value)} of {from} ({id})",
             AssignCommander => $"assign an Incident Commander within {HumanText.Describe(level!.AssignCommanderWithin!.Value)} of {from} ({id}: one person in charge)",
-            Respond => $"{role} engaged within {level!.Respond} of {from} ({id})",
+            Respond => $"{role} engaged within {level!.ResponseTarget} of {from} ({id})",
             FirstExternalUpdate => $"first status-page update within {HumanText.Describe(level!.StatusUpdates.FirstWithin!.Value)} of {from} ({id})",
             ExternalUpdate => $"status-page update every {HumanText.Describe(level!.StatusUpdates.Every!.Value)} after the previous one (Rule 3; {id})",
             InternalUpdate => $"a status update of any audience at most {HumanText.Describe(policy!.Lifecycle.MaxSilence)} after the last one or the declaration: silence is worse than \"still investigating\"",
@@ -225,7 +225,7 @@ internal sealed class ObligationTexts
                 var qualifier = $"{policy.Id}.{l + 1}.{target.Id}";
                 var reasons = target.Kind == EscalationTargetKind.Schedule
                     ? null
-                    : Enumerable.Range(0, policy.Repeats + 1).Select(round => StepReason(policy, l, round, target.ToString())).ToArray();
+                    : Enumerable.Range(0, policy.RepeatCount + 1).Select(round => StepReason(policy, l, round, target.ToString())).ToArray();
                 return new StepTexts(qualifier, texts.Qualified(ObligationKind.Escalate, qualifier), reasons);
             }).ToArray()).ToArray();
         }
@@ -241,5 +241,5 @@ internal sealed class ObligationTexts
 
     /// <summary>The reason of a page planned by an escalation policy.</summary>
     public static string StepReason(EscalationPolicy policy, int levelIndex, int round, string who) =>
-        $"page {who} (level {levelIndex + 1}, round {round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first";
+        $"page {who} (level {levelIndex + 1}, round {round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopCondition)} first";
 }

@@ -7,8 +7,8 @@ namespace IncidentPolicy.Severities;
 /// <param name="Id">The level's id, such as <c>SEV-1</c>.</param>
 /// <param name="Rank">Its rank; 1 is the most severe.</param>
 /// <param name="Name">Its name, such as <c>Critical</c>.</param>
-/// <param name="Acknowledge">The acknowledgement target.</param>
-/// <param name="Respond">The response target: the roles involved engaged.</param>
+/// <param name="AcknowledgementTarget">The acknowledgement target.</param>
+/// <param name="ResponseTarget">The response target: the roles involved engaged.</param>
 /// <param name="RolesInvolved">The role ids to engage.</param>
 /// <param name="RequiresCommander">Whether an Incident Commander is required (and only they, or a resolver role, may resolve).</param>
 /// <param name="DeclareWithin">How soon after the alert to declare the incident, if the level asks.</param>
@@ -20,8 +20,8 @@ public sealed record SeverityDescription(
     string Id,
     int Rank,
     string Name,
-    ResponseTarget Acknowledge,
-    ResponseTarget Respond,
+    ResponseTarget AcknowledgementTarget,
+    ResponseTarget ResponseTarget,
     IReadOnlyList<string> RolesInvolved,
     bool RequiresCommander,
     Duration? DeclareWithin,
@@ -36,8 +36,8 @@ public sealed record SeverityDescription(
     {
         var parts = new List<string>
         {
-            $"acknowledge {Acknowledge}",
-            $"respond {Respond} ({string.Join(", ", RolesInvolved)})",
+            $"acknowledge {AcknowledgementTarget}",
+            $"respond {ResponseTarget} ({string.Join(", ", RolesInvolved)})",
         };
         if (DeclareWithin is { } declare)
         {

@@ -5,7 +5,7 @@ namespace IncidentPolicy.Severities;
 
 /// <summary>
 /// One level of the severity scale — <c>SEV-1</c> "Critical" — with who it involves and the response
-/// targets it sets: acknowledge, respond, declare and assign an Incident Commander, status updates,
+/// targets it sets: acknowledgement and response targets, declare and assign an Incident Commander, status updates,
 /// and the post-mortem.
 /// </summary>
 /// <remarks>
@@ -22,8 +22,8 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     /// <param name="description">What qualifies: "Revenue-impacting, customer-facing outage".</param>
     /// <param name="examples">Examples of incidents at this level; each non-blank.</param>
     /// <param name="rolesInvolved">Ids of the roles that must be engaged; at least one, none twice.</param>
-    /// <param name="acknowledge">How soon the alert must be acknowledged.</param>
-    /// <param name="respond">How soon the roles involved must be engaged.</param>
+    /// <param name="acknowledgementTarget">How soon the alert must be acknowledged.</param>
+    /// <param name="responseTarget">How soon the roles involved must be engaged.</param>
     /// <param name="declareWithin">How soon after the alert the incident must be declared, or <see langword="null"/>.</param>
     /// <param name="assignCommanderWithin">How soon after the alert an Incident Commander must be assigned, or
     /// <see langword="null"/> when the level needs none.</param>
@@ -38,8 +38,8 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         string description,
         IEnumerable<string> examples,
         IEnumerable<string> rolesInvolved,
-        ResponseTarget acknowledge,
-        ResponseTarget respond,
+        ResponseTarget acknowledgementTarget,
+        ResponseTarget responseTarget,
         Duration? declareWithin = null,
         Duration? assignCommanderWithin = null,
         StatusUpdateRule? statusUpdates = null,
@@ -47,8 +47,8 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(rolesInvolved);
-        ArgumentNullException.ThrowIfNull(acknowledge);
-        ArgumentNullException.ThrowIfNull(respond);
+        ArgumentNullException.ThrowIfNull(acknowledgementTarget);
+        ArgumentNullException.ThrowIfNull(responseTarget);
         var exampleList = examples.ToList();
         var roleList = rolesInvolved.ToList();
         var problems = new ProblemList();
@@ -61,8 +61,8 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         Description = description ?? "";
         Examples = exampleList.AsReadOnly();
         RolesInvolved = roleList.AsReadOnly();
-        Acknowledge = acknowledge;
-        Respond = respond;
+        AcknowledgementTarget = acknowledgementTarget;
+        ResponseTarget = responseTarget;
         DeclareWithin = declareWithin;
         AssignCommanderWithin = assignCommanderWithin;
         StatusUpdates = statusUpdates ?? StatusUpdateRule.None;
@@ -87,11 +87,11 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     /// <summary>Ids of the roles that must be engaged, each owing a <c>respond</c> obligation.</summary>
     public IReadOnlyList<string> RolesInvolved { get; }
 
-    /// <summary>How soon the alert must be acknowledged.</summary>
-    public ResponseTarget Acknowledge { get; }
+    /// <summary>How soon the alert must be acknowledged (policy files: <c>acknowledge</c>).</summary>
+    public ResponseTarget AcknowledgementTarget { get; }
 
-    /// <summary>How soon the roles involved must be engaged ("Response time").</summary>
-    public ResponseTarget Respond { get; }
+    /// <summary>How soon the roles involved must be engaged ("Response time"; policy files: <c>respond</c>).</summary>
+    public ResponseTarget ResponseTarget { get; }
 
     /// <summary>How soon after the alert the incident must be declared; <see langword="null"/> when not required.</summary>
     public Duration? DeclareWithin { get; }
@@ -156,8 +156,8 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
             }
         }
 
-        Add(ObligationKind.Acknowledge, Acknowledge.DueAfter(alertAt, calendar), $"acknowledge within {Acknowledge} of the alert");
-        Add(ObligationKind.Respond, Respond.DueAfter(alertAt, calendar), $"{string.Join(", ", RolesInvolved)} engaged within {Respond} of the alert");
+        Add(ObligationKind.Acknowledge, AcknowledgementTarget.DueAfter(alertAt, calendar), $"acknowledge within {AcknowledgementTarget} of the alert");
+        Add(ObligationKind.Respond, ResponseTarget.DueAfter(alertAt, calendar), $"{string.Join(", ", RolesInvolved)} engaged within {ResponseTarget} of the alert");
         if (DeclareWithin is { } declare)
         {
             Add(ObligationKind.Declare, TimeMath.Plus(alertAt, declare), $"declare within {HumanText.Describe(declare)} of the alert");

@@ -130,8 +130,8 @@ public sealed class SeverityScale : IReadOnlyList<SeverityLevel>
                 }
             }
 
-            Check("acknowledge", "acknowledge", severe.Acknowledge, lesser.Acknowledge, IsSlower(severe.Acknowledge, lesser.Acknowledge));
-            Check("respond", "respond", severe.Respond, lesser.Respond, IsSlower(severe.Respond, lesser.Respond));
+            Check("acknowledge", "acknowledge", severe.AcknowledgementTarget, lesser.AcknowledgementTarget, IsSlower(severe.AcknowledgementTarget, lesser.AcknowledgementTarget));
+            Check("respond", "respond", severe.ResponseTarget, lesser.ResponseTarget, IsSlower(severe.ResponseTarget, lesser.ResponseTarget));
             Check("declareWithin", "declare", Show(severe.DeclareWithin), Show(lesser.DeclareWithin), IsSlower(severe.DeclareWithin, lesser.DeclareWithin));
             Check("assignCommanderWithin", "assign a commander", Show(severe.AssignCommanderWithin), Show(lesser.AssignCommanderWithin),
                 IsSlower(severe.AssignCommanderWithin, lesser.AssignCommanderWithin));

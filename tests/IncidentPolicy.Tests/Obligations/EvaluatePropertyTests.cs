@@ -109,8 +109,8 @@ public class EvaluatePropertyTests
                     && o.State != ObligationState.Cancelled && o.DueAt <= limit);
 
             var targetsPlanned =
-                DueBy(ObligationKind.Acknowledge, null, level.Acknowledge.DueAfter(changeAt, policy.Calendar)!.Value)
-                && level.RolesInvolved.All(r => DueBy(ObligationKind.Respond, r, level.Respond.DueAfter(changeAt, policy.Calendar)!.Value))
+                DueBy(ObligationKind.Acknowledge, null, level.AcknowledgementTarget.DueAfter(changeAt, policy.Calendar)!.Value)
+                && level.RolesInvolved.All(r => DueBy(ObligationKind.Respond, r, level.ResponseTarget.DueAfter(changeAt, policy.Calendar)!.Value))
                 && (level.DeclareWithin is not { } d || DueBy(ObligationKind.Declare, null, changeAt + d))
                 && (level.AssignCommanderWithin is not { } a || DueBy(ObligationKind.AssignCommander, null, changeAt + a))
                 && (level.StatusUpdates.FirstWithin is not { } f || DueBy(ObligationKind.FirstExternalUpdate, null, changeAt + f));
