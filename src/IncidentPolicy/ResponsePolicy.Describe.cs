@@ -37,8 +37,8 @@ public sealed partial class ResponsePolicy
         level.ResponseTarget,
         level.RolesInvolved,
         level.RequiresCommander,
-        level.DeclareWithin,
-        level.AssignCommanderWithin,
+        level.DeclarationTimeLimit,
+        level.CommanderAssignmentTimeLimit,
         level.StatusUpdates.ToString(),
         level.StatusUpdates.Every,
         level.PostMortem?.ToString());

@@ -18,15 +18,15 @@ public class ResponsePolicyDescribeTests
         Assert.Equal(ResponseTarget.WallClock(Duration.FromMinutes(15)), sev1.ResponseTarget);
         Assert.Equal(["on-call-engineer", "engineering-manager", "comms-lead"], sev1.RolesInvolved);
         Assert.True(sev1.RequiresCommander);
-        Assert.Equal(Duration.FromMinutes(5), sev1.DeclareWithin);
-        Assert.Equal(Duration.FromMinutes(5), sev1.AssignCommanderWithin);
-        Assert.Equal(Duration.FromMinutes(15), sev1.UpdateEvery);
+        Assert.Equal(Duration.FromMinutes(5), sev1.DeclarationTimeLimit);
+        Assert.Equal(Duration.FromMinutes(5), sev1.CommanderAssignmentTimeLimit);
+        Assert.Equal(Duration.FromMinutes(15), sev1.UpdateInterval);
         Assert.Equal("scheduled within 48 hours of resolution; published with action items before close", sev1.PostMortem);
 
         var sev3 = Default.Severity("SEV-3")!;
         Assert.Equal(ResponseTarget.BusinessHours(Duration.FromHours(4)), sev3.ResponseTarget);
         Assert.False(sev3.RequiresCommander);
-        Assert.Null(sev3.UpdateEvery);
+        Assert.Null(sev3.UpdateInterval);
         Assert.Equal("internal only", sev3.StatusUpdates);
         Assert.Null(sev3.PostMortem);
         Assert.Equal(ResponseTarget.NextBusinessDay, Default.Severity("SEV-4")!.AcknowledgementTarget);

@@ -31,8 +31,8 @@ public class ResponsePolicyTests
         Assert.Equal(["on-call-engineer"], sev3.RolesInvolved);
         Assert.Equal(["owning-team"], sev4.RolesInvolved);
 
-        Assert.Equal([minutes(5), minutes(5), null, null], Policy.Severities.Select(s => s.DeclareWithin));
-        Assert.Equal([minutes(5), minutes(5), null, null], Policy.Severities.Select(s => s.AssignCommanderWithin));
+        Assert.Equal([minutes(5), minutes(5), null, null], Policy.Severities.Select(s => s.DeclarationTimeLimit));
+        Assert.Equal([minutes(5), minutes(5), null, null], Policy.Severities.Select(s => s.CommanderAssignmentTimeLimit));
         Assert.Equal([true, true, false, false], Policy.Severities.Select(s => s.RequiresCommander));
 
         Assert.Equal(StatusUpdateRule.External(minutes(15), minutes(15)), sev1.StatusUpdates);

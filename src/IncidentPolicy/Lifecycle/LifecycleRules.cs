@@ -15,7 +15,7 @@ public sealed class LifecycleRules
     public const string CommanderRole = "incident-commander";
 
     /// <summary>The seed's longest time without a status update: 30 minutes.</summary>
-    public static Duration DefaultMaxSilence => DefaultPolicy.MaxSilence;
+    internal static Duration DefaultMaxSilence => DefaultPolicy.MaxSilence;
 
     /// <summary>The role id the incident's on-call responder holds (whoever acknowledged, or was assigned it).</summary>
     public const string OnCallRole = "on-call-engineer";

@@ -396,12 +396,12 @@ internal sealed partial class ObligationEngine
                 texts.Rule(ObligationKind.Acknowledge), Text(ObligationTexts.Acknowledge));
         }
 
-        if (level.DeclareWithin is { } declare && !_fold.Declared)
+        if (level.DeclarationTimeLimit is { } declare && !_fold.Declared)
         {
             Plan(ObligationKind.Declare, null, _texts.Keys(ObligationKind.Declare), TimeMath.Plus(at, declare), texts.Rule(ObligationKind.Declare), Text(ObligationTexts.Declare));
         }
 
-        if (level.AssignCommanderWithin is { } commander && !_fold.HasCommander)
+        if (level.CommanderAssignmentTimeLimit is { } commander && !_fold.HasCommander)
         {
             Plan(ObligationKind.AssignCommander, null, _texts.Keys(ObligationKind.AssignCommander), TimeMath.Plus(at, commander),
                 texts.Rule(ObligationKind.AssignCommander), Text(ObligationTexts.AssignCommander));
@@ -484,7 +484,7 @@ internal sealed partial class ObligationEngine
         if (_fold.Severity?.PostMortem is { } rule)
         {
             var texts = _texts.For(_fold.Severity);
-            Plan(ObligationKind.SchedulePostMortem, null, _texts.Keys(ObligationKind.SchedulePostMortem), TimeMath.Plus(at, rule.ScheduleWithin),
+            Plan(ObligationKind.SchedulePostMortem, null, _texts.Keys(ObligationKind.SchedulePostMortem), TimeMath.Plus(at, rule.SchedulingTimeLimit),
                 texts.Rule(ObligationKind.SchedulePostMortem), texts.Reason(ObligationTexts.SchedulePostMortem));
         }
     }

@@ -135,13 +135,13 @@ internal sealed class ObligationTexts
         {
             UnassessedAcknowledge => $"acknowledge within {level!.AcknowledgementTarget} of the alert (no severity yet: the most severe level's target)",
             Acknowledge => $"acknowledge within {level!.AcknowledgementTarget} of {from} ({id})",
-            Declare => $"declare within {HumanText.Describe(level!.DeclareWithin!.Value)} of {from} ({id})",
-            AssignCommander => $"assign an Incident Commander within {HumanText.Describe(level!.AssignCommanderWithin!.Value)} of {from} ({id}: one person in charge)",
+            Declare => $"declare within {HumanText.Describe(level!.DeclarationTimeLimit!.Value)} of {from} ({id})",
+            AssignCommander => $"assign an Incident Commander within {HumanText.Describe(level!.CommanderAssignmentTimeLimit!.Value)} of {from} ({id}: one person in charge)",
             Respond => $"{role} engaged within {level!.ResponseTarget} of {from} ({id})",
             FirstExternalUpdate => $"first status-page update within {HumanText.Describe(level!.StatusUpdates.FirstWithin!.Value)} of {from} ({id})",
             ExternalUpdate => $"status-page update every {HumanText.Describe(level!.StatusUpdates.Every!.Value)} after the previous one (Rule 3; {id})",
             InternalUpdate => $"a status update of any audience at most {HumanText.Describe(policy!.Lifecycle.MaxSilence)} after the last one or the declaration: silence is worse than \"still investigating\"",
-            SchedulePostMortem => $"schedule the post-mortem within {HumanText.Describe(level!.PostMortem!.ScheduleWithin)} of resolution ({id})",
+            SchedulePostMortem => $"schedule the post-mortem within {HumanText.Describe(level!.PostMortem!.SchedulingTimeLimit)} of resolution ({id})",
             _ => throw new ArgumentOutOfRangeException(nameof(template)),
         };
     }
@@ -177,8 +177,8 @@ internal sealed class ObligationTexts
 
             _reasons[UnassessedAcknowledge] = Build(UnassessedAcknowledge, level, null, null);
             _reasons[Acknowledge] = Build(Acknowledge, level, null, null);
-            _reasons[Declare] = level.DeclareWithin is null ? null : Build(Declare, level, null, null);
-            _reasons[AssignCommander] = level.AssignCommanderWithin is null ? null : Build(AssignCommander, level, null, null);
+            _reasons[Declare] = level.DeclarationTimeLimit is null ? null : Build(Declare, level, null, null);
+            _reasons[AssignCommander] = level.CommanderAssignmentTimeLimit is null ? null : Build(AssignCommander, level, null, null);
             _reasons[FirstExternalUpdate] = level.StatusUpdates.FirstWithin is null ? null : Build(FirstExternalUpdate, level, null, null);
             _reasons[ExternalUpdate] = level.StatusUpdates.Every is null ? null : Build(ExternalUpdate, level, null, null);
             _reasons[SchedulePostMortem] = level.PostMortem is null ? null : Build(SchedulePostMortem, level, null, null, policy);

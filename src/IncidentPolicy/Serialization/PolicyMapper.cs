@@ -111,8 +111,8 @@ internal static partial class PolicyMapper
         RolesInvolved = level.RolesInvolved.Select(r => (string?)r).ToList(),
         Acknowledge = ToDocument(level.AcknowledgementTarget),
         Respond = ToDocument(level.ResponseTarget),
-        DeclareWithin = FormatOptional(level.DeclareWithin),
-        AssignCommanderWithin = FormatOptional(level.AssignCommanderWithin),
+        DeclareWithin = FormatOptional(level.DeclarationTimeLimit),
+        AssignCommanderWithin = FormatOptional(level.CommanderAssignmentTimeLimit),
         StatusUpdates = new StatusUpdatesDocument
         {
             Audience = HumanText.CamelCase(level.StatusUpdates.Audience),
@@ -122,7 +122,7 @@ internal static partial class PolicyMapper
         PostMortem = level.PostMortem is { } rule
             ? new PostMortemDocument
             {
-                ScheduleWithin = IsoText.FormatDuration(rule.ScheduleWithin),
+                ScheduleWithin = IsoText.FormatDuration(rule.SchedulingTimeLimit),
                 ActionItemsRequiredBeforeClose = rule.ActionItemsRequiredBeforeClose,
             }
             : null,

@@ -24,8 +24,10 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     /// <param name="rolesInvolved">Ids of the roles that must be engaged; at least one, none twice.</param>
     /// <param name="acknowledgementTarget">How soon the alert must be acknowledged.</param>
     /// <param name="responseTarget">How soon the roles involved must be engaged.</param>
-    /// <param name="declareWithin">How soon after the alert the incident must be declared, or <see langword="null"/>.</param>
-    /// <param name="assignCommanderWithin">How soon after the alert an Incident Commander must be assigned, or
+    /// <param name="declarationTimeLimit">How soon after the alert the incident must be declared, or <see langword="null"/>
+    /// (policy files: <c>declareWithin</c>).</param>
+    /// <param name="commanderAssignmentTimeLimit">How soon after the alert an Incident Commander must be assigned (policy
+    /// files: <c>assignCommanderWithin</c>), or
     /// <see langword="null"/> when the level needs none.</param>
     /// <param name="statusUpdates">The communication rule; <see cref="StatusUpdateRule.None"/> when <see langword="null"/>.</param>
     /// <param name="postMortem">The post-mortem rule, or <see langword="null"/> when none is owed.</param>
@@ -40,8 +42,8 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         IEnumerable<string> rolesInvolved,
         ResponseTarget acknowledgementTarget,
         ResponseTarget responseTarget,
-        Duration? declareWithin = null,
-        Duration? assignCommanderWithin = null,
+        Duration? declarationTimeLimit = null,
+        Duration? commanderAssignmentTimeLimit = null,
         StatusUpdateRule? statusUpdates = null,
         PostMortemRule? postMortem = null)
     {
@@ -52,7 +54,7 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         var exampleList = examples.ToList();
         var roleList = rolesInvolved.ToList();
         var problems = new ProblemList();
-        Validate(id, rank, name, description, exampleList, roleList, declareWithin, assignCommanderWithin, problems, "");
+        Validate(id, rank, name, description, exampleList, roleList, declarationTimeLimit, commanderAssignmentTimeLimit, problems, "");
         problems.ThrowIfAny();
 
         Id = id;
@@ -63,8 +65,8 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         RolesInvolved = roleList.AsReadOnly();
         AcknowledgementTarget = acknowledgementTarget;
         ResponseTarget = responseTarget;
-        DeclareWithin = declareWithin;
-        AssignCommanderWithin = assignCommanderWithin;
+        DeclarationTimeLimit = declarationTimeLimit;
+        CommanderAssignmentTimeLimit = commanderAssignmentTimeLimit;
         StatusUpdates = statusUpdates ?? StatusUpdateRule.None;
         PostMortem = postMortem;
     }
@@ -94,14 +96,14 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     public ResponseTarget ResponseTarget { get; }
 
     /// <summary>How soon after the alert the incident must be declared; <see langword="null"/> when not required.</summary>
-    public Duration? DeclareWithin { get; }
+    public Duration? DeclarationTimeLimit { get; }
 
     /// <summary>How soon after the alert an Incident Commander must be assigned; <see langword="null"/> when the
     /// level needs none.</summary>
-    public Duration? AssignCommanderWithin { get; }
+    public Duration? CommanderAssignmentTimeLimit { get; }
 
     /// <summary>Whether the level needs an Incident Commander ("Every SEV-1 and SEV-2 incident needs one person in charge").</summary>
-    public bool RequiresCommander => AssignCommanderWithin is not null;
+    public bool RequiresCommander => CommanderAssignmentTimeLimit is not null;
 
     /// <summary>The communication rule.</summary>
     public StatusUpdateRule StatusUpdates { get; }
@@ -158,12 +160,12 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
 
         Add(ObligationKind.Acknowledge, AcknowledgementTarget.DueAfter(alertAt, calendar), $"acknowledge within {AcknowledgementTarget} of the alert");
         Add(ObligationKind.Respond, ResponseTarget.DueAfter(alertAt, calendar), $"{string.Join(", ", RolesInvolved)} engaged within {ResponseTarget} of the alert");
-        if (DeclareWithin is { } declare)
+        if (DeclarationTimeLimit is { } declare)
         {
             Add(ObligationKind.Declare, TimeMath.Plus(alertAt, declare), $"declare within {HumanText.Describe(declare)} of the alert");
         }
 
-        if (AssignCommanderWithin is { } commander)
+        if (CommanderAssignmentTimeLimit is { } commander)
         {
             Add(ObligationKind.AssignCommander, TimeMath.Plus(alertAt, commander),
                 $"assign an Incident Commander within {HumanText.Describe(commander)} of the alert");

@@ -19,7 +19,7 @@ public class SeverityLevelTests
         var ex = Assert.Throws<PolicyValidationException>(() => new SeverityLevel(
             " ", 0, "", "", ["ok", " "], ["on-call-engineer", "on-call-engineer", "Bad Role"],
             ResponseTarget.WallClock(Duration.FromMinutes(5)), ResponseTarget.WallClock(Duration.FromMinutes(5)),
-            declareWithin: Duration.Zero, assignCommanderWithin: Duration.FromMinutes(-1)));
+            declarationTimeLimit: Duration.Zero, commanderAssignmentTimeLimit: Duration.FromMinutes(-1)));
         Assert.Equal(
             [
                 new PolicyProblem("id", "a severity id is required"),
