@@ -213,7 +213,7 @@ internal sealed class ChatCommandParser(ResponsePolicy policy)
     {
         var role = Word(ref args, "ROLE");
         var person = Person(Word(ref args, "@PERSON"));
-        return new ApplyCommand(new AssignRole(FindRole(role), person));
+        return new ApplyCommand(new AssignRole(Role: FindRole(role), Person: person));
     }
 
     private static ApplyCommand Update(string args)

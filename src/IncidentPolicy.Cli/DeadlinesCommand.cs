@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IncidentPolicy.Cli.Json;
 using IncidentPolicy.Serialization;
 
 namespace IncidentPolicy.Cli;
@@ -36,7 +37,7 @@ internal static class DeadlinesCommand
             var deadlines = level.Deadlines(alertAt, policy.Calendar);
             if (parseResult.GetValue(format) == "json")
             {
-                stdout.WriteLine(PolicyJson.SerializeDeadlines(level.Id, alertAt, deadlines));
+                stdout.WriteLine(DeadlinesJson.Serialize(level.Id, alertAt, deadlines));
                 return ExitCodes.Success;
             }
 

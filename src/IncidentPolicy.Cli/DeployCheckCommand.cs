@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IncidentPolicy.Cli.Json;
 using IncidentPolicy.Serialization;
 
 namespace IncidentPolicy.Cli;

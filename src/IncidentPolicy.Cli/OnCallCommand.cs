@@ -3,6 +3,7 @@ using System.Globalization;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using IncidentPolicy.Cli.Json;
 using IncidentPolicy.OnCall;
 using IncidentPolicy.Serialization;
 using NodaTime;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IncidentPolicy.Cli.Json;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Serialization;
 
@@ -34,7 +35,7 @@ internal static class ReplayCommand
             var replay = Incident.ReplayLenient(policy, id, events);
             if (parseResult.GetValue(format) == "json")
             {
-                stdout.WriteLine(IncidentJson.Serialize(replay));
+                stdout.WriteLine(ReplayJson.Serialize(replay));
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IncidentPolicy.Cli.Json;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Metrics;
 using IncidentPolicy.Serialization;

@@ -15,7 +15,7 @@ internal static class EvaluatorExtensions
 {
     extension(Evaluator)
     {
-        /// <summary>The real answer: <see cref="ResponsePolicy.Evaluate"/> of <paramref name="policy"/>.</summary>
+        /// <summary>The real answer: <see cref="Obligations.PolicyEvaluation.Evaluate"/> of <paramref name="policy"/>.</summary>
         public static Evaluator Of(ResponsePolicy policy) => (incident, now) =>
         {
             var evaluation = policy.Evaluate(incident, now);

@@ -172,7 +172,7 @@ internal sealed class HistoryDriver
     private IncidentCommand? AssignRole(int choice)
     {
         var roles = _roleIds.Where(r => r is not LifecycleRules.CommanderRole and not LifecycleRules.OnCallRole).ToArray();
-        return roles.Length == 0 ? null : new AssignRole(Pick(roles, choice), $"person-{(choice % 4) + 1}");
+        return roles.Length == 0 ? null : new AssignRole(Role: Pick(roles, choice), Person: $"person-{(choice % 4) + 1}");
     }
 
     private IncidentCommand? ChangeSeverity(Incident incident, int choice)

@@ -30,7 +30,7 @@ public static partial class IncidentGen
         Gen.Constant<IncidentCommand>(new Acknowledge()),
         Gen.Elements(CommandSeverities).Select(s => (IncidentCommand)new Declare(s, "checkout errors")),
         Gen.Elements(CommandPeople).Select(p => (IncidentCommand)new AssignCommander(p)),
-        Gen.Elements(CommandRoles).SelectMany(r => Gen.Elements(CommandPeople).Select(p => (IncidentCommand)new AssignRole(r, p))),
+        Gen.Elements(CommandRoles).SelectMany(r => Gen.Elements(CommandPeople).Select(p => (IncidentCommand)new AssignRole(Role: r, Person: p))),
         Gen.Elements(CommandSeverities).Select(s => (IncidentCommand)new ChangeSeverity(s, "reassessed")),
         Gen.Elements(StatusAudience.Internal, StatusAudience.External).Select(a => (IncidentCommand)new PostStatusUpdate(a, "still investigating")),
         Gen.Choose(0, 50_000).Select(v => (IncidentCommand)new RecordImpact("revenueLoss", v, "USD")),

@@ -1,7 +1,7 @@
 namespace IncidentPolicy.Testing;
 
 /// <summary>A <see cref="PolicyScenario"/> expectation failed. The message says what was expected, what
-/// <see cref="ResponsePolicy.Evaluate"/> answered, and shows the scenario's timeline and obligations.</summary>
+/// <see cref="Obligations.PolicyEvaluation.Evaluate"/> answered, and shows the scenario's timeline and obligations.</summary>
 /// <remarks>Any test runner reports it as a failure; no runner is referenced.</remarks>
 public sealed class PolicyAssertionException : Exception
 {

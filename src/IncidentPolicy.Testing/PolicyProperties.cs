@@ -135,7 +135,7 @@ public static class PolicyProperties
         Prop.ForAll(histories, history =>
         {
             var policy = history.Policy;
-            var perStart = policy.Escalation.Policies.Sum(p => p.Levels.Sum(l => l.Targets.Count) * (p.Repeats + 1)) + policy.Escalation.Rules.Count;
+            var perStart = policy.Escalation.Policies.Sum(p => p.Levels.Sum(l => l.Targets.Count) * (p.RepeatCount + 1)) + policy.Escalation.Rules.Count;
             var bound = perStart * (history.Events.Count + 1);
             var end = history.LastEventAt + EscalationWindow;
             var now = history.LastEventAt;

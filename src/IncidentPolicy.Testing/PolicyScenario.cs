@@ -10,7 +10,7 @@ namespace IncidentPolicy.Testing;
 /// <summary>
 /// A fluent, time-stepping harness over NodaTime's <see cref="FakeClock"/> for ordinary unit tests of a policy:
 /// start at an instant, raise an alert, advance the clock, apply commands as actors, and assert on what
-/// <see cref="ResponsePolicy.Evaluate"/> says is due, overdue, met or cancelled.
+/// <see cref="Obligations.PolicyEvaluation.Evaluate"/> says is due, overdue, met or cancelled.
 /// <code>
 /// PolicyScenario.For(policy)
 ///     .StartAt(Instant.FromUtc(2026, 5, 29, 4, 2))

@@ -1,77 +1,332 @@
-using NodaTime;
+using System.Globalization;
 using IncidentPolicy.Calendars;
+using IncidentPolicy.Changes;
+using IncidentPolicy.Escalation;
+using IncidentPolicy.Lifecycle;
 using IncidentPolicy.OnCall;
+using IncidentPolicy.Runbooks;
 using IncidentPolicy.Severities;
+using NodaTime;
 
 namespace IncidentPolicy;
 
 /// <summary>
-/// The seed playbook ("Incident Management That Actually Works — From Alert to Post-Mortem") as a policy,
-/// exactly as the seed article's severity table states it, with example people and schedules: a weekly on-call rotation and a
-/// weekly Incident Commander rotation of senior engineers, separate from on-call (no one is in both).
+/// The seed playbook ("Incident Management That Actually Works — From Alert to Post-Mortem"), all of it in one place:
+/// its severity table, roles, escalation, severity examples, lifecycle rules, runbook and overnight freeze, with example
+/// people and schedules (a weekly on-call rotation and a weekly Incident Commander rotation of senior engineers,
+/// separate from on-call: no one is in both).
 /// </summary>
-/// <remarks>The people (<c>alex</c> … <c>finley</c>) and their rotations are placeholders to replace with a team's own.</remarks>
+/// <remarks>
+/// <para>Every <c>Default</c> member of the library reads from here: <see cref="ResponsePolicy.Default"/>,
+/// <see cref="EscalationSettings.Default"/>, <see cref="SeverityMatrix.Default"/>, <see cref="LifecycleRules.Default"/>
+/// and the runbooks and change windows a policy gets when it sets none. Each number the seed states is written once,
+/// below; every text that states a number (a role's description, a runbook line, a severity example, the freeze's
+/// reason) is written from the value, so the two cannot drift apart.</para>
+/// <para>Static initialisation: the sections are built from values declared above them and from nothing else's
+/// <c>Default</c>, and the policy itself is built on first use (<see cref="Instance"/>), so no type's static
+/// initialiser waits on another's.</para>
+/// <para>The people (<c>alex</c> … <c>finley</c>) and their rotations are placeholders to replace with a team's own.</para>
+/// </remarks>
 internal static class DefaultPolicy
 {
-    public static ResponsePolicy Instance { get; } = Create();
+    private const string OnCallEngineer = LifecycleRules.OnCallRole;
+    private const string IncidentCommander = LifecycleRules.CommanderRole;
+    private const string EngineeringManager = "engineering-manager";
+    private const string CommsLead = "comms-lead";
+    private const string TeamLead = "team-lead";
+    private const string OwningTeam = "owning-team";
+    private const string VpEngineering = "vp-engineering";
+    private const string SecurityTeam = "security-team";
+
+    private const string RevenueLoss = "revenueLoss";
+    private const string PaymentFailureRate = "paymentFailureRate";
+    private const string PerformanceDegradation = "performanceDegradation";
+    private const string DataBreachSuspected = "dataBreachSuspected";
+
+    // The seed's numbers.
+
+    /// <summary>SEV-1 and SEV-2: acknowledge, declare and assign a commander within 5 minutes of the alert; the
+    /// engineering manager backs up an on-call engineer who has not acknowledged by then.</summary>
+    private static readonly Duration UrgentAcknowledgement = Duration.FromMinutes(5);
+
+    /// <summary>SEV-1's response time; SEV-1 and SEV-2 post on the status page within 15 minutes and every 15 minutes.</summary>
+    private static readonly Duration CriticalResponse = Duration.FromMinutes(15);
+
+    /// <summary>SEV-2's response time and first status-page update.</summary>
+    private static readonly Duration MajorResponse = Duration.FromMinutes(30);
+
+    /// <summary>SEV-3's acknowledgement and response, in business hours.</summary>
+    private static readonly Duration MinorResponse = Duration.FromHours(4);
+
+    /// <summary>SEV-1 and SEV-2: schedule the post-mortem within 48 hours of resolution.</summary>
+    private static readonly Duration PostMortemWithin = Duration.FromHours(48);
+
+    /// <summary>"If not resolved in 30 min: Page engineering manager".</summary>
+    private static readonly Duration ManagerPagedAfter = Duration.FromMinutes(30);
+
+    /// <summary>"If revenue loss > $10K: Notify VP Engineering".</summary>
+    private const decimal RevenueLossAbove = 10_000m;
+
+    /// <summary>SEV-2's "Payment failures > 2%".</summary>
+    private const decimal PaymentFailurePercentAbove = 2m;
+
+    /// <summary>SEV-3's "Performance degradation &lt; 20%"; 20% or more is SEV-2's significant degradation.</summary>
+    private const decimal MinorDegradationPercentBelow = 20m;
+
+    /// <summary>A resolved incident may be reopened within 72 hours.</summary>
+    private static readonly Duration ReopenWithin = Duration.FromHours(72);
+
+    /// <summary>"IC Rotation: … separate from on-call".</summary>
+    private const bool CommanderSeparateFromOnCall = true;
+
+    /// <summary>"Block deployments between 12–6 AM without approval".</summary>
+    private static readonly LocalTime FreezeStart = new(0, 0);
+
+    /// <summary>The end of the overnight freeze.</summary>
+    private static readonly LocalTime FreezeEnd = new(6, 0);
+
+    /// <summary>Both rotations turn weekly, on Monday mornings.</summary>
+    private static readonly Period RotationLength = Period.FromWeeks(1);
+
+    /// <summary>The Monday the example rotations start.</summary>
+    private static readonly LocalDateTime RotationStart = new(2026, 1, 5, 9, 0);
+
+    /// <summary>How long after a notification's due instant a <c>notificationSent</c> still meets it on time.</summary>
+    public static Duration DispatchGrace { get; } = Duration.FromMinutes(1);
+
+    /// <summary>The IC "does not let the incident go 30 minutes without a status update".</summary>
+    public static Duration MaxSilence { get; } = Duration.FromMinutes(30);
+
+    // The seed's severity table.
+
+    private static readonly SeverityLevel[] Levels =
+    [
+        new("SEV-1", 1, "Critical", "Revenue-impacting, customer-facing outage",
+            ["Checkout down", "Data breach", "Complete site outage"],
+            [OnCallEngineer, EngineeringManager, CommsLead],
+            acknowledgementTarget: ResponseTarget.WallClock(UrgentAcknowledgement),
+            responseTarget: ResponseTarget.WallClock(CriticalResponse),
+            declarationTimeLimit: UrgentAcknowledgement,
+            commanderAssignmentTimeLimit: UrgentAcknowledgement,
+            statusUpdates: StatusUpdateRule.External(CriticalResponse, CriticalResponse),
+            postMortem: new PostMortemRule(PostMortemWithin, actionItemsRequiredBeforeClose: true)),
+        new("SEV-2", 2, "Major", "Significant degradation, partial functionality loss",
+            ["Search broken", "Slow checkout", $"Payment failures > {Number(PaymentFailurePercentAbove)}%"],
+            [OnCallEngineer, TeamLead],
+            acknowledgementTarget: ResponseTarget.WallClock(UrgentAcknowledgement),
+            responseTarget: ResponseTarget.WallClock(MajorResponse),
+            declarationTimeLimit: UrgentAcknowledgement,
+            commanderAssignmentTimeLimit: UrgentAcknowledgement,
+            statusUpdates: StatusUpdateRule.External(MajorResponse, CriticalResponse),
+            postMortem: new PostMortemRule(PostMortemWithin, actionItemsRequiredBeforeClose: false)),
+        new("SEV-3", 3, "Minor", "Limited impact, workaround available",
+            ["Non-critical feature broken", $"Performance degradation < {Number(MinorDegradationPercentBelow)}%"],
+            [OnCallEngineer],
+            acknowledgementTarget: ResponseTarget.BusinessHours(MinorResponse),
+            responseTarget: ResponseTarget.BusinessHours(MinorResponse),
+            statusUpdates: StatusUpdateRule.InternalOnly),
+        new("SEV-4", 4, "Informational", "Cosmetic issues, non-impacting",
+            ["Typo", "Minor UI glitch", "Non-critical log errors"],
+            [OwningTeam],
+            acknowledgementTarget: ResponseTarget.NextBusinessDay,
+            responseTarget: ResponseTarget.NextBusinessDay,
+            statusUpdates: StatusUpdateRule.None),
+    ];
+
+    private static readonly Role[] Roles =
+    [
+        new(OnCallEngineer, "On-call engineer",
+            $"Acknowledges the alert within {Levels[0].AcknowledgementTarget}, assesses severity ({Levels[0].Id} through {Levels[^1].Id}) and investigates."),
+        new(IncidentCommander, "Incident Commander",
+            "One person in charge: coordinates the response, makes decisions when options are unclear, communicates status to stakeholders, decides when to escalate and when to declare resolved. Does not debug, write code or run queries. "
+            + $"Senior+ engineers, rotating {Cadence(RotationLength)}{(CommanderSeparateFromOnCall ? ", separate from on-call" : "")}."),
+        new(EngineeringManager, "Engineering manager",
+            $"Involved in every {LevelsInvolving(EngineeringManager)}; paged when an incident is not resolved in {HumanText.Describe(ManagerPagedAfter)}."),
+        new(CommsLead, "Comms lead",
+            $"Owns the status page and stakeholder communication for {LevelsInvolving(CommsLead)} incidents."),
+        new(TeamLead, "Relevant team lead", $"Involved in {LevelsInvolving(TeamLead)} incidents of their team's area."),
+        new(OwningTeam, "Owning team",
+            $"Handles {LevelsInvolving(OwningTeam)} issues in their own area by the {Levels.Single(l => l.RolesInvolved.Contains(OwningTeam)).ResponseTarget}."),
+        new(VpEngineering, "VP Engineering", $"Notified when revenue loss exceeds {Dollars(RevenueLossAbove)}."),
+        new(SecurityTeam, "Security team", "Notified immediately when a data breach is suspected."),
+    ];
+
+    // The seed's escalation, severity examples and lifecycle rules.
+
+    /// <summary>The seed's escalation policy and conditional rules; see <see cref="EscalationSettings.Default"/>.</summary>
+    public static EscalationSettings Escalation { get; } = new(
+        DispatchGrace,
+        [
+            new EscalationPolicy(
+                "page-on-call",
+                Condition.SeverityAtLeast("SEV-2"),
+                [
+                    new EscalationLevel(Duration.Zero, EscalationTarget.ForRole(OnCallEngineer)),
+                    new EscalationLevel(UrgentAcknowledgement, EscalationTarget.ForRole(EngineeringManager)),
+                ],
+                EscalationStop.Acknowledged),
+        ],
+        [
+            new EscalationRule(
+                "page-engineering-manager",
+                Condition.All(
+                    Condition.SeverityAtLeast("SEV-2"),
+                    Condition.ElapsedSince(ElapsedAnchor.Alert, ManagerPagedAfter),
+                    Condition.StatusIn(IncidentStatus.Triggered, IncidentStatus.Acknowledged, IncidentStatus.Investigating, IncidentStatus.Mitigated)),
+                EscalationAction.Page,
+                EscalationTarget.ForRole(EngineeringManager)),
+            new EscalationRule(
+                "notify-vp-engineering",
+                Condition.ImpactAbove(RevenueLoss, RevenueLossAbove),
+                EscalationAction.Notify,
+                EscalationTarget.ForRole(VpEngineering)),
+            new EscalationRule(
+                "notify-security-team",
+                Condition.FlagRaised(DataBreachSuspected),
+                EscalationAction.Notify,
+                EscalationTarget.ForRole(SecurityTeam)),
+        ]);
+
+    /// <summary>No escalation policies and no rules, with the seed's dispatch grace; see <see cref="EscalationSettings.None"/>.</summary>
+    public static EscalationSettings NoEscalation { get; } = new(DispatchGrace, [], []);
+
+    /// <summary>The seed's severity examples as rules; see <see cref="SeverityMatrix.Default"/>.</summary>
+    public static SeverityMatrix SeverityMatrix { get; } = new(
+    [
+        new SeverityRule("checkout-down", Condition.FlagRaised("checkoutDown"), "SEV-1"),
+        new SeverityRule("data-breach", Condition.FlagRaised(DataBreachSuspected), "SEV-1"),
+        new SeverityRule("site-outage", Condition.FlagRaised("siteOutage"), "SEV-1"),
+        new SeverityRule("payment-failures", Condition.ImpactAbove(PaymentFailureRate, PaymentFailurePercentAbove), "SEV-2"),
+        new SeverityRule("search-broken", Condition.FlagRaised("searchBroken"), "SEV-2"),
+        new SeverityRule("slow-checkout", Condition.FlagRaised("slowCheckout"), "SEV-2"),
+        new SeverityRule(
+            "significant-degradation",
+            Condition.All(Condition.ImpactAbove(PerformanceDegradation, 0m), Condition.Not(Condition.ImpactBelow(PerformanceDegradation, MinorDegradationPercentBelow))),
+            "SEV-2"),
+        new SeverityRule(
+            "performance-degradation",
+            Condition.All(Condition.ImpactAbove(PerformanceDegradation, 0m), Condition.ImpactBelow(PerformanceDegradation, MinorDegradationPercentBelow)),
+            "SEV-3"),
+        new SeverityRule("non-critical-feature-broken", Condition.FlagRaised("nonCriticalFeatureBroken"), "SEV-3"),
+        new SeverityRule("cosmetic", Condition.FlagRaised("cosmetic"), "SEV-4"),
+    ]);
+
+    /// <summary>The seed's lifecycle rules; see <see cref="LifecycleRules.Default"/>.</summary>
+    public static LifecycleRules Lifecycle { get; } = new(
+        ReopenWithin,
+        CommanderSeparateFromOnCall,
+        [EngineeringManager],
+        "#inc-{date}-{slug}",
+        [DataBreachSuspected, "restricted"],
+        [SecurityTeam, EngineeringManager, VpEngineering],
+        Permissions(),
+        MaxSilence);
+
+    /// <summary>The seed playbook as a policy, built on first use.</summary>
+    public static ResponsePolicy Instance => Built.Policy;
+
+    /// <summary>The seed's permission table; see <see cref="LifecycleRules.DefaultPermissions"/>.</summary>
+    /// <returns>A new table.</returns>
+    public static PermissionTable Permissions()
+    {
+        string[] anyone = [PermissionTable.Anyone];
+        string[] responders = [OnCallEngineer, IncidentCommander, EngineeringManager];
+        string[] leads = [OnCallEngineer, IncidentCommander, EngineeringManager, TeamLead];
+        string[] communicators = [IncidentCommander, CommsLead, EngineeringManager, OnCallEngineer];
+        string[] owners = [IncidentCommander, EngineeringManager, OnCallEngineer, OwningTeam];
+        return new PermissionTable(new Dictionary<CommandKind, IReadOnlyList<string>>
+        {
+            [CommandKind.RaiseAlert] = anyone,
+            [CommandKind.Acknowledge] = anyone,
+            [CommandKind.Declare] = leads,
+            [CommandKind.AssignCommander] = responders,
+            [CommandKind.AssignRole] = responders,
+            [CommandKind.ChangeSeverity] = leads,
+            [CommandKind.PostStatusUpdate] = communicators,
+            [CommandKind.RecordImpact] = anyone,
+            [CommandKind.RaiseFlag] = anyone,
+            [CommandKind.Mitigate] = anyone,
+            [CommandKind.Resolve] = anyone,
+            [CommandKind.Reopen] = owners,
+            [CommandKind.SchedulePostMortem] = owners,
+            [CommandKind.PublishPostMortem] = owners,
+            [CommandKind.AddActionItem] = owners,
+            [CommandKind.CompleteActionItem] = anyone,
+            [CommandKind.ChangeActionItemStatus] = anyone,
+            [CommandKind.Close] = owners,
+            [CommandKind.Decline] = owners,
+            [CommandKind.MergeInto] = owners,
+            [CommandKind.AddNote] = anyone,
+            [CommandKind.RecordNotification] = anyone,
+            [CommandKind.RecordReminder] = anyone,
+        });
+    }
+
+    /// <summary>The seed's runbook, "Checkout Error Rate Spike", with the escalation lines whose rules
+    /// <paramref name="escalation"/> has; each line's words are written from its rule.</summary>
+    public static IReadOnlyList<Runbook> RunbooksFor(EscalationSettings escalation)
+    {
+        (string Text, string RuleId)[] lines =
+        [
+            ($"If not resolved in {ShortDuration(ManagerPagedAfter)}: {ActionOn(EscalationAction.Page, EngineeringManager)}", "page-engineering-manager"),
+            ($"If revenue loss > {Dollars(RevenueLossAbove)}: {ActionOn(EscalationAction.Notify, VpEngineering)}", "notify-vp-engineering"),
+            ($"If data breach suspected: {ActionOn(EscalationAction.Notify, SecurityTeam)} immediately", "notify-security-team"),
+        ];
+        return
+        [
+            new Runbook(
+                "checkout-error-rate-spike",
+                "Checkout Error Rate Spike",
+                ["checkout"],
+                ["checkout-error-rate"],
+                [
+                    new AssessmentStep("Check deployment log: did we deploy in the last 2 hours?", "yes", "rollback first, investigate later"),
+                    new AssessmentStep("Check third-party status: Stripe, Shopify, PayPal", "external service down", "enable fallback payment method"),
+                    new AssessmentStep("Check database: connection pool, query latency, disk space", "DB issue", "restart connection pool, scale up if needed"),
+                ],
+                [
+                    new RunbookCause("Payment provider outage", 40, "Switch to backup provider"),
+                    new RunbookCause("Bad deployment", 30, "Rollback to last known good"),
+                    new RunbookCause("Database overload", 15, "Kill long-running queries, scale read replicas"),
+                    new RunbookCause("Infrastructure issue", 10, "Check AWS status, failover to backup region"),
+                    new RunbookCause("DDoS or bot traffic", 5, "Enable rate limiting, block suspicious IPs"),
+                ],
+                lines
+                    .Select(l => (l.Text, Rule: escalation.Rules.FirstOrDefault(r => r.Id == l.RuleId)))
+                    .Where(l => l.Rule is not null)
+                    .Select(l => new RunbookEscalation(l.Text, l.Rule!))),
+        ];
+    }
+
+    /// <summary>The seed's overnight freeze for a policy with <paramref name="roles"/>: every day from
+    /// <see cref="FreezeStart"/> to <see cref="FreezeEnd"/> in the calendar's zone, lifted by the engineering manager;
+    /// none when the policy has no engineering manager, since a freeze nobody can lift would also block a 4 AM hotfix.</summary>
+    public static IReadOnlyList<ChangeWindow> ChangeWindowsFor(IEnumerable<Role> roles)
+    {
+        if (!roles.Any(r => r.Id == EngineeringManager))
+        {
+            return [];
+        }
+
+        IsoDayOfWeek[] everyDay =
+        [
+            IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday,
+            IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday,
+        ];
+        return
+        [
+            new ChangeWindow(
+                "overnight-freeze",
+                everyDay,
+                FreezeStart,
+                FreezeEnd,
+                [EngineeringManager],
+                $"no deployments between {WorkingHours.Format(FreezeStart)} and {WorkingHours.Format(FreezeEnd)} without approval, since nobody is awake to watch them; post-mortem action item 3"),
+        ];
+    }
 
     private static ResponsePolicy Create()
     {
-        Role[] roles =
-        [
-            new("on-call-engineer", "On-call engineer",
-                "Acknowledges the alert within 5 minutes, assesses severity (SEV-1 through SEV-4) and investigates."),
-            new("incident-commander", "Incident Commander",
-                "One person in charge: coordinates the response, makes decisions when options are unclear, communicates status to stakeholders, decides when to escalate and when to declare resolved. Does not debug, write code or run queries. Senior+ engineers, rotating weekly, separate from on-call."),
-            new("engineering-manager", "Engineering manager",
-                "Involved in every SEV-1; paged when an incident is not resolved in 30 minutes."),
-            new("comms-lead", "Comms lead",
-                "Owns the status page and stakeholder communication for SEV-1 incidents."),
-            new("team-lead", "Relevant team lead", "Involved in SEV-2 incidents of their team's area."),
-            new("owning-team", "Owning team", "Handles SEV-4 issues in their own area by the next business day."),
-            new("vp-engineering", "VP Engineering", "Notified when revenue loss exceeds $10K."),
-            new("security-team", "Security team", "Notified immediately when a data breach is suspected."),
-        ];
-
-        var fiveMinutes = Duration.FromMinutes(5);
-        var fifteenMinutes = Duration.FromMinutes(15);
-        var thirtyMinutes = Duration.FromMinutes(30);
-        var fortyEightHours = Duration.FromHours(48);
-
-        SeverityLevel[] levels =
-        [
-            new("SEV-1", 1, "Critical", "Revenue-impacting, customer-facing outage",
-                ["Checkout down", "Data breach", "Complete site outage"],
-                ["on-call-engineer", "engineering-manager", "comms-lead"],
-                acknowledge: ResponseTarget.WallClock(fiveMinutes),
-                respond: ResponseTarget.WallClock(fifteenMinutes),
-                declareWithin: fiveMinutes,
-                assignCommanderWithin: fiveMinutes,
-                statusUpdates: StatusUpdateRule.External(fifteenMinutes, fifteenMinutes),
-                postMortem: new PostMortemRule(fortyEightHours, actionItemsRequiredBeforeClose: true)),
-            new("SEV-2", 2, "Major", "Significant degradation, partial functionality loss",
-                ["Search broken", "Slow checkout", "Payment failures > 2%"],
-                ["on-call-engineer", "team-lead"],
-                acknowledge: ResponseTarget.WallClock(fiveMinutes),
-                respond: ResponseTarget.WallClock(thirtyMinutes),
-                declareWithin: fiveMinutes,
-                assignCommanderWithin: fiveMinutes,
-                statusUpdates: StatusUpdateRule.External(thirtyMinutes, fifteenMinutes),
-                postMortem: new PostMortemRule(fortyEightHours, actionItemsRequiredBeforeClose: false)),
-            new("SEV-3", 3, "Minor", "Limited impact, workaround available",
-                ["Non-critical feature broken", "Performance degradation < 20%"],
-                ["on-call-engineer"],
-                acknowledge: ResponseTarget.BusinessHours(Duration.FromHours(4)),
-                respond: ResponseTarget.BusinessHours(Duration.FromHours(4)),
-                statusUpdates: StatusUpdateRule.InternalOnly),
-            new("SEV-4", 4, "Informational", "Cosmetic issues, non-impacting",
-                ["Typo", "Minor UI glitch", "Non-critical log errors"],
-                ["owning-team"],
-                acknowledge: ResponseTarget.NextBusinessDay,
-                respond: ResponseTarget.NextBusinessDay,
-                statusUpdates: StatusUpdateRule.None),
-        ];
-
         // Examples to replace: two engineers and one senior take on-call turns; three seniors take IC turns.
         Person[] people =
         [
@@ -83,16 +338,74 @@ internal static class DefaultPolicy
             new("finley", "Finley Example", [Person.SeniorTag]),
         ];
 
-        var mondayMorning = new LocalDateTime(2026, 1, 5, 9, 0);
-        var weekly = ShiftLength.WallClock(Period.FromWeeks(1));
+        var weekly = ShiftLength.WallClock(RotationLength);
+        Role RoleOf(string id) => Roles.Single(r => r.Id == id);
         Schedule[] schedules =
         [
-            new("on-call", "On-call engineer", "on-call-engineer", BusinessCalendar.Default.Zone,
-                [new ScheduleLayer("weekly", new Rotation(["casey", "devon", "alex"], mondayMorning, weekly))]),
-            new("incident-commander", "Incident Commander", "incident-commander", BusinessCalendar.Default.Zone,
-                [new ScheduleLayer("weekly", new Rotation(["blake", "emery", "finley"], mondayMorning, weekly))]),
+            new("on-call", RoleOf(OnCallEngineer).Name, OnCallEngineer, BusinessCalendar.Default.Zone,
+                [new ScheduleLayer("weekly", new Rotation(["casey", "devon", "alex"], RotationStart, weekly))]),
+            new("incident-commander", RoleOf(IncidentCommander).Name, IncidentCommander, BusinessCalendar.Default.Zone,
+                [new ScheduleLayer("weekly", new Rotation(["blake", "emery", "finley"], RotationStart, weekly))]),
         ];
 
-        return new ResponsePolicy(roles, new SeverityScale(levels), BusinessCalendar.Default).WithOnCall(people, schedules);
+        return new ResponsePolicy(Roles, new SeverityScale(Levels), BusinessCalendar.Default).WithOnCall(people, schedules);
+    }
+
+    /// <summary>The ids of the levels that involve <paramref name="roleId"/>: <c>SEV-1</c>, <c>SEV-1 and SEV-2</c>.</summary>
+    private static string LevelsInvolving(string roleId) =>
+        string.Join(" and ", Levels.Where(l => l.RolesInvolved.Contains(roleId)).Select(l => l.Id));
+
+    /// <summary>An escalation action on a role as a runbook line says it: <c>Page engineering manager</c>,
+    /// <c>Notify VP Engineering</c> — the role's name in a sentence.</summary>
+    private static string ActionOn(EscalationAction action, string roleId)
+    {
+        var verb = HumanText.CamelCase(action);
+        var name = Roles.Single(r => r.Id == roleId).Name;
+        var inSentence = name.Length > 1 && char.IsUpper(name[1]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+        return $"{char.ToUpperInvariant(verb[0])}{verb[1..]} {inSentence}";
+    }
+
+    /// <summary>A duration as a runbook writes it: <c>30 min</c>, <c>2 h</c>, <c>1 h 30 min</c>, <c>45 s</c>.</summary>
+    private static string ShortDuration(Duration duration)
+    {
+        var parts = new List<string>(3);
+        var hours = (long)duration.TotalHours;
+        if (hours > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{hours} h"));
+        }
+
+        if (duration.Minutes > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes} min"));
+        }
+
+        if (duration.Seconds > 0 || parts.Count == 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{duration.Seconds} s"));
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>An amount of dollars as the seed writes it: <c>$10K</c>, <c>$2.5K</c>, <c>$500</c>.</summary>
+    private static string Dollars(decimal amount) =>
+        amount >= 1000m
+            ? "$" + Number(amount / 1000m) + "K"
+            : "$" + Number(amount);
+
+    /// <summary>A number without trailing zeros: <c>2</c>, <c>2.5</c>.</summary>
+    private static string Number(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+
+    /// <summary>How often a rotation turns: <c>weekly</c>, <c>daily</c>, else <c>every P2W</c>.</summary>
+    private static string Cadence(Period length) =>
+        length == Period.FromWeeks(1) ? "weekly"
+        : length == Period.FromDays(1) ? "daily"
+        : "every " + IsoText.FormatPeriod(length);
+
+    /// <summary>Holds the policy, so that building it waits for the first use of <see cref="Instance"/>.</summary>
+    private static class Built
+    {
+        public static readonly ResponsePolicy Policy = Create();
     }
 }

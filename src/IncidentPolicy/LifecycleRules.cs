@@ -14,8 +14,8 @@ public sealed class LifecycleRules
     /// <summary>The role id the incident's commander holds.</summary>
     public const string CommanderRole = "incident-commander";
 
-    /// <summary>The seed's 30 minutes without a status update.</summary>
-    public static readonly Duration DefaultMaxSilence = Duration.FromMinutes(30);
+    /// <summary>The seed's longest time without a status update: 30 minutes.</summary>
+    internal static Duration DefaultMaxSilence => DefaultPolicy.MaxSilence;
 
     /// <summary>The role id the incident's on-call responder holds (whoever acknowledged, or was assigned it).</summary>
     public const string OnCallRole = "on-call-engineer";
@@ -69,14 +69,7 @@ public sealed class LifecycleRules
     /// <c>dataBreachSuspected</c> and <c>restricted</c> incidents visible only to participants, the security team and
     /// managers; the permission table of <see cref="DefaultPermissions"/>.
     /// </summary>
-    public static LifecycleRules Default { get; } = new(
-        Duration.FromHours(72),
-        commanderSeparateFromOnCall: true,
-        ["engineering-manager"],
-        "#inc-{date}-{slug}",
-        ["dataBreachSuspected", "restricted"],
-        ["security-team", "engineering-manager", "vp-engineering"],
-        DefaultPermissions());
+    public static LifecycleRules Default => DefaultPolicy.Lifecycle;
 
     /// <summary>
     /// The rules a policy gets when it sets none: <see cref="Default"/> when the policy has every role the default
@@ -85,7 +78,7 @@ public sealed class LifecycleRules
     /// </summary>
     /// <param name="roles">The policy's roles.</param>
     /// <returns>The rules.</returns>
-    public static LifecycleRules DefaultFor(IEnumerable<Role> roles)
+    internal static LifecycleRules DefaultFor(IEnumerable<Role> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
         var known = roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
@@ -146,40 +139,7 @@ public sealed class LifecycleRules
     /// changing severity, posting status updates, reopening, post-mortems, closing, declining and merging are for
     /// the responders and managers named in each entry.</summary>
     /// <returns>A new table.</returns>
-    public static PermissionTable DefaultPermissions()
-    {
-        string[] anyone = [PermissionTable.Anyone];
-        string[] responders = [OnCallRole, CommanderRole, "engineering-manager"];
-        string[] leads = [OnCallRole, CommanderRole, "engineering-manager", "team-lead"];
-        string[] communicators = [CommanderRole, "comms-lead", "engineering-manager", OnCallRole];
-        string[] owners = [CommanderRole, "engineering-manager", OnCallRole, "owning-team"];
-        return new PermissionTable(new Dictionary<CommandKind, IReadOnlyList<string>>
-        {
-            [CommandKind.RaiseAlert] = anyone,
-            [CommandKind.Acknowledge] = anyone,
-            [CommandKind.Declare] = leads,
-            [CommandKind.AssignCommander] = responders,
-            [CommandKind.AssignRole] = responders,
-            [CommandKind.ChangeSeverity] = leads,
-            [CommandKind.PostStatusUpdate] = communicators,
-            [CommandKind.RecordImpact] = anyone,
-            [CommandKind.RaiseFlag] = anyone,
-            [CommandKind.Mitigate] = anyone,
-            [CommandKind.Resolve] = anyone,
-            [CommandKind.Reopen] = owners,
-            [CommandKind.SchedulePostMortem] = owners,
-            [CommandKind.PublishPostMortem] = owners,
-            [CommandKind.AddActionItem] = owners,
-            [CommandKind.CompleteActionItem] = anyone,
-            [CommandKind.ChangeActionItemStatus] = anyone,
-            [CommandKind.Close] = owners,
-            [CommandKind.Decline] = owners,
-            [CommandKind.MergeInto] = owners,
-            [CommandKind.AddNote] = anyone,
-            [CommandKind.RecordNotification] = anyone,
-            [CommandKind.RecordReminder] = anyone,
-        });
-    }
+    public static PermissionTable DefaultPermissions() => DefaultPolicy.Permissions();
 
     internal static void Validate(Duration? reopenWindow, string? channelPattern, ProblemList problems, string path)
     {

@@ -1,6 +1,6 @@
-using NodaTime;
 using IncidentPolicy.Changes;
 using IncidentPolicy.Escalation;
+using NodaTime;
 
 namespace IncidentPolicy;
 
@@ -68,31 +68,6 @@ public sealed partial class ResponsePolicy
     /// <param name="at">When the deployment would happen.</param>
     /// <returns>The decision, with the window and a plain reason.</returns>
     public DeployDecision CanDeploy(Instant at) => CanDeploy(at, []);
-
-    /// <summary>The seed's overnight freeze for <paramref name="roles"/>.</summary>
-    internal static IReadOnlyList<ChangeWindow> DefaultChangeWindows(IEnumerable<Role> roles)
-    {
-        if (!roles.Any(r => r.Id == "engineering-manager"))
-        {
-            return [];
-        }
-
-        IsoDayOfWeek[] everyDay =
-        [
-            IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday,
-            IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday,
-        ];
-        return
-        [
-            new ChangeWindow(
-                "overnight-freeze",
-                everyDay,
-                new LocalTime(0, 0),
-                new LocalTime(6, 0),
-                ["engineering-manager"],
-                "no deployments between 00:00 and 06:00 without approval, since nobody is awake to watch them; post-mortem action item 3"),
-        ];
-    }
 
     private void ValidateChangeWindows(ProblemList problems)
     {

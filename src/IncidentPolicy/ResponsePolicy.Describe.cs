@@ -9,7 +9,7 @@ public sealed partial class ResponsePolicy
     /// A plain view of the configured rules — severities with their targets, roles and commander requirement,
     /// status-page cadences and post-mortem rules, escalation levels, targets, delays and repeats, conditional rules as
     /// text, the calendar's zone, lifecycle rules and the ids of schedules, change windows and runbooks — for
-    /// assertions in tests: <c>Assert.Equal(ResponseTarget.WallClock(Duration.FromMinutes(15)), policy.Describe().Severity("SEV-1")!.Respond)</c>.
+    /// assertions in tests: <c>Assert.Equal(ResponseTarget.WallClock(Duration.FromMinutes(15)), policy.Describe().Severity("SEV-1")!.ResponseTarget)</c>.
     /// </summary>
     /// <returns>The description; its <see cref="PolicyDescription.ToString"/> prints it.</returns>
     public PolicyDescription Describe() => new(
@@ -33,12 +33,12 @@ public sealed partial class ResponsePolicy
         level.Id,
         level.Rank,
         level.Name,
-        level.Acknowledge,
-        level.Respond,
+        level.AcknowledgementTarget,
+        level.ResponseTarget,
         level.RolesInvolved,
         level.RequiresCommander,
-        level.DeclareWithin,
-        level.AssignCommanderWithin,
+        level.DeclarationTimeLimit,
+        level.CommanderAssignmentTimeLimit,
         level.StatusUpdates.ToString(),
         level.StatusUpdates.Every,
         level.PostMortem?.ToString());
@@ -47,8 +47,8 @@ public sealed partial class ResponsePolicy
         policy.Id,
         policy.AppliesTo.Describe(),
         policy.Levels.Select(l => new EscalationLevelDescription(l.Delay, l.Targets.Select(t => t.ToString()).ToList().AsReadOnly())).ToList().AsReadOnly(),
-        HumanText.CamelCase(policy.StopWhen),
-        policy.Repeats,
-        policy.RepeatAfter,
+        HumanText.CamelCase(policy.StopCondition),
+        policy.RepeatCount,
+        policy.RepeatDelay,
         policy.Describe());
 }

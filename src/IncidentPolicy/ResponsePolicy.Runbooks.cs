@@ -42,41 +42,6 @@ public sealed partial class ResponsePolicy
         return Runbooks.Where(r => r.Matches(service, tags)).ToList().AsReadOnly();
     }
 
-    /// <summary>The seed's runbook, with the escalation lines whose rules <paramref name="escalation"/> has.</summary>
-    internal static IReadOnlyList<Runbook> DefaultRunbooks(EscalationSettings escalation)
-    {
-        (string Text, string RuleId)[] lines =
-        [
-            ("If not resolved in 30 min: Page engineering manager", "page-engineering-manager"),
-            ("If revenue loss > $10K: Notify VP Engineering", "notify-vp-engineering"),
-            ("If data breach suspected: Notify security team immediately", "notify-security-team"),
-        ];
-        return
-        [
-            new Runbook(
-                "checkout-error-rate-spike",
-                "Checkout Error Rate Spike",
-                ["checkout"],
-                ["checkout-error-rate"],
-                [
-                    new AssessmentStep("Check deployment log: did we deploy in the last 2 hours?", "yes", "rollback first, investigate later"),
-                    new AssessmentStep("Check third-party status: Stripe, Shopify, PayPal", "external service down", "enable fallback payment method"),
-                    new AssessmentStep("Check database: connection pool, query latency, disk space", "DB issue", "restart connection pool, scale up if needed"),
-                ],
-                [
-                    new RunbookCause("Payment provider outage", 40, "Switch to backup provider"),
-                    new RunbookCause("Bad deployment", 30, "Rollback to last known good"),
-                    new RunbookCause("Database overload", 15, "Kill long-running queries, scale read replicas"),
-                    new RunbookCause("Infrastructure issue", 10, "Check AWS status, failover to backup region"),
-                    new RunbookCause("DDoS or bot traffic", 5, "Enable rate limiting, block suspicious IPs"),
-                ],
-                lines
-                    .Select(l => (l.Text, Rule: escalation.Rules.FirstOrDefault(r => r.Id == l.RuleId)))
-                    .Where(l => l.Rule is not null)
-                    .Select(l => new RunbookEscalation(l.Text, l.Rule!))),
-        ];
-    }
-
     private void ValidateRunbooks(ProblemList problems)
     {
         var roles = Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);

@@ -56,8 +56,8 @@ public sealed partial class ResponsePolicy
         Lifecycle = LifecycleRules.DefaultFor(Roles);
         Escalation = EscalationSettings.DefaultFor(Roles, Severities);
         SeverityMatrix = SeverityMatrix.DefaultFor(Severities);
-        ChangeWindows = DefaultChangeWindows(Roles);
-        Runbooks = DefaultRunbooks(Escalation);
+        ChangeWindows = DefaultPolicy.ChangeWindowsFor(Roles);
+        Runbooks = DefaultPolicy.RunbooksFor(Escalation);
         if (validate)
         {
             Validate();

@@ -124,8 +124,8 @@ public sealed class PolicyPropertiesTests(ITestOutputHelper output)
     {
         var sev1 = Default.Severities.Find("SEV-1")!;
         var slow = new SeverityLevel(
-            sev1.Id, sev1.Rank, sev1.Name, sev1.Description, sev1.Examples, sev1.RolesInvolved, sev1.Acknowledge,
-            ResponseTarget.WallClock(Duration.FromMinutes(45)), sev1.DeclareWithin, sev1.AssignCommanderWithin, sev1.StatusUpdates, sev1.PostMortem);
+            sev1.Id, sev1.Rank, sev1.Name, sev1.Description, sev1.Examples, sev1.RolesInvolved, sev1.AcknowledgementTarget,
+            ResponseTarget.WallClock(Duration.FromMinutes(45)), sev1.DeclarationTimeLimit, sev1.CommanderAssignmentTimeLimit, sev1.StatusUpdates, sev1.PostMortem);
         var broken = Default.WithSeverities(new SeverityScale(Default.Severities.Select(l => l.Id == "SEV-1" ? slow : l)));
 
         var message = Fails(PolicyProperties.MoreSevereIsNoSlower(broken));

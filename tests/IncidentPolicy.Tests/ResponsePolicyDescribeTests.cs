@@ -14,22 +14,22 @@ public class ResponsePolicyDescribeTests
     {
         Assert.Equal(["SEV-1", "SEV-2", "SEV-3", "SEV-4"], Default.Severities.Select(s => s.Id));
         var sev1 = Default.Severity("SEV-1")!;
-        Assert.Equal(ResponseTarget.WallClock(Duration.FromMinutes(5)), sev1.Acknowledge);
-        Assert.Equal(ResponseTarget.WallClock(Duration.FromMinutes(15)), sev1.Respond);
+        Assert.Equal(ResponseTarget.WallClock(Duration.FromMinutes(5)), sev1.AcknowledgementTarget);
+        Assert.Equal(ResponseTarget.WallClock(Duration.FromMinutes(15)), sev1.ResponseTarget);
         Assert.Equal(["on-call-engineer", "engineering-manager", "comms-lead"], sev1.RolesInvolved);
         Assert.True(sev1.RequiresCommander);
-        Assert.Equal(Duration.FromMinutes(5), sev1.DeclareWithin);
-        Assert.Equal(Duration.FromMinutes(5), sev1.AssignCommanderWithin);
-        Assert.Equal(Duration.FromMinutes(15), sev1.UpdateEvery);
+        Assert.Equal(Duration.FromMinutes(5), sev1.DeclarationTimeLimit);
+        Assert.Equal(Duration.FromMinutes(5), sev1.CommanderAssignmentTimeLimit);
+        Assert.Equal(Duration.FromMinutes(15), sev1.UpdateInterval);
         Assert.Equal("scheduled within 48 hours of resolution; published with action items before close", sev1.PostMortem);
 
         var sev3 = Default.Severity("SEV-3")!;
-        Assert.Equal(ResponseTarget.BusinessHours(Duration.FromHours(4)), sev3.Respond);
+        Assert.Equal(ResponseTarget.BusinessHours(Duration.FromHours(4)), sev3.ResponseTarget);
         Assert.False(sev3.RequiresCommander);
-        Assert.Null(sev3.UpdateEvery);
+        Assert.Null(sev3.UpdateInterval);
         Assert.Equal("internal only", sev3.StatusUpdates);
         Assert.Null(sev3.PostMortem);
-        Assert.Equal(ResponseTarget.NextBusinessDay, Default.Severity("SEV-4")!.Acknowledge);
+        Assert.Equal(ResponseTarget.NextBusinessDay, Default.Severity("SEV-4")!.AcknowledgementTarget);
         Assert.Null(Default.Severity("SEV-9"));
     }
 
@@ -42,9 +42,9 @@ public class ResponsePolicyDescribeTests
         Assert.Equal([Duration.Zero, Duration.FromMinutes(5)], page.Levels.Select(l => l.Delay));
         Assert.Equal(["role on-call-engineer"], page.Levels[0].Targets);
         Assert.Equal(["role engineering-manager"], page.Levels[1].Targets);
-        Assert.Equal("acknowledged", page.StopWhen);
-        Assert.Equal(0, page.Repeats);
-        Assert.Null(page.RepeatAfter);
+        Assert.Equal("acknowledged", page.StopCondition);
+        Assert.Equal(0, page.RepeatCount);
+        Assert.Null(page.RepeatDelay);
         Assert.Equal(Duration.FromMinutes(1), Default.DispatchGrace);
 
         Assert.Equal(["page-engineering-manager", "notify-vp-engineering", "notify-security-team"], Default.EscalationRules.Select(r => r.Id));

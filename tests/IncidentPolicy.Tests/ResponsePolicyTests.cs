@@ -16,23 +16,23 @@ public class ResponsePolicyTests
         Assert.Equal(["SEV-1", "SEV-2", "SEV-3", "SEV-4"], Policy.Severities.Select(s => s.Id));
         Assert.Equal(["Critical", "Major", "Minor", "Informational"], Policy.Severities.Select(s => s.Name));
 
-        Assert.Equal(ResponseTarget.WallClock(minutes(5)), sev1.Acknowledge);
-        Assert.Equal(ResponseTarget.WallClock(minutes(5)), sev2.Acknowledge);
-        Assert.Equal(sev3.Respond, sev3.Acknowledge);
-        Assert.Equal(sev4.Respond, sev4.Acknowledge);
+        Assert.Equal(ResponseTarget.WallClock(minutes(5)), sev1.AcknowledgementTarget);
+        Assert.Equal(ResponseTarget.WallClock(minutes(5)), sev2.AcknowledgementTarget);
+        Assert.Equal(sev3.ResponseTarget, sev3.AcknowledgementTarget);
+        Assert.Equal(sev4.ResponseTarget, sev4.AcknowledgementTarget);
 
-        Assert.Equal(ResponseTarget.WallClock(minutes(15)), sev1.Respond);
-        Assert.Equal(ResponseTarget.WallClock(minutes(30)), sev2.Respond);
-        Assert.Equal(ResponseTarget.BusinessHours(Duration.FromHours(4)), sev3.Respond);
-        Assert.Equal(ResponseTarget.NextBusinessDay, sev4.Respond);
+        Assert.Equal(ResponseTarget.WallClock(minutes(15)), sev1.ResponseTarget);
+        Assert.Equal(ResponseTarget.WallClock(minutes(30)), sev2.ResponseTarget);
+        Assert.Equal(ResponseTarget.BusinessHours(Duration.FromHours(4)), sev3.ResponseTarget);
+        Assert.Equal(ResponseTarget.NextBusinessDay, sev4.ResponseTarget);
 
         Assert.Equal(["on-call-engineer", "engineering-manager", "comms-lead"], sev1.RolesInvolved);
         Assert.Equal(["on-call-engineer", "team-lead"], sev2.RolesInvolved);
         Assert.Equal(["on-call-engineer"], sev3.RolesInvolved);
         Assert.Equal(["owning-team"], sev4.RolesInvolved);
 
-        Assert.Equal([minutes(5), minutes(5), null, null], Policy.Severities.Select(s => s.DeclareWithin));
-        Assert.Equal([minutes(5), minutes(5), null, null], Policy.Severities.Select(s => s.AssignCommanderWithin));
+        Assert.Equal([minutes(5), minutes(5), null, null], Policy.Severities.Select(s => s.DeclarationTimeLimit));
+        Assert.Equal([minutes(5), minutes(5), null, null], Policy.Severities.Select(s => s.CommanderAssignmentTimeLimit));
         Assert.Equal([true, true, false, false], Policy.Severities.Select(s => s.RequiresCommander));
 
         Assert.Equal(StatusUpdateRule.External(minutes(15), minutes(15)), sev1.StatusUpdates);

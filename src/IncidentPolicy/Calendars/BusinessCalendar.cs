@@ -279,10 +279,10 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             }
 
             var hours = _dates.HoursOnWorkingDate(day);
-            var opens = LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day, hours.Opens));
+            var opens = LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day, hours.OpeningTime));
             var closes = hours.ClosesAtEndOfDay
                 ? LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day + 1, LocalTime.Midnight))
-                : LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day, hours.Closes));
+                : LenientResolver.Resolve(Zone, WorkingDates.LocalAsUtc(day, hours.ClosingTime));
 
             // A transition can leave a date without working time, e.g. when a gap across midnight shifts a
             // late opening past the closing; such a date is passed over like a holiday.

@@ -5,7 +5,7 @@ namespace IncidentPolicy.Calendars;
 
 /// <summary>
 /// The opening hours of one working day: working time is the half-open local interval
-/// [<see cref="Opens"/>, <see cref="Closes"/>), where closing may be the end of the day (<c>24:00</c>).
+/// [<see cref="OpeningTime"/>, <see cref="ClosingTime"/>), where closing may be the end of the day (<c>24:00</c>).
 /// </summary>
 /// <remarks>
 /// <para>Opening must be strictly before closing. Use <see cref="Between"/> for an ordinary day and
@@ -21,8 +21,8 @@ public readonly record struct WorkingHours
 {
     private WorkingHours(LocalTime opens, LocalTime closes, bool closesAtEndOfDay)
     {
-        Opens = opens;
-        Closes = closes;
+        OpeningTime = opens;
+        ClosingTime = closes;
         _closesBeforeEndOfDay = !closesAtEndOfDay;
     }
 
@@ -30,19 +30,19 @@ public readonly record struct WorkingHours
     private readonly bool _closesBeforeEndOfDay;
 
     /// <summary>The local time working time starts, inclusive.</summary>
-    public LocalTime Opens { get; }
+    public LocalTime OpeningTime { get; }
 
     /// <summary>The local time working time ends, exclusive; <see cref="LocalTime.Midnight"/> when
     /// <see cref="ClosesAtEndOfDay"/> is <see langword="true"/>.</summary>
-    public LocalTime Closes { get; }
+    public LocalTime ClosingTime { get; }
 
     /// <summary>Whether working time runs to the end of the day (<c>24:00</c>), i.e. to the start of the next date.</summary>
     public bool ClosesAtEndOfDay => !_closesBeforeEndOfDay;
 
     /// <summary>Nominal length of the working day in local time, ignoring any DST transition on a particular date.</summary>
     public Duration NominalLength =>
-        (ClosesAtEndOfDay ? Duration.FromDays(1) : Duration.FromNanoseconds(Closes.NanosecondOfDay))
-        - Duration.FromNanoseconds(Opens.NanosecondOfDay);
+        (ClosesAtEndOfDay ? Duration.FromDays(1) : Duration.FromNanoseconds(ClosingTime.NanosecondOfDay))
+        - Duration.FromNanoseconds(OpeningTime.NanosecondOfDay);
 
     /// <summary>Hours from <paramref name="opens"/> to <paramref name="closes"/> on the same date.</summary>
     /// <param name="opens">Opening time, inclusive.</param>
@@ -81,13 +81,13 @@ public readonly record struct WorkingHours
 
     /// <summary>Whether <paramref name="time"/> falls within these hours in local time, ignoring DST.</summary>
     /// <param name="time">A local time of day.</param>
-    /// <returns><see langword="true"/> when <see cref="Opens"/> ≤ <paramref name="time"/> and
-    /// <paramref name="time"/> &lt; <see cref="Closes"/> (or closing is the end of the day).</returns>
-    public bool Contains(LocalTime time) => time >= Opens && (ClosesAtEndOfDay || time < Closes);
+    /// <returns><see langword="true"/> when <see cref="OpeningTime"/> ≤ <paramref name="time"/> and
+    /// <paramref name="time"/> &lt; <see cref="ClosingTime"/> (or closing is the end of the day).</returns>
+    public bool Contains(LocalTime time) => time >= OpeningTime && (ClosesAtEndOfDay || time < ClosingTime);
 
     /// <summary>Formats as <c>09:00–17:00</c>, with <c>24:00</c> for the end of the day.</summary>
     /// <returns>The hours as text.</returns>
-    public override string ToString() => $"{Format(Opens)}–{(ClosesAtEndOfDay ? "24:00" : Format(Closes))}";
+    public override string ToString() => $"{Format(OpeningTime)}–{(ClosesAtEndOfDay ? "24:00" : Format(ClosingTime))}";
 
     internal static string OpensNotBeforeClosesReason(LocalTime opens, LocalTime closes) =>
         $"opening time {Format(opens)} must be before closing time {Format(closes)} (use 24:00 to close at the end of the day)";

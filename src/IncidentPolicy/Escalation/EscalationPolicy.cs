@@ -5,14 +5,14 @@ namespace IncidentPolicy.Escalation;
 /// <summary>
 /// An escalation policy as PagerDuty and Opsgenie model it: for the incidents it <see cref="AppliesTo"/>, page the
 /// targets of each level in turn, each level a <see cref="EscalationLevel.Delay"/> after the previous one, until the
-/// <see cref="StopWhen"/> condition is met; then, if nobody has answered, run the levels again
-/// <see cref="Repeats"/> more times.
+/// <see cref="StopCondition"/> is met; then, if nobody has answered, run the levels again
+/// <see cref="RepeatCount"/> more times.
 /// </summary>
 /// <remarks>
 /// <para>JSON: <c>{"id": "page-on-call", "appliesTo": {"severityAtLeast": "SEV-2"}, "levels": [ … ],
 /// "stopWhen": "acknowledged", "repeats": 0, "repeatAfter": null}</c>.</para>
 /// <para>Timing: a round starts at the policy's start (usually the alert); level <c>i</c> of a round is due the sum of
-/// the delays of levels 0..i after the round's start; the next round starts <see cref="RepeatAfter"/> after the last
+/// the delays of levels 0..i after the round's start; the next round starts <see cref="RepeatDelay"/> after the last
 /// level of the previous one. <see cref="Plan"/> lists every notification; the obligations engine cancels those
 /// still pending once <see cref="HasStopped"/> holds.</para>
 /// <para>Immutable and thread-safe.</para>
@@ -27,15 +27,16 @@ public sealed class EscalationPolicy
     /// <c>page-on-call</c>.</param>
     /// <param name="appliesTo">Which incidents it pages for, such as <c>severityAtLeast SEV-2</c>.</param>
     /// <param name="levels">At least one level, in order.</param>
-    /// <param name="stopWhen">What stops the paging.</param>
-    /// <param name="repeats">How many more times the levels run after the first pass; 0 to <see cref="MaxRepeats"/>.</param>
-    /// <param name="repeatAfter">How long after the last level the next round starts; required (positive) when
-    /// <paramref name="repeats"/> is above 0, and <see langword="null"/> otherwise.</param>
+    /// <param name="stopCondition">What stops the paging (policy files: <c>stopWhen</c>).</param>
+    /// <param name="repeatCount">How many more times the levels run after the first pass; 0 to <see cref="MaxRepeats"/>
+    /// (policy files: <c>repeats</c>).</param>
+    /// <param name="repeatDelay">How long after the last level the next round starts; required (positive) when
+    /// <paramref name="repeatCount"/> is above 0, and <see langword="null"/> otherwise (policy files: <c>repeatAfter</c>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="appliesTo"/>, <paramref name="levels"/> or a level is null.</exception>
     /// <exception cref="PolicyValidationException">The policy is invalid; paths are relative (<c>levels</c>,
     /// <c>repeats</c>, <c>repeatAfter</c>).</exception>
     public EscalationPolicy(
-        string id, Condition appliesTo, IEnumerable<EscalationLevel> levels, EscalationStop stopWhen, int repeats = 0, Duration? repeatAfter = null)
+        string id, Condition appliesTo, IEnumerable<EscalationLevel> levels, EscalationStop stopCondition, int repeatCount = 0, Duration? repeatDelay = null)
     {
         ArgumentNullException.ThrowIfNull(appliesTo);
         ArgumentNullException.ThrowIfNull(levels);
@@ -46,14 +47,14 @@ public sealed class EscalationPolicy
         }
 
         var problems = new ProblemList();
-        Validate(id, list.Count, stopWhen, repeats, repeatAfter, problems, "");
+        Validate(id, list.Count, stopCondition, repeatCount, repeatDelay, problems, "");
         problems.ThrowIfAny();
         Id = id;
         AppliesTo = appliesTo;
         Levels = list.AsReadOnly();
-        StopWhen = stopWhen;
-        Repeats = repeats;
-        RepeatAfter = repeatAfter;
+        StopCondition = stopCondition;
+        RepeatCount = repeatCount;
+        RepeatDelay = repeatDelay;
     }
 
     /// <summary>The policy's id, such as <c>page-on-call</c>.</summary>
@@ -66,18 +67,18 @@ public sealed class EscalationPolicy
     public IReadOnlyList<EscalationLevel> Levels { get; }
 
     /// <summary>What stops the paging.</summary>
-    public EscalationStop StopWhen { get; }
+    public EscalationStop StopCondition { get; }
 
     /// <summary>How many more times the levels run after the first pass; 0 for none.</summary>
-    public int Repeats { get; }
+    public int RepeatCount { get; }
 
     /// <summary>How long after the last level of a round the next round starts; <see langword="null"/> exactly when
-    /// <see cref="Repeats"/> is 0.</summary>
-    public Duration? RepeatAfter { get; }
+    /// <see cref="RepeatCount"/> is 0.</summary>
+    public Duration? RepeatDelay { get; }
 
     /// <summary>
     /// Every notification the policy plans when it starts at <paramref name="start"/>, before any stop: for each round
-    /// (<see cref="Repeats"/> + 1 of them) and each level, one step per target. Ordered by due instant, then round,
+    /// (<see cref="RepeatCount"/> + 1 of them) and each level, one step per target. Ordered by due instant, then round,
     /// level and target order — which is the order they are generated in.
     /// </summary>
     /// <param name="start">When the policy starts: the alert, or the instant the incident came to match
@@ -86,7 +87,7 @@ public sealed class EscalationPolicy
     /// out.</returns>
     public IReadOnlyList<EscalationStep> Plan(Instant start)
     {
-        var planned = new List<(int Level, int Round, int Target, Instant DueAt)>((Repeats + 1) * Levels.Sum(l => l.Targets.Count));
+        var planned = new List<(int Level, int Round, int Target, Instant DueAt)>((RepeatCount + 1) * Levels.Sum(l => l.Targets.Count));
         PlanInto(start, planned);
         return planned.Select(p => new EscalationStep(p.Level, p.Round, Levels[p.Level].Targets[p.Target], p.DueAt)).ToList().AsReadOnly();
     }
@@ -102,9 +103,9 @@ public sealed class EscalationPolicy
 
         var room = Limits.LatestResult - start;
         var offset = Duration.Zero;
-        for (var round = 0; round <= Repeats; round++)
+        for (var round = 0; round <= RepeatCount; round++)
         {
-            if (round > 0 && !TryAdvance(ref offset, RepeatAfter!.Value, room))
+            if (round > 0 && !TryAdvance(ref offset, RepeatDelay!.Value, room))
             {
                 return;
             }
@@ -135,7 +136,7 @@ public sealed class EscalationPolicy
     public bool HasStopped(IncidentFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return StopWhen == EscalationStop.Acknowledged
+        return StopCondition == EscalationStop.Acknowledged
             ? facts.AcknowledgedAt is not null || facts.Status != IncidentStatus.Triggered
             : facts.Status is IncidentStatus.Resolved or IncidentStatus.PostMortem or IncidentStatus.Closed
                 or IncidentStatus.Declined or IncidentStatus.Merged;
@@ -150,8 +151,8 @@ public sealed class EscalationPolicy
             string.Join(" and ", l.Targets) + (l.Delay == Duration.Zero
                 ? (i == 0 ? " immediately" : " at the same time")
                 : $" {HumanText.Describe(l.Delay)} {(i == 0 ? "after the start" : "later")}"));
-        var repeat = Repeats == 0 ? "" : $"; repeated {HumanText.Plural(Repeats, "more time")} {HumanText.Describe(RepeatAfter!.Value)} after the last level";
-        return $"for {AppliesTo.Describe()}: page {string.Join(", then ", levels)}; until {HumanText.CamelCase(StopWhen)}{repeat}";
+        var repeat = RepeatCount == 0 ? "" : $"; repeated {HumanText.Plural(RepeatCount, "more time")} {HumanText.Describe(RepeatDelay!.Value)} after the last level";
+        return $"for {AppliesTo.Describe()}: page {string.Join(", then ", levels)}; until {HumanText.CamelCase(StopCondition)}{repeat}";
     }
 
     /// <summary>The id and description.</summary>

@@ -7,17 +7,17 @@ namespace IncidentPolicy.Escalation;
 /// <param name="Id">The policy's id.</param>
 /// <param name="AppliesTo">When it applies, in words: <c>severity is SEV-2 or more severe</c>.</param>
 /// <param name="Levels">Its levels in order.</param>
-/// <param name="StopWhen">What stops it: <c>acknowledged</c> or <c>resolved</c>.</param>
-/// <param name="Repeats">How many more rounds after the first.</param>
-/// <param name="RepeatAfter">How long after the last level a round repeats, when it does.</param>
+/// <param name="StopCondition">What stops it: <c>acknowledged</c> or <c>resolved</c>.</param>
+/// <param name="RepeatCount">How many more rounds after the first.</param>
+/// <param name="RepeatDelay">How long after the last level a round repeats, when it does.</param>
 /// <param name="Text">The whole policy in one sentence, as <see cref="EscalationPolicy.Describe"/> says it.</param>
 public sealed record EscalationPolicyDescription(
     string Id,
     string AppliesTo,
     IReadOnlyList<EscalationLevelDescription> Levels,
-    string StopWhen,
-    int Repeats,
-    Duration? RepeatAfter,
+    string StopCondition,
+    int RepeatCount,
+    Duration? RepeatDelay,
     string Text)
 {
     /// <summary>The id and the sentence.</summary>

@@ -1,5 +1,5 @@
-using NodaTime;
 using IncidentPolicy.Severities;
+using NodaTime;
 
 namespace IncidentPolicy.Escalation;
 
@@ -42,7 +42,7 @@ public sealed class EscalationSettings
     }
 
     /// <summary>The dispatch grace of <see cref="Default"/>: one minute.</summary>
-    public static Duration DefaultDispatchGrace { get; } = Duration.FromMinutes(1);
+    public static Duration DefaultDispatchGrace => DefaultPolicy.DispatchGrace;
 
     /// <summary>
     /// The seed's escalation:
@@ -55,43 +55,12 @@ public sealed class EscalationSettings
     /// <item>rule <c>notify-vp-engineering</c>: <c>revenueLoss</c> above 10000 → notify <c>vp-engineering</c>;</item>
     /// <item>rule <c>notify-security-team</c>: flag <c>dataBreachSuspected</c> → notify <c>security-team</c> immediately.</item>
     /// </list>
-    /// The dispatch grace is one minute.
+    /// The dispatch grace is one minute. <c>ResponsePolicy.Default.Describe()</c> lists the same from the values.
     /// </summary>
-    public static EscalationSettings Default { get; } = new(
-        DefaultDispatchGrace,
-        [
-            new EscalationPolicy(
-                "page-on-call",
-                Condition.SeverityAtLeast("SEV-2"),
-                [
-                    new EscalationLevel(Duration.Zero, EscalationTarget.ForRole("on-call-engineer")),
-                    new EscalationLevel(Duration.FromMinutes(5), EscalationTarget.ForRole("engineering-manager")),
-                ],
-                EscalationStop.Acknowledged),
-        ],
-        [
-            new EscalationRule(
-                "page-engineering-manager",
-                Condition.All(
-                    Condition.SeverityAtLeast("SEV-2"),
-                    Condition.ElapsedSince(ElapsedAnchor.Alert, Duration.FromMinutes(30)),
-                    Condition.StatusIn(IncidentStatus.Triggered, IncidentStatus.Acknowledged, IncidentStatus.Investigating, IncidentStatus.Mitigated)),
-                EscalationAction.Page,
-                EscalationTarget.ForRole("engineering-manager")),
-            new EscalationRule(
-                "notify-vp-engineering",
-                Condition.ImpactAbove("revenueLoss", 10_000m),
-                EscalationAction.Notify,
-                EscalationTarget.ForRole("vp-engineering")),
-            new EscalationRule(
-                "notify-security-team",
-                Condition.FlagRaised("dataBreachSuspected"),
-                EscalationAction.Notify,
-                EscalationTarget.ForRole("security-team")),
-        ]);
+    public static EscalationSettings Default => DefaultPolicy.Escalation;
 
     /// <summary>No escalation policies and no rules, with the default dispatch grace.</summary>
-    public static EscalationSettings None { get; } = new(DefaultDispatchGrace, [], []);
+    public static EscalationSettings None => DefaultPolicy.NoEscalation;
 
     /// <summary>How long after a notification's due instant a <c>notificationSent</c> still meets it on time.</summary>
     public Duration DispatchGrace { get; }
@@ -110,7 +79,7 @@ public sealed class EscalationSettings
     /// <param name="roles">The policy's roles.</param>
     /// <param name="severities">The policy's severity scale.</param>
     /// <returns>The section.</returns>
-    public static EscalationSettings DefaultFor(IEnumerable<Role> roles, SeverityScale severities)
+    internal static EscalationSettings DefaultFor(IEnumerable<Role> roles, SeverityScale severities)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(severities);

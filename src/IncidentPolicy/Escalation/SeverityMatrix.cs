@@ -39,25 +39,7 @@ public sealed class SeverityMatrix
     /// <c>nonCriticalFeatureBroken</c> → SEV-3; flag <c>cosmetic</c> → SEV-4. <c>performanceDegradation</c> of 20 or
     /// more → SEV-2, from SEV-2's "significant degradation", so that a larger degradation never suggests less.
     /// </summary>
-    public static SeverityMatrix Default { get; } = new(
-    [
-        new SeverityRule("checkout-down", Condition.FlagRaised("checkoutDown"), "SEV-1"),
-        new SeverityRule("data-breach", Condition.FlagRaised("dataBreachSuspected"), "SEV-1"),
-        new SeverityRule("site-outage", Condition.FlagRaised("siteOutage"), "SEV-1"),
-        new SeverityRule("payment-failures", Condition.ImpactAbove("paymentFailureRate", 2m), "SEV-2"),
-        new SeverityRule("search-broken", Condition.FlagRaised("searchBroken"), "SEV-2"),
-        new SeverityRule("slow-checkout", Condition.FlagRaised("slowCheckout"), "SEV-2"),
-        new SeverityRule(
-            "significant-degradation",
-            Condition.All(Condition.ImpactAbove("performanceDegradation", 0m), Condition.Not(Condition.ImpactBelow("performanceDegradation", 20m))),
-            "SEV-2"),
-        new SeverityRule(
-            "performance-degradation",
-            Condition.All(Condition.ImpactAbove("performanceDegradation", 0m), Condition.ImpactBelow("performanceDegradation", 20m)),
-            "SEV-3"),
-        new SeverityRule("non-critical-feature-broken", Condition.FlagRaised("nonCriticalFeatureBroken"), "SEV-3"),
-        new SeverityRule("cosmetic", Condition.FlagRaised("cosmetic"), "SEV-4"),
-    ]);
+    public static SeverityMatrix Default => DefaultPolicy.SeverityMatrix;
 
     /// <summary>No rules: nothing is ever suggested.</summary>
     public static SeverityMatrix None { get; } = new([]);
@@ -69,7 +51,7 @@ public sealed class SeverityMatrix
     /// scale lacks.</summary>
     /// <param name="severities">The policy's severity scale.</param>
     /// <returns>The matrix.</returns>
-    public static SeverityMatrix DefaultFor(SeverityScale severities)
+    internal static SeverityMatrix DefaultFor(SeverityScale severities)
     {
         ArgumentNullException.ThrowIfNull(severities);
         var kept = Default.Rules.Where(r => severities.Find(r.SeverityId) is not null).ToList();

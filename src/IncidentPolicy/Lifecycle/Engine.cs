@@ -9,7 +9,7 @@ internal static class Engine
     /// <summary>Checks an event for <c>Apply</c> (with <paramref name="actor"/>) or a strict replay (without).</summary>
     public static (Rejection? Rejection, LifecycleState Next) Step(Incident before, IncidentEvent @event, Actor? actor)
     {
-        var rejection = CheckTime(before, @event) ?? CheckActor(before, @event, actor) ?? CheckData(before, @event);
+        var rejection = CheckTime(before, @event) ?? CheckActor(before, @event, actor) ?? CheckData(before, @event, live: actor is not null);
         if (rejection is not null)
         {
             return (rejection, before.State);
@@ -37,7 +37,7 @@ internal static class Engine
     /// <summary>Applies an event for an audit: every broken rule becomes a violation and the event still counts.</summary>
     public static LifecycleState StepLeniently(Incident before, IncidentEvent @event, int index, List<Violation> violations)
     {
-        foreach (var rejection in new[] { CheckTime(before, @event), CheckActor(before, @event, null), CheckData(before, @event) })
+        foreach (var rejection in new[] { CheckTime(before, @event), CheckActor(before, @event, null), CheckData(before, @event, live: false) })
         {
             if (rejection is not null)
             {
@@ -126,7 +126,9 @@ internal static class Engine
         return null;
     }
 
-    private static Rejection? CheckData(Incident before, IncidentEvent @event)
+    /// <summary>Checks what the event carries against the policy; <paramref name="live"/> adds the checks that only
+    /// <c>Apply</c> makes (a replay accepts what its log recorded).</summary>
+    private static Rejection? CheckData(Incident before, IncidentEvent @event, bool live)
     {
         var policy = before.Policy;
         return @event switch
@@ -134,9 +136,7 @@ internal static class Engine
             AlertFired e => Blank(e.Summary, "alert summary") ?? Severity(policy, e.Severity),
             Declared e => Severity(policy, e.Severity ?? "") ?? Blank(e.Title, "title"),
             CommanderAssigned e => Blank(e.Person, "commander"),
-            RoleAssigned e => Blank(e.Person, "person") ?? (policy.FindRole(e.Role ?? "") is null
-                ? new Rejection(RejectionCode.InvalidCommand, $"Unknown role '{e.Role}'; the policy's roles are: {string.Join(", ", policy.Roles.Select(r => r.Id))}.", RuleIds.RoleKnown)
-                : null),
+            RoleAssigned e => Blank(e.Person, "person") ?? RoleAndPerson(policy, e, live),
             SeverityChanged e => Severity(policy, e.Severity ?? ""),
             StatusUpdatePosted e => Blank(e.Message, "status update") ?? (Enum.IsDefined(e.Audience)
                 ? null
@@ -154,6 +154,33 @@ internal static class Engine
             ReminderSent e => Blank(e.Key, "obligation key"),
             _ => null,
         };
+    }
+
+    /// <summary>The role must be one of the policy's; when it is not, or (live) when the person is a role id, the reason
+    /// says which argument is the role and which the person, since the two are easily swapped.</summary>
+    private static Rejection? RoleAndPerson(ResponsePolicy policy, RoleAssigned e, bool live)
+    {
+        var role = e.Role ?? "";
+        var personIsRole = policy.FindRole(e.Person) is not null && policy.FindPerson(e.Person) is null;
+        if (policy.FindRole(role) is null)
+        {
+            var roleIsPerson = policy.FindPerson(role) is not null;
+            var reason = (personIsRole, roleIsPerson) switch
+            {
+                (true, true) => $"'{role}' is a person and '{e.Person}' is a role of the policy: the role and the person are swapped; assign the role '{e.Person}' to '{role}'.",
+                (true, false) => $"Unknown role '{role}', but '{e.Person}', given as the person, is a role of the policy: the role and the person look swapped; assign the role '{e.Person}' to '{role}'.",
+                (false, true) => $"'{role}' is a person of the policy, not a role; give the role first, then the person. The policy's roles are: {string.Join(", ", policy.Roles.Select(r => r.Id))}.",
+                _ => $"Unknown role '{role}'; the policy's roles are: {string.Join(", ", policy.Roles.Select(r => r.Id))}.",
+            };
+            return new Rejection(RejectionCode.InvalidCommand, reason, RuleIds.RoleKnown);
+        }
+
+        return live && personIsRole
+            ? new Rejection(
+                RejectionCode.InvalidCommand,
+                $"'{e.Person}', given as the person, is a role of the policy, not a person; give the role '{role}' first, then the person who takes it.",
+                RuleIds.PersonNotRole)
+            : null;
     }
 
     private static Rejection? Blank(string? text, string what) =>

@@ -32,6 +32,11 @@ public static class RuleIds
     /// <summary>A role must be one of the policy's.</summary>
     public const string RoleKnown = "command.roleKnown";
 
+    /// <summary>The person a role is assigned to must not be one of the policy's role ids (unless a person of the
+    /// policy has that id too): the role and the person were given the wrong way round, or the person is missing.
+    /// Checked by <c>Incident.Apply</c>; a replay accepts what its log recorded.</summary>
+    public const string PersonNotRole = "command.personNotRole";
+
     /// <summary>An alert is acknowledged once.</summary>
     public const string AcknowledgeOnce = "acknowledge.once";
 

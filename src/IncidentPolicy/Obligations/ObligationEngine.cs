@@ -280,7 +280,7 @@ internal sealed partial class ObligationEngine
                 else
                 {
                     var mostSevere = _policy.Severities.MostSevere;
-                    Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(mostSevere.Acknowledge, at),
+                    Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(mostSevere.AcknowledgementTarget, at),
                         "unassessed.acknowledge", _texts.For(mostSevere).Reason(ObligationTexts.UnassessedAcknowledge));
                 }
 
@@ -392,16 +392,16 @@ internal sealed partial class ObligationEngine
 
         if (!_fold.Acknowledged)
         {
-            Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(level.Acknowledge, at),
+            Plan(ObligationKind.Acknowledge, null, _texts.Keys(ObligationKind.Acknowledge), Due(level.AcknowledgementTarget, at),
                 texts.Rule(ObligationKind.Acknowledge), Text(ObligationTexts.Acknowledge));
         }
 
-        if (level.DeclareWithin is { } declare && !_fold.Declared)
+        if (level.DeclarationTimeLimit is { } declare && !_fold.Declared)
         {
             Plan(ObligationKind.Declare, null, _texts.Keys(ObligationKind.Declare), TimeMath.Plus(at, declare), texts.Rule(ObligationKind.Declare), Text(ObligationTexts.Declare));
         }
 
-        if (level.AssignCommanderWithin is { } commander && !_fold.HasCommander)
+        if (level.CommanderAssignmentTimeLimit is { } commander && !_fold.HasCommander)
         {
             Plan(ObligationKind.AssignCommander, null, _texts.Keys(ObligationKind.AssignCommander), TimeMath.Plus(at, commander),
                 texts.Rule(ObligationKind.AssignCommander), Text(ObligationTexts.AssignCommander));
@@ -414,7 +414,7 @@ internal sealed partial class ObligationEngine
             var engaged = EngagedAt(role);
             if (engaged is null || showEngaged)
             {
-                var slot = Plan(ObligationKind.Respond, role, texts.RespondKeys[i], Due(level.Respond, at),
+                var slot = Plan(ObligationKind.Respond, role, texts.RespondKeys[i], Due(level.ResponseTarget, at),
                     texts.Rule(ObligationKind.Respond), Text(ObligationTexts.Respond, role, i));
                 if (slot >= 0)
                 {
@@ -484,7 +484,7 @@ internal sealed partial class ObligationEngine
         if (_fold.Severity?.PostMortem is { } rule)
         {
             var texts = _texts.For(_fold.Severity);
-            Plan(ObligationKind.SchedulePostMortem, null, _texts.Keys(ObligationKind.SchedulePostMortem), TimeMath.Plus(at, rule.ScheduleWithin),
+            Plan(ObligationKind.SchedulePostMortem, null, _texts.Keys(ObligationKind.SchedulePostMortem), TimeMath.Plus(at, rule.SchedulingTimeLimit),
                 texts.Rule(ObligationKind.SchedulePostMortem), texts.Reason(ObligationTexts.SchedulePostMortem));
         }
     }

@@ -62,7 +62,7 @@ internal sealed class ObligationTexts
         RuleTimed = escalation.Rules.Select(r => r.When.DependsOnTime).ToArray();
         PolicyAppliesReads = escalation.Policies.Select(p => FactReadsOf.Condition(p.AppliesTo)).ToArray();
         PolicyTimed = escalation.Policies.Select(p => p.AppliesTo.DependsOnTime).ToArray();
-        PolicyStopReads = escalation.Policies.Select(p => FactReadsOf.Stop(p.StopWhen)).ToArray();
+        PolicyStopReads = escalation.Policies.Select(p => FactReadsOf.Stop(p.StopCondition)).ToArray();
         EscalationReads = RuleReads.Concat(PolicyAppliesReads).Concat(PolicyStopReads).Aggregate(FactReads.None, (a, b) => a | b);
         TimedReads = TimedConditions.Select(FactReadsOf.Condition).Aggregate(FactReads.None, (a, b) => a | b);
     }
@@ -139,15 +139,15 @@ internal sealed class ObligationTexts
         var id = level?.Id;
         return template switch
         {
-            UnassessedAcknowledge => $"acknowledge within {level!.Acknowledge} of the alert (no severity yet: the most severe level's target)",
-            Acknowledge => $"acknowledge within {level!.Acknowledge} of {from} ({id})",
-            Declare => $"declare within {HumanText.Describe(level!.DeclareWithin!.Value)} of {from} ({id})",
-            AssignCommander => $"assign an Incident Commander within {HumanText.Describe(level!.AssignCommanderWithin!.Value)} of {from} ({id}: one person in charge)",
-            Respond => $"{role} engaged within {level!.Respond} of {from} ({id})",
+            UnassessedAcknowledge => $"acknowledge within {level!.AcknowledgementTarget} of the alert (no severity yet: the most severe level's target)",
+            Acknowledge => $"acknowledge within {level!.AcknowledgementTarget} of {from} ({id})",
+            Declare => $"declare within {HumanText.Describe(level!.DeclarationTimeLimit!.Value)} of {from} ({id})",
+            AssignCommander => $"assign an Incident Commander within {HumanText.Describe(level!.CommanderAssignmentTimeLimit!.Value)} of {from} ({id}: one person in charge)",
+            Respond => $"{role} engaged within {level!.ResponseTarget} of {from} ({id})",
             FirstExternalUpdate => $"first status-page update within {HumanText.Describe(level!.StatusUpdates.FirstWithin!.Value)} of {from} ({id})",
             ExternalUpdate => $"status-page update every {HumanText.Describe(level!.StatusUpdates.Every!.Value)} after the previous one (Rule 3; {id})",
             InternalUpdate => $"a status update of any audience at most {HumanText.Describe(policy!.Lifecycle.MaxSilence)} after the last one or the declaration: silence is worse than \"still investigating\"",
-            SchedulePostMortem => $"schedule the post-mortem within {HumanText.Describe(level!.PostMortem!.ScheduleWithin)} of resolution ({id})",
+            SchedulePostMortem => $"schedule the post-mortem within {HumanText.Describe(level!.PostMortem!.SchedulingTimeLimit)} of resolution ({id})",
             _ => throw new ArgumentOutOfRangeException(nameof(template)),
         };
     }
@@ -183,8 +183,8 @@ internal sealed class ObligationTexts
 
             _reasons[UnassessedAcknowledge] = Build(UnassessedAcknowledge, level, null, null);
             _reasons[Acknowledge] = Build(Acknowledge, level, null, null);
-            _reasons[Declare] = level.DeclareWithin is null ? null : Build(Declare, level, null, null);
-            _reasons[AssignCommander] = level.AssignCommanderWithin is null ? null : Build(AssignCommander, level, null, null);
+            _reasons[Declare] = level.DeclarationTimeLimit is null ? null : Build(Declare, level, null, null);
+            _reasons[AssignCommander] = level.CommanderAssignmentTimeLimit is null ? null : Build(AssignCommander, level, null, null);
             _reasons[FirstExternalUpdate] = level.StatusUpdates.FirstWithin is null ? null : Build(FirstExternalUpdate, level, null, null);
             _reasons[ExternalUpdate] = level.StatusUpdates.Every is null ? null : Build(ExternalUpdate, level, null, null);
             _reasons[SchedulePostMortem] = level.PostMortem is null ? null : Build(SchedulePostMortem, level, null, null, policy);
@@ -231,7 +231,7 @@ internal sealed class ObligationTexts
                 var qualifier = $"{policy.Id}.{l + 1}.{target.Id}";
                 var reasons = target.Kind == EscalationTargetKind.Schedule
                     ? null
-                    : Enumerable.Range(0, policy.Repeats + 1).Select(round => StepReason(policy, l, round, target.ToString())).ToArray();
+                    : Enumerable.Range(0, policy.RepeatCount + 1).Select(round => StepReason(policy, l, round, target.ToString())).ToArray();
                 return new StepTexts(qualifier, texts.Qualified(ObligationKind.Escalate, qualifier), reasons);
             }).ToArray()).ToArray();
         }
@@ -247,5 +247,5 @@ internal sealed class ObligationTexts
 
     /// <summary>The reason of a page planned by an escalation policy.</summary>
     public static string StepReason(EscalationPolicy policy, int levelIndex, int round, string who) =>
-        $"page {who} (level {levelIndex + 1}, round {round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopWhen)} first";
+        $"page {who} (level {levelIndex + 1}, round {round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopCondition)} first";
 }

@@ -168,19 +168,3 @@ internal sealed class PostMortemDocument
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
-
-internal sealed class DeadlinesDocument
-{
-    public string? Severity { get; set; }
-
-    public Instant AlertAt { get; set; }
-
-    public List<DeadlineDocument>? Deadlines { get; set; }
-}
-
-internal sealed class DeadlineDocument
-{
-    public string? Kind { get; set; }
-
-    public Instant DueAt { get; set; }
-}

@@ -2,8 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using IncidentPolicy.Severities;
-using NodaTime;
 
 namespace IncidentPolicy;
 
@@ -115,27 +113,6 @@ public static class PolicyJson
         using var counter = new ByteCounter();
         JsonSerializer.Serialize(counter, PolicyMapper.ToDocument(policy), Context.PolicyDocument);
         return counter.Length;
-    }
-
-    /// <summary>
-    /// Writes the deadlines of an alert as JSON:
-    /// <c>{"severity":"SEV-3","alertAt":"…","deadlines":[{"kind":"acknowledge","dueAt":"…"}, …]}</c>,
-    /// instants in ISO 8601 UTC ending in <c>Z</c>.
-    /// </summary>
-    /// <param name="severityId">The severity of the alert.</param>
-    /// <param name="alertAt">When the alert fired.</param>
-    /// <param name="deadlines">The deadlines, as <see cref="ResponsePolicy.Deadlines"/> returns them.</param>
-    /// <returns>The JSON text, indented, without a trailing line break.</returns>
-    public static string SerializeDeadlines(string severityId, Instant alertAt, IEnumerable<Deadline> deadlines)
-    {
-        ArgumentNullException.ThrowIfNull(deadlines);
-        var document = new DeadlinesDocument
-        {
-            Severity = severityId,
-            AlertAt = alertAt,
-            Deadlines = deadlines.Select(d => new DeadlineDocument { Kind = d.KindName, DueAt = d.DueAt }).ToList(),
-        };
-        return JsonSerializer.Serialize(document, Context.DeadlinesDocument);
     }
 
     private const string TooLargeReason = "the document is larger than 1 MiB";

@@ -14,5 +14,4 @@ namespace IncidentPolicy;
     MaxDepth = 64,
     Converters = [typeof(InstantConverter), typeof(DurationConverter)])]
 [JsonSerializable(typeof(PolicyDocument))]
-[JsonSerializable(typeof(DeadlinesDocument))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

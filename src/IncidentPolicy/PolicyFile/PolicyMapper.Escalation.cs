@@ -40,9 +40,9 @@ internal static partial class PolicyMapper
                 Delay = IsoText.FormatDuration(l.Delay),
                 Targets = l.Targets.Select(t => (EscalationTargetDocument?)ToDocument(t)).ToList(),
             }).ToList(),
-            StopWhen = HumanText.CamelCase(p.StopWhen),
-            Repeats = p.Repeats,
-            RepeatAfter = FormatOptional(p.RepeatAfter),
+            StopWhen = HumanText.CamelCase(p.StopCondition),
+            Repeats = p.RepeatCount,
+            RepeatAfter = FormatOptional(p.RepeatDelay),
         }).ToList(),
         Rules = settings.Rules.Select(r => (EscalationRuleDocument?)new EscalationRuleDocument
         {

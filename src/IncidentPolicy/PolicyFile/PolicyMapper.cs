@@ -91,14 +91,14 @@ internal static partial class PolicyMapper
     {
         TimeZone = calendar.Zone.Id,
         WorkingDays = calendar.WorkingDays.Select(d => (string?)BusinessCalendar.DayName(d)).ToList(),
-        Opens = IsoText.FormatLocalTime(calendar.Hours.Opens),
+        Opens = IsoText.FormatLocalTime(calendar.Hours.OpeningTime),
         Closes = FormatClosing(calendar.Hours),
         Holidays = calendar.Holidays.Select(h => (string?)h.ToString()).ToList(),
         WeekdayHours = calendar.WeekdayHours.Count == 0
             ? null
             : calendar.WeekdayHours.ToDictionary(
                 p => BusinessCalendar.DayName(p.Key),
-                p => (HoursDocument?)new HoursDocument { Opens = IsoText.FormatLocalTime(p.Value.Opens), Closes = FormatClosing(p.Value) }),
+                p => (HoursDocument?)new HoursDocument { Opens = IsoText.FormatLocalTime(p.Value.OpeningTime), Closes = FormatClosing(p.Value) }),
     };
 
     private static SeverityDocument ToDocument(SeverityLevel level) => new()
@@ -109,10 +109,10 @@ internal static partial class PolicyMapper
         Description = level.Description,
         Examples = level.Examples.Select(e => (string?)e).ToList(),
         RolesInvolved = level.RolesInvolved.Select(r => (string?)r).ToList(),
-        Acknowledge = ToDocument(level.Acknowledge),
-        Respond = ToDocument(level.Respond),
-        DeclareWithin = FormatOptional(level.DeclareWithin),
-        AssignCommanderWithin = FormatOptional(level.AssignCommanderWithin),
+        Acknowledge = ToDocument(level.AcknowledgementTarget),
+        Respond = ToDocument(level.ResponseTarget),
+        DeclareWithin = FormatOptional(level.DeclarationTimeLimit),
+        AssignCommanderWithin = FormatOptional(level.CommanderAssignmentTimeLimit),
         StatusUpdates = new StatusUpdatesDocument
         {
             Audience = HumanText.CamelCase(level.StatusUpdates.Audience),
@@ -122,7 +122,7 @@ internal static partial class PolicyMapper
         PostMortem = level.PostMortem is { } rule
             ? new PostMortemDocument
             {
-                ScheduleWithin = IsoText.FormatDuration(rule.ScheduleWithin),
+                ScheduleWithin = IsoText.FormatDuration(rule.SchedulingTimeLimit),
                 ActionItemsRequiredBeforeClose = rule.ActionItemsRequiredBeforeClose,
             }
             : null,
@@ -133,7 +133,7 @@ internal static partial class PolicyMapper
 
     private static string? FormatOptional(Duration? duration) => duration is { } d ? IsoText.FormatDuration(d) : null;
 
-    private static string FormatClosing(WorkingHours hours) => hours.ClosesAtEndOfDay ? "24:00" : IsoText.FormatLocalTime(hours.Closes);
+    private static string FormatClosing(WorkingHours hours) => hours.ClosesAtEndOfDay ? "24:00" : IsoText.FormatLocalTime(hours.ClosingTime);
 
     private static List<Role?>? ReadRoles(List<RoleDocument?>? documents, ProblemList problems, string path)
     {

@@ -49,20 +49,20 @@ public sealed partial class PostMortem
         }
 
         // A window that would close past the last representable instant never closes: nothing is late or missing.
-        if (rule is not null && Incident.ResolvedAt is { } resolved && resolved <= Instant.MaxValue - rule.ScheduleWithin)
+        if (rule is not null && Incident.ResolvedAt is { } resolved && resolved <= Instant.MaxValue - rule.SchedulingTimeLimit)
         {
-            var dueAt = resolved + rule.ScheduleWithin;
+            var dueAt = resolved + rule.SchedulingTimeLimit;
             var scheduled = Incident.Events.OfType<PostMortemScheduled>().FirstOrDefault(e => e.At >= resolved);
             if (scheduled is not null && scheduled.At > dueAt)
             {
                 findings.Add(new(PostMortemFindingCode.ScheduledLate, PostMortemFindingLevel.Error,
                     $"The post-mortem was scheduled at {HumanText.Format(scheduled.At)}, {HumanText.Describe(scheduled.At - dueAt)} " +
-                    $"after the {HumanText.Describe(rule.ScheduleWithin)} window from resolution ({HumanText.Format(resolved)}) closed."));
+                    $"after the {HumanText.Describe(rule.SchedulingTimeLimit)} window from resolution ({HumanText.Format(resolved)}) closed."));
             }
             else if (scheduled is null && asOf >= dueAt)
             {
                 findings.Add(new(PostMortemFindingCode.NotScheduled, PostMortemFindingLevel.Error,
-                    $"The post-mortem is not scheduled, and the {HumanText.Describe(rule.ScheduleWithin)} window from resolution " +
+                    $"The post-mortem is not scheduled, and the {HumanText.Describe(rule.SchedulingTimeLimit)} window from resolution " +
                     $"({HumanText.Format(resolved)}) closed at {HumanText.Format(dueAt)}."));
             }
         }

@@ -2,8 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace IncidentPolicy.Serialization;
 
-/// <summary>The documents of the reports the library writes (incident state, audits, on-call, deploy decisions), with
-/// the same options as the policy file.</summary>
+/// <summary>The incident's JSON form (<see cref="IncidentJson"/>), with the same options as the policy file.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DictionaryKeyPolicy = JsonKnownNamingPolicy.Unspecified,
@@ -15,11 +14,7 @@ namespace IncidentPolicy.Serialization;
     AllowTrailingCommas = false,
     MaxDepth = 64,
     Converters = [typeof(InstantConverter), typeof(DurationConverter)])]
-[JsonSerializable(typeof(IncidentReportDocument))]
-[JsonSerializable(typeof(AuditDocument))]
-[JsonSerializable(typeof(OnCallAtDocument))]
-[JsonSerializable(typeof(OnCallWindowDocument))]
-[JsonSerializable(typeof(DeployDecisionDocument))]
+[JsonSerializable(typeof(IncidentStateDocument))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>The report writers' context.</summary>

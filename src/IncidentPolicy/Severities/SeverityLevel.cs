@@ -1,11 +1,11 @@
-using NodaTime;
 using IncidentPolicy.Calendars;
+using NodaTime;
 
 namespace IncidentPolicy.Severities;
 
 /// <summary>
 /// One level of the severity scale — <c>SEV-1</c> "Critical" — with who it involves and the response
-/// targets it sets: acknowledge, respond, declare and assign an Incident Commander, status updates,
+/// targets it sets: acknowledgement and response targets, declare and assign an Incident Commander, status updates,
 /// and the post-mortem.
 /// </summary>
 /// <remarks>
@@ -22,10 +22,12 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     /// <param name="description">What qualifies: "Revenue-impacting, customer-facing outage".</param>
     /// <param name="examples">Examples of incidents at this level; each non-blank.</param>
     /// <param name="rolesInvolved">Ids of the roles that must be engaged; at least one, none twice.</param>
-    /// <param name="acknowledge">How soon the alert must be acknowledged.</param>
-    /// <param name="respond">How soon the roles involved must be engaged.</param>
-    /// <param name="declareWithin">How soon after the alert the incident must be declared, or <see langword="null"/>.</param>
-    /// <param name="assignCommanderWithin">How soon after the alert an Incident Commander must be assigned, or
+    /// <param name="acknowledgementTarget">How soon the alert must be acknowledged.</param>
+    /// <param name="responseTarget">How soon the roles involved must be engaged.</param>
+    /// <param name="declarationTimeLimit">How soon after the alert the incident must be declared, or <see langword="null"/>
+    /// (policy files: <c>declareWithin</c>).</param>
+    /// <param name="commanderAssignmentTimeLimit">How soon after the alert an Incident Commander must be assigned (policy
+    /// files: <c>assignCommanderWithin</c>), or
     /// <see langword="null"/> when the level needs none.</param>
     /// <param name="statusUpdates">The communication rule; <see cref="StatusUpdateRule.None"/> when <see langword="null"/>.</param>
     /// <param name="postMortem">The post-mortem rule, or <see langword="null"/> when none is owed.</param>
@@ -38,21 +40,21 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         string description,
         IEnumerable<string> examples,
         IEnumerable<string> rolesInvolved,
-        ResponseTarget acknowledge,
-        ResponseTarget respond,
-        Duration? declareWithin = null,
-        Duration? assignCommanderWithin = null,
+        ResponseTarget acknowledgementTarget,
+        ResponseTarget responseTarget,
+        Duration? declarationTimeLimit = null,
+        Duration? commanderAssignmentTimeLimit = null,
         StatusUpdateRule? statusUpdates = null,
         PostMortemRule? postMortem = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(rolesInvolved);
-        ArgumentNullException.ThrowIfNull(acknowledge);
-        ArgumentNullException.ThrowIfNull(respond);
+        ArgumentNullException.ThrowIfNull(acknowledgementTarget);
+        ArgumentNullException.ThrowIfNull(responseTarget);
         var exampleList = examples.ToList();
         var roleList = rolesInvolved.ToList();
         var problems = new ProblemList();
-        Validate(id, rank, name, description, exampleList, roleList, declareWithin, assignCommanderWithin, problems, "");
+        Validate(id, rank, name, description, exampleList, roleList, declarationTimeLimit, commanderAssignmentTimeLimit, problems, "");
         problems.ThrowIfAny();
 
         Id = id;
@@ -61,10 +63,10 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
         Description = description ?? "";
         Examples = exampleList.AsReadOnly();
         RolesInvolved = roleList.AsReadOnly();
-        Acknowledge = acknowledge;
-        Respond = respond;
-        DeclareWithin = declareWithin;
-        AssignCommanderWithin = assignCommanderWithin;
+        AcknowledgementTarget = acknowledgementTarget;
+        ResponseTarget = responseTarget;
+        DeclarationTimeLimit = declarationTimeLimit;
+        CommanderAssignmentTimeLimit = commanderAssignmentTimeLimit;
         StatusUpdates = statusUpdates ?? StatusUpdateRule.None;
         PostMortem = postMortem;
     }
@@ -87,21 +89,21 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
     /// <summary>Ids of the roles that must be engaged, each owing a <c>respond</c> obligation.</summary>
     public IReadOnlyList<string> RolesInvolved { get; }
 
-    /// <summary>How soon the alert must be acknowledged.</summary>
-    public ResponseTarget Acknowledge { get; }
+    /// <summary>How soon the alert must be acknowledged (policy files: <c>acknowledge</c>).</summary>
+    public ResponseTarget AcknowledgementTarget { get; }
 
-    /// <summary>How soon the roles involved must be engaged ("Response time").</summary>
-    public ResponseTarget Respond { get; }
+    /// <summary>How soon the roles involved must be engaged ("Response time"; policy files: <c>respond</c>).</summary>
+    public ResponseTarget ResponseTarget { get; }
 
     /// <summary>How soon after the alert the incident must be declared; <see langword="null"/> when not required.</summary>
-    public Duration? DeclareWithin { get; }
+    public Duration? DeclarationTimeLimit { get; }
 
     /// <summary>How soon after the alert an Incident Commander must be assigned; <see langword="null"/> when the
     /// level needs none.</summary>
-    public Duration? AssignCommanderWithin { get; }
+    public Duration? CommanderAssignmentTimeLimit { get; }
 
     /// <summary>Whether the level needs an Incident Commander ("Every SEV-1 and SEV-2 incident needs one person in charge").</summary>
-    public bool RequiresCommander => AssignCommanderWithin is not null;
+    public bool RequiresCommander => CommanderAssignmentTimeLimit is not null;
 
     /// <summary>The communication rule.</summary>
     public StatusUpdateRule StatusUpdates { get; }
@@ -156,14 +158,14 @@ public sealed class SeverityLevel : IComparable<SeverityLevel>
             }
         }
 
-        Add(ObligationKind.Acknowledge, Acknowledge.DueAfter(alertAt, calendar), $"acknowledge within {Acknowledge} of the alert");
-        Add(ObligationKind.Respond, Respond.DueAfter(alertAt, calendar), $"{string.Join(", ", RolesInvolved)} engaged within {Respond} of the alert");
-        if (DeclareWithin is { } declare)
+        Add(ObligationKind.Acknowledge, AcknowledgementTarget.DueAfter(alertAt, calendar), $"acknowledge within {AcknowledgementTarget} of the alert");
+        Add(ObligationKind.Respond, ResponseTarget.DueAfter(alertAt, calendar), $"{string.Join(", ", RolesInvolved)} engaged within {ResponseTarget} of the alert");
+        if (DeclarationTimeLimit is { } declare)
         {
             Add(ObligationKind.Declare, TimeMath.Plus(alertAt, declare), $"declare within {HumanText.Describe(declare)} of the alert");
         }
 
-        if (AssignCommanderWithin is { } commander)
+        if (CommanderAssignmentTimeLimit is { } commander)
         {
             Add(ObligationKind.AssignCommander, TimeMath.Plus(alertAt, commander),
                 $"assign an Incident Commander within {HumanText.Describe(commander)} of the alert");

@@ -130,11 +130,11 @@ public sealed class SeverityScale : IReadOnlyList<SeverityLevel>
                 }
             }
 
-            Check("acknowledge", "acknowledge", severe.Acknowledge, lesser.Acknowledge, IsSlower(severe.Acknowledge, lesser.Acknowledge));
-            Check("respond", "respond", severe.Respond, lesser.Respond, IsSlower(severe.Respond, lesser.Respond));
-            Check("declareWithin", "declare", Show(severe.DeclareWithin), Show(lesser.DeclareWithin), IsSlower(severe.DeclareWithin, lesser.DeclareWithin));
-            Check("assignCommanderWithin", "assign a commander", Show(severe.AssignCommanderWithin), Show(lesser.AssignCommanderWithin),
-                IsSlower(severe.AssignCommanderWithin, lesser.AssignCommanderWithin));
+            Check("acknowledge", "acknowledge", severe.AcknowledgementTarget, lesser.AcknowledgementTarget, IsSlower(severe.AcknowledgementTarget, lesser.AcknowledgementTarget));
+            Check("respond", "respond", severe.ResponseTarget, lesser.ResponseTarget, IsSlower(severe.ResponseTarget, lesser.ResponseTarget));
+            Check("declareWithin", "declare", Show(severe.DeclarationTimeLimit), Show(lesser.DeclarationTimeLimit), IsSlower(severe.DeclarationTimeLimit, lesser.DeclarationTimeLimit));
+            Check("assignCommanderWithin", "assign a commander", Show(severe.CommanderAssignmentTimeLimit), Show(lesser.CommanderAssignmentTimeLimit),
+                IsSlower(severe.CommanderAssignmentTimeLimit, lesser.CommanderAssignmentTimeLimit));
             Check("statusUpdates.firstWithin", "post the first status-page update", Show(severe.StatusUpdates.FirstWithin),
                 Show(lesser.StatusUpdates.FirstWithin), IsSlower(severe.StatusUpdates.FirstWithin, lesser.StatusUpdates.FirstWithin));
             Check("statusUpdates.every", "go between status-page updates", Show(severe.StatusUpdates.Every), Show(lesser.StatusUpdates.Every),

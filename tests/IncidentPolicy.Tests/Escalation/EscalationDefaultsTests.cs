@@ -75,7 +75,7 @@ public class EscalationDefaultsTests
                 new EscalationStep(1, 0, EscalationTarget.ForRole("engineering-manager"), At(4, 7)),
             ],
             policy.Plan(Alert));
-        Assert.Equal(EscalationStop.Acknowledged, policy.StopWhen);
+        Assert.Equal(EscalationStop.Acknowledged, policy.StopCondition);
         Assert.True(policy.HasStopped(Facts(IncidentStatus.Acknowledged, "SEV-1", At(4, 7))));
         Assert.False(policy.HasStopped(Facts(IncidentStatus.Triggered, "SEV-1")));
         Assert.Equal(

@@ -17,8 +17,8 @@ public class EscalationRepeatTests
                 Condition.SeverityAtLeast("SEV-1"),
                 [new EscalationLevel(Duration.Zero, EscalationTarget.ForRole("on-call-engineer")), new EscalationLevel(Duration.FromMinutes(5), EscalationTarget.ForRole("engineering-manager"))],
                 EscalationStop.Resolved,
-                repeats: 1,
-                repeatAfter: Duration.FromMinutes(10)),
+                repeatCount: 1,
+                repeatDelay: Duration.FromMinutes(10)),
         ],
         []));
 

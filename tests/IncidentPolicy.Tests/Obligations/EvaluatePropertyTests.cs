@@ -109,10 +109,10 @@ public class EvaluatePropertyTests
                     && o.State != ObligationState.Cancelled && o.DueAt <= limit);
 
             var targetsPlanned =
-                DueBy(ObligationKind.Acknowledge, null, level.Acknowledge.DueAfter(changeAt, policy.Calendar)!.Value)
-                && level.RolesInvolved.All(r => DueBy(ObligationKind.Respond, r, level.Respond.DueAfter(changeAt, policy.Calendar)!.Value))
-                && (level.DeclareWithin is not { } d || DueBy(ObligationKind.Declare, null, changeAt + d))
-                && (level.AssignCommanderWithin is not { } a || DueBy(ObligationKind.AssignCommander, null, changeAt + a))
+                DueBy(ObligationKind.Acknowledge, null, level.AcknowledgementTarget.DueAfter(changeAt, policy.Calendar)!.Value)
+                && level.RolesInvolved.All(r => DueBy(ObligationKind.Respond, r, level.ResponseTarget.DueAfter(changeAt, policy.Calendar)!.Value))
+                && (level.DeclarationTimeLimit is not { } d || DueBy(ObligationKind.Declare, null, changeAt + d))
+                && (level.CommanderAssignmentTimeLimit is not { } a || DueBy(ObligationKind.AssignCommander, null, changeAt + a))
                 && (level.StatusUpdates.FirstWithin is not { } f || DueBy(ObligationKind.FirstExternalUpdate, null, changeAt + f));
 
             // A pending escalation whose rule still holds is never cancelled by the change.

@@ -270,7 +270,7 @@ public class PolicyJsonEscalationTests
         tree["severitySuggestion"]!.AsArray().Add(JsonNode.Parse("""{"id": "big-loss", "when": {"impactAbove": {"metric": "revenueLoss", "value": 1e5}}, "severity": "SEV-1"}"""));
         var policy = PolicyJson.Parse(tree.ToJsonString());
         var payments = policy.Escalation.FindPolicy("page-payments")!;
-        Assert.Equal(3, payments.Repeats);
+        Assert.Equal(3, payments.RepeatCount);
         Assert.Equal(NodaTime.Duration.FromSeconds(90), payments.Levels[0].Delay);
         Assert.Equal(EscalationTarget.ForPerson("U024BE7LH"), payments.Levels[0].Targets[0]);
         Assert.Equal("25 minutes since the last status update and errorRate is below 0.5", policy.Escalation.FindRule("nudge-commander")!.When.Describe());

@@ -17,8 +17,8 @@ public class PolicyJsonPropertyTests
             var parsed = PolicyJson.Parse(json);
             return PolicyJson.Serialize(parsed) == json
                 && parsed.Calendar.Equals(policy.Calendar)
-                && parsed.Severities.Select(s => (s.Id, s.Rank, s.Name, s.Acknowledge, s.Respond, s.StatusUpdates, s.PostMortem))
-                    .SequenceEqual(policy.Severities.Select(s => (s.Id, s.Rank, s.Name, s.Acknowledge, s.Respond, s.StatusUpdates, s.PostMortem)))
+                && parsed.Severities.Select(s => (s.Id, s.Rank, s.Name, s.AcknowledgementTarget, s.ResponseTarget, s.StatusUpdates, s.PostMortem))
+                    .SequenceEqual(policy.Severities.Select(s => (s.Id, s.Rank, s.Name, s.AcknowledgementTarget, s.ResponseTarget, s.StatusUpdates, s.PostMortem)))
                 && parsed.Roles.SequenceEqual(policy.Roles)
                 // Paths differ when the levels were given out of rank order: they index the input as given.
                 && parsed.Warnings.Select(w => w.Reason).SequenceEqual(policy.Warnings.Select(w => w.Reason));

@@ -488,22 +488,4 @@ public class PolicyJsonTests
             File.Delete(path);
         }
     }
-
-    [Fact]
-    public void SerializeDeadlines_WritesDesignShape()
-    {
-        var alert = Instant.FromUtc(2026, 5, 29, 4, 2);
-        var json = PolicyJson.SerializeDeadlines("SEV-1", alert, ResponsePolicy.Default.Deadlines("SEV-1", alert));
-        var tree = JsonNode.Parse(json)!;
-        Assert.Equal("SEV-1", (string)tree["severity"]!);
-        Assert.Equal("2026-05-29T04:02:00Z", (string)tree["alertAt"]!);
-        var deadlines = tree["deadlines"]!.AsArray();
-        Assert.Equal(
-            ["acknowledge", "assignCommander", "declare", "firstExternalUpdate", "respond"],
-            deadlines.Select(d => (string)d!["kind"]!));
-        Assert.Equal(
-            ["2026-05-29T04:07:00Z", "2026-05-29T04:07:00Z", "2026-05-29T04:07:00Z", "2026-05-29T04:17:00Z", "2026-05-29T04:17:00Z"],
-            deadlines.Select(d => (string)d!["dueAt"]!));
-        Assert.All(deadlines, d => Assert.Equal(2, d!.AsObject().Count));
-    }
 }

@@ -10,8 +10,8 @@ public class SeverityLevelTests
 
     private static SeverityLevel Level(string id = "SEV-1", int rank = 1, ResponseTarget? respond = null) =>
         new(id, rank, "Critical", "", [], ["on-call-engineer"],
-            acknowledge: ResponseTarget.WallClock(Duration.FromMinutes(5)),
-            respond: respond ?? ResponseTarget.WallClock(Duration.FromMinutes(15)));
+            acknowledgementTarget: ResponseTarget.WallClock(Duration.FromMinutes(5)),
+            responseTarget: respond ?? ResponseTarget.WallClock(Duration.FromMinutes(15)));
 
     [Fact]
     public void Constructor_EveryProblem_ListedAtOnce()
@@ -19,7 +19,7 @@ public class SeverityLevelTests
         var ex = Assert.Throws<PolicyValidationException>(() => new SeverityLevel(
             " ", 0, "", "", ["ok", " "], ["on-call-engineer", "on-call-engineer", "Bad Role"],
             ResponseTarget.WallClock(Duration.FromMinutes(5)), ResponseTarget.WallClock(Duration.FromMinutes(5)),
-            declareWithin: Duration.Zero, assignCommanderWithin: Duration.FromMinutes(-1)));
+            declarationTimeLimit: Duration.Zero, commanderAssignmentTimeLimit: Duration.FromMinutes(-1)));
         Assert.Equal(
             [
                 new PolicyProblem("id", "a severity id is required"),
@@ -169,9 +169,9 @@ public class SeverityLevelTests
     {
         var sev1 = ResponsePolicy.Default.Severities[0];
         Assert.Equal("SEV-1 (Critical)", sev1.ToString());
-        Assert.Equal("15 minutes", sev1.Respond.ToString());
-        Assert.Equal("4 hours (business hours)", ResponsePolicy.Default.Severities[2].Respond.ToString());
-        Assert.Equal("next business day", ResponsePolicy.Default.Severities[3].Respond.ToString());
+        Assert.Equal("15 minutes", sev1.ResponseTarget.ToString());
+        Assert.Equal("4 hours (business hours)", ResponsePolicy.Default.Severities[2].ResponseTarget.ToString());
+        Assert.Equal("next business day", ResponsePolicy.Default.Severities[3].ResponseTarget.ToString());
         Assert.Equal("status page within 15 minutes, then every 15 minutes", sev1.StatusUpdates.ToString());
         Assert.Equal("scheduled within 48 hours of resolution; published with action items before close", sev1.PostMortem!.ToString());
     }

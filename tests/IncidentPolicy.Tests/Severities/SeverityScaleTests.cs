@@ -7,8 +7,8 @@ public class SeverityScaleTests
 {
     private static SeverityLevel Level(string id, int rank, int respondMinutes, int? firstUpdateMinutes = null) =>
         new(id, rank, id, "", [], ["on-call-engineer"],
-            acknowledge: ResponseTarget.WallClock(Duration.FromMinutes(5)),
-            respond: ResponseTarget.WallClock(Duration.FromMinutes(respondMinutes)),
+            acknowledgementTarget: ResponseTarget.WallClock(Duration.FromMinutes(5)),
+            responseTarget: ResponseTarget.WallClock(Duration.FromMinutes(respondMinutes)),
             statusUpdates: firstUpdateMinutes is { } m ? StatusUpdateRule.External(Duration.FromMinutes(m), null) : null);
 
     [Fact]

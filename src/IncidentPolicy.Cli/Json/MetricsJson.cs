@@ -1,17 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using IncidentPolicy.Metrics;
+using IncidentPolicy.Serialization;
 using NodaTime;
 
-namespace IncidentPolicy.Serialization;
+namespace IncidentPolicy.Cli.Json;
 
 /// <summary>
-/// Writes incident metrics as JSON:
+/// The JSON of <c>incident-policy report --format json</c>:
 /// <c>{"asOf","incidents","excluded","all":{"severity","incidents","timeToAcknowledge":{"count","mean","median","p90","min","max"},"timeToMitigate","timeToResolve"},"bySeverity":[…],"onTime":[{"kind","met","metLate","overdue","onTimeRate"}],"actionItems":{"total","done","wontDo","open","overdue","completionRate"}}</c>.
 /// </summary>
 /// <remarks>Every field is present, <c>null</c> when empty; groups in the order of <see cref="IncidentMetrics"/>;
-/// instants and durations in the library's text formats (see <see cref="TextFormats"/>); rates as numbers from 0 to 1. Thread-safe.</remarks>
-public static class MetricsJson
+/// instants and durations in the library's text formats (see <see cref="IncidentPolicy.Primitives.TextFormats"/>); rates as numbers from 0 to 1. Thread-safe.</remarks>
+internal static class MetricsJson
 {
     /// <summary>Writes the metrics.</summary>
     /// <param name="metrics">Incident metrics.</param>
@@ -39,7 +40,7 @@ public static class MetricsJson
             foreach (var rate in metrics.OnTime)
             {
                 json.WriteStartObject();
-                json.WriteString("kind", HumanText.CamelCase(rate.Kind));
+                json.WriteString("kind", Text.Camel(rate.Kind));
                 json.WriteNumber("met", rate.Met);
                 json.WriteNumber("metLate", rate.MetLate);
                 json.WriteNumber("overdue", rate.Overdue);

@@ -1,15 +1,15 @@
 using System.Text.Json;
 using IncidentPolicy.Obligations;
 
-namespace IncidentPolicy.Serialization;
+namespace IncidentPolicy.Cli.Json;
 
 /// <summary>
-/// Writes an audit as JSON:
+/// The JSON of <c>incident-policy audit --format json</c>:
 /// <c>{"incident","severity","status","evaluatedAt","policyMatches","obligations":[{"key","kind","dueAt","metAt","state","lateBy","rule","reason"}],"violations":[{"rule","eventIndex","reason"}],"metrics":{"timeToAcknowledge":"PT5M",…},"nextWakeUp"}</c>.
 /// </summary>
 /// <remarks>Every field is present, <c>null</c> when empty; obligations ordered by <c>dueAt</c>, then key; instants
-/// and durations in the library's text formats (see <see cref="TextFormats"/>). Thread-safe.</remarks>
-public static class AuditJson
+/// and durations in the library's text formats (see <see cref="IncidentPolicy.Primitives.TextFormats"/>). Thread-safe.</remarks>
+internal static class AuditJson
 {
     /// <summary>Writes the report.</summary>
     /// <param name="report">An audit report.</param>
@@ -21,16 +21,16 @@ public static class AuditJson
         {
             Incident = report.Incident.Id,
             Severity = report.Incident.SeverityId,
-            Status = HumanText.CamelCase(report.Incident.Status),
+            Status = Text.Camel(report.Incident.Status),
             EvaluatedAt = report.EvaluatedAt,
             PolicyMatches = report.PolicyMatches,
             Obligations = report.Evaluation.Obligations.Select(o => new ObligationDocument
             {
                 Key = o.Key,
-                Kind = HumanText.CamelCase(o.Kind),
+                Kind = Text.Camel(o.Kind),
                 DueAt = o.DueAt,
                 MetAt = o.MetAt,
-                State = HumanText.CamelCase(o.State),
+                State = Text.Camel(o.State),
                 LateBy = o.LateBy,
                 Rule = o.RuleId,
                 Reason = o.Reason,
@@ -46,6 +46,6 @@ public static class AuditJson
             },
             NextWakeUp = report.Evaluation.NextWakeUp,
         };
-        return JsonSerializer.Serialize(document, ReportJson.Writer.AuditDocument);
+        return JsonSerializer.Serialize(document, CliJson.Context.AuditDocument);
     }
 }

@@ -3,15 +3,15 @@ using System.Text.Json.Serialization;
 using IncidentPolicy.Changes;
 using NodaTime;
 
-namespace IncidentPolicy.Serialization;
+namespace IncidentPolicy.Cli.Json;
 
 /// <summary>
-/// Writes a <see cref="DeployDecision"/> as JSON for hosts and the CLI: <c>{"at": "…", "allowed": false,
+/// The JSON of <c>incident-policy deploy-check --format json</c>, a <see cref="DeployDecision"/>: <c>{"at": "…", "allowed": false,
 /// "window": "overnight-freeze", "frozenFrom": "…", "frozenUntil": "…", "approvedBy": null, "reason": "…"}</c>.
 /// Instants are ISO 8601 UTC ending in <c>Z</c>; every key is written, <c>null</c> when it has no value.
 /// </summary>
 /// <remarks>All members are pure and thread-safe.</remarks>
-public static class DeployDecisionJson
+internal static class DeployDecisionJson
 {
     /// <summary>Writes the decision.</summary>
     /// <param name="decision">The decision, from <see cref="ResponsePolicy.CanDeploy(Instant, IEnumerable{string})"/>.</param>
@@ -29,7 +29,7 @@ public static class DeployDecisionJson
             ApprovedBy = decision.ApprovedBy,
             Reason = decision.Reason,
         };
-        return JsonSerializer.Serialize(document, ReportJson.Writer.DeployDecisionDocument);
+        return JsonSerializer.Serialize(document, CliJson.Context.DeployDecisionDocument);
     }
 }
 

@@ -1,8 +1,8 @@
 using NodaTime;
 
-namespace IncidentPolicy.Serialization;
+namespace IncidentPolicy.Cli.Json;
 
-// The JSON shape of `incident-policy replay --format json`: an incident's state and the rules its log broke.
+// The JSON shape of `incident-policy replay --format json` (ReplayJson): an incident's state and the rules its log broke.
 
 internal sealed class IncidentReportDocument
 {

@@ -3,15 +3,15 @@ using System.Text.Json.Serialization;
 using IncidentPolicy.OnCall;
 using NodaTime;
 
-namespace IncidentPolicy.Serialization;
+namespace IncidentPolicy.Cli.Json;
 
 /// <summary>
-/// Writes on-call answers as JSON for hosts and the CLI: who is on call at an instant, and the shifts, handoffs,
+/// The JSON of <c>incident-policy oncall --format json</c>: who is on call at an instant, and the shifts, handoffs,
 /// gaps and Incident Commander conflicts of a window. Instants are ISO 8601 UTC ending in <c>Z</c>, enum values
 /// camelCase, every key written (<c>null</c> when it has no value), lists in time order.
 /// </summary>
 /// <remarks>All members are pure and thread-safe.</remarks>
-public static class OnCallJson
+internal static class OnCallJson
 {
     /// <summary>Who is on call on each schedule at <paramref name="at"/>:
     /// <c>{"at": "…", "schedules": [{"schedule": "on-call", "role": "on-call-engineer", "onCall": {"person": "casey",
@@ -29,7 +29,7 @@ public static class OnCallJson
             At = at,
             Schedules = schedules.Select(s => new ScheduleAtDocument { Schedule = s.Id, Role = s.Role, OnCall = ToDocument(s.OnCallAt(at)) }).ToList(),
         };
-        return JsonSerializer.Serialize(document, ReportJson.Writer.OnCallAtDocument);
+        return JsonSerializer.Serialize(document, CliJson.Context.OnCallAtDocument);
     }
 
     /// <summary>The shifts, handoffs and gaps of each schedule in [<paramref name="from"/>, <paramref name="to"/>), and
@@ -60,7 +60,7 @@ public static class OnCallJson
                     Start = shift.Start,
                     End = shift.End,
                     Person = shift.PersonId,
-                    Reason = HumanText.CamelCase(shift.Assignment.Reason),
+                    Reason = Text.Camel(shift.Assignment.Reason),
                     Layer = shift.Assignment.LayerId,
                     ScheduledPerson = shift.Assignment.ScheduledPersonId,
                 }).ToList(),
@@ -76,7 +76,7 @@ public static class OnCallJson
                 OnCallSchedule = c.OnCall.ScheduleId,
             }).ToList(),
         };
-        return JsonSerializer.Serialize(document, ReportJson.Writer.OnCallWindowDocument);
+        return JsonSerializer.Serialize(document, CliJson.Context.OnCallWindowDocument);
     }
 
     private static AssignmentDocument? ToDocument(OnCallAssignment? assignment) =>
@@ -85,7 +85,7 @@ public static class OnCallJson
             : new AssignmentDocument
             {
                 Person = assignment.PersonId,
-                Reason = HumanText.CamelCase(assignment.Reason),
+                Reason = Text.Camel(assignment.Reason),
                 Layer = assignment.LayerId,
                 ScheduledPerson = assignment.ScheduledPersonId,
             };

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace IncidentPolicy.Serialization;
+namespace IncidentPolicy.Cli.Json;
 
 // The JSON shape of `incident-policy audit --format json` (issue 4): every field present, null when empty.
 
