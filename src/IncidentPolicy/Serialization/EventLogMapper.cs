@@ -77,7 +77,7 @@ internal static class EventLogMapper
         {
             if (property.Name is not ("type" or "at" or "by") && type.Field(property.Name) is null)
             {
-                var expected = type.Fields.Count == 0 ? "only type, at and by" : "type, at, by, " + string.Join(", ", type.Fields.Select(field => field.Name));
+                var expected = type.Fields.IsEmpty ? "only type, at and by" : "type, at, by, " + string.Join(", ", type.Fields.Select(field => field.Name));
                 f.Fail(property.Name, $"unknown field '{property.Name}'; {name} events have {expected}");
                 return null;
             }
@@ -85,7 +85,7 @@ internal static class EventLogMapper
 
         var at = f.Instant("at");
         var by = f.Required("by");
-        var values = new object?[type.Fields.Count];
+        var values = new object?[type.Fields.Length];
         for (var i = 0; i < values.Length && !f.Failed; i++)
         {
             var field = type.Fields[i];

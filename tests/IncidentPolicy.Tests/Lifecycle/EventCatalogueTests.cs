@@ -114,6 +114,17 @@ public class EventCatalogueTests
         Assert.True(missing.Count == 0, "fuzz/dictionaries/eventlog.dict lacks " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void Lifecycle_DoesNotDependOnSystemTextJson()
+    {
+        var folder = RepositoryRoot.File("src", "IncidentPolicy", "Lifecycle");
+        var offenders = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllText(file) is var text
+                && (text.Contains("using System.Text.Json", StringComparison.Ordinal) || text.Contains("System.Text.Json.", StringComparison.Ordinal)))
+            .Select(file => Path.GetRelativePath(folder, file));
+        Assert.Empty(offenders);
+    }
+
     private static object? Sample(EventField field, int i) => field.Kind switch
     {
         EventFieldKind.Text => $"text-{i}",

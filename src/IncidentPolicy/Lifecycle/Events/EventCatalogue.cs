@@ -147,7 +147,7 @@ internal static class EventCatalogue
 
         /// <summary>The entry, making events with <paramref name="create"/> from the fields' values by position.</summary>
         public EventType Creates(Func<Instant, string, EventValues, TEvent> create) =>
-            new(name, typeof(TEvent), _fields.AsReadOnly(), create);
+            new(name, typeof(TEvent), [.. _fields], create);
 
         private Builder<TEvent> Add(EventField field)
         {

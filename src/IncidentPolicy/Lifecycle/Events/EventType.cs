@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 
 namespace IncidentPolicy.Lifecycle;
@@ -10,7 +11,7 @@ internal sealed class EventType
 {
     private readonly Func<Instant, string, EventValues, IncidentEvent> _create;
 
-    internal EventType(string name, Type recordType, IReadOnlyList<EventField> fields, Func<Instant, string, EventValues, IncidentEvent> create)
+    internal EventType(string name, Type recordType, ImmutableArray<EventField> fields, Func<Instant, string, EventValues, IncidentEvent> create)
     {
         Name = name;
         RecordType = recordType;
@@ -25,7 +26,7 @@ internal sealed class EventType
     public Type RecordType { get; }
 
     /// <summary>The fields after <c>at</c> and <c>by</c>, in the record's (and the log's) order.</summary>
-    public IReadOnlyList<EventField> Fields { get; }
+    public ImmutableArray<EventField> Fields { get; }
 
     /// <summary>The field named <paramref name="name"/> (ordinal), or null.</summary>
     public EventField? Field(string name)
@@ -49,9 +50,9 @@ internal sealed class EventType
     /// <exception cref="InvalidCastException">A value is not of its field's kind.</exception>
     public IncidentEvent Create(Instant at, string by, IReadOnlyList<object?> values)
     {
-        if (values.Count != Fields.Count)
+        if (values.Count != Fields.Length)
         {
-            throw new ArgumentException($"{Name} events have {Fields.Count} fields after at and by, not {values.Count}.", nameof(values));
+            throw new ArgumentException($"{Name} events have {Fields.Length} fields after at and by, not {values.Count}.", nameof(values));
         }
 
         return _create(at, by, new EventValues(values));
