@@ -16,7 +16,7 @@ public class PostMortemBenchmarks
     public void Setup()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "checkout-outage-2026-05-29.json");
-        var log = EventLogJson.ReadFile(path);
+        var log = EventLogJson.Load(path);
         _incident = Incident.Replay(ResponsePolicy.Default, log.IncidentId!, log.Events);
     }
 

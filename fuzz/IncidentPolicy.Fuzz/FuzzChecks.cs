@@ -65,33 +65,33 @@ internal static class FuzzChecks
     }
 
     /// <summary>
-    /// <see cref="EventLogJson.Read"/> never throws for a string and always answers a list of events; the events it
-    /// read (all of them, or those before the error, which it keeps "exactly as written") read back equal from both
-    /// written forms, JSON Lines and a document; and <see cref="Incident.ReplayLenient"/> and
-    /// <see cref="ResponsePolicy.Audit"/> with the default policy, which document no exception for a non-null log,
-    /// throw none.
+    /// <see cref="EventLogJson.TryParse"/> never throws for a string and always answers the contents read; when it
+    /// refuses, it names an error, and when it accepts, none; the events it read (all of them, or those before the
+    /// error, which it keeps "exactly as written") read back equal from both written forms, JSON Lines and a document;
+    /// and <see cref="Incident.ReplayLenient"/> and <see cref="ResponsePolicy.Audit"/> with the default policy, which
+    /// document no exception for a non-null log, throw none.
     /// </summary>
     /// <param name="text">Any text.</param>
     public static void EventLog(string text)
     {
-        var result = EventLogJson.Read(text);
-        Require(result.Events is not null, "Read answered null events");
-        var events = result.Events;
-        Require(result.Succeeded || result.Error is not null, "Read answered neither success nor an error");
+        var read = EventLogJson.TryParse(text, out var contents, out var errors);
+        Require(contents is not null && contents.Events is not null, "TryParse answered no contents");
+        Require(read ? errors.Count == 0 : errors.Count > 0, read ? "TryParse accepted the log but named errors" : "TryParse refused the log without naming an error");
+        var events = contents.Events;
         if (events.Count == 0)
         {
             return;
         }
 
-        var incidentId = result.IncidentId ?? "INC-FUZZ";
+        var incidentId = contents.IncidentId ?? "INC-FUZZ";
         var lines = EventLogJson.SerializeLines(events);
-        var fromLines = EventLogJson.Read(lines);
-        Require(fromLines.Succeeded, $"events read from the log, written as JSON Lines, read back with an error: {fromLines.Error}");
+        Require(EventLogJson.TryParse(lines, out var fromLines, out var linesErrors),
+            $"events read from the log, written as JSON Lines, read back with an error: {string.Join("; ", linesErrors)}");
         RequireEqual(events, fromLines.Events, "JSON Lines");
 
         var document = EventLogJson.SerializeDocument(incidentId, events);
-        var fromDocument = EventLogJson.Read(document);
-        Require(fromDocument.Succeeded, $"events read from the log, written as a document, read back with an error: {fromDocument.Error}");
+        Require(EventLogJson.TryParse(document, out var fromDocument, out var documentErrors),
+            $"events read from the log, written as a document, read back with an error: {string.Join("; ", documentErrors)}");
         Require(fromDocument.IncidentId == incidentId, $"the document read back names incident '{fromDocument.IncidentId}', not '{incidentId}'");
         RequireEqual(events, fromDocument.Events, "a document");
 

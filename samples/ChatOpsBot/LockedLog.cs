@@ -55,9 +55,9 @@ internal sealed class LockedLog : IDisposable
                 torn = SetAside(path, stream, bytes.AsSpan(end), end);
             }
 
-            var read = EventLogJson.Read(Encoding.UTF8.GetString(bytes, 0, end));
+            EventLogJson.TryParse(Encoding.UTF8.GetString(bytes, 0, end), out var read, out var errors);
             stream.Position = end;
-            return new LockedLog(incidentId, stream, [.. read.Events], torn, read.Error);
+            return new LockedLog(incidentId, stream, [.. read.Events], torn, errors.Count > 0 ? errors[0] : null);
         }
         catch
         {

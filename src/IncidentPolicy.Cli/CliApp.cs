@@ -102,12 +102,16 @@ internal static class CliApp
     /// (the reader refuses instants and dates outside <see cref="Limits"/>' range) or empty.</summary>
     public static bool TryReadTimeline(string path, TextWriter stderr, out string incidentId, out IReadOnlyList<IncidentEvent> events)
     {
-        var log = EventLogJson.ReadFile(path);
+        var read = EventLogJson.TryLoad(path, out var log, out var errors);
         incidentId = log.IncidentId ?? Path.GetFileNameWithoutExtension(path);
         events = log.Events;
-        if (log.Error is { } error)
+        if (!read)
         {
-            stderr.WriteLine(Text.OneLine($"{path}: {error}"));
+            foreach (var error in errors)
+            {
+                stderr.WriteLine(Text.OneLine($"{path}: {error}"));
+            }
+
             return false;
         }
 
@@ -132,20 +136,10 @@ internal static class CliApp
             return true;
         }
 
-        try
-        {
-            policy = PolicyJson.Load(path);
-            foreach (var warning in policy.Warnings)
-            {
-                stderr.WriteLine(Text.OneLine($"warning: {warning}"));
-            }
-
-            return true;
-        }
-        catch (PolicyValidationException e)
+        if (!PolicyJson.TryLoad(path, out var loaded, out var problems))
         {
             stderr.WriteLine(Text.OneLine($"{path}: invalid policy"));
-            foreach (var problem in e.Problems)
+            foreach (var problem in problems)
             {
                 stderr.WriteLine(Text.OneLine(problem.ToString()));
             }
@@ -153,5 +147,13 @@ internal static class CliApp
             policy = ResponsePolicy.Default;
             return false;
         }
+
+        policy = loaded;
+        foreach (var warning in policy.Warnings)
+        {
+            stderr.WriteLine(Text.OneLine($"warning: {warning}"));
+        }
+
+        return true;
     }
 }

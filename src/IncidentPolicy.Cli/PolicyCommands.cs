@@ -26,14 +26,9 @@ internal static class PolicyCommands
         validate.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
-            ResponsePolicy policy;
-            try
+            if (!PolicyJson.TryLoad(path, out var policy, out var problems))
             {
-                policy = PolicyJson.Load(path);
-            }
-            catch (PolicyValidationException e)
-            {
-                foreach (var problem in e.Problems)
+                foreach (var problem in problems)
                 {
                     stdout.WriteLine(Text.OneLine(problem.ToString()));
                 }

@@ -46,42 +46,29 @@ public static partial class IncidentGen
         (1, Gen.Choose(1, 999).Select(ms => Duration.FromMilliseconds(ms))),
         (1, Gen.Choose(1, 999_999_999).Select(ns => Duration.FromNanoseconds(ns))));
 
+    // One maker per event type of the library's event catalogue, so a new event type is generated without a word here:
+    // each field gets values of its kind (optional text is sometimes null or empty; an instant field lies up to 30
+    // days after the event, to the millisecond; every defined enum value).
     private static readonly Gen<Func<Instant, string, IncidentEvent>>[] EventMakers =
-    [
-        from summary in Text from service in OptionalText from severity in OptionalText from hash in OptionalText
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new AlertFired(at, actor, summary, service, severity, hash)),
-        Gen.Constant<Func<Instant, string, IncidentEvent>>((at, actor) => new Acknowledged(at, actor)),
-        from severity in Text from title in Text
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new Declared(at, actor, severity, title)),
-        from person in Text select (Func<Instant, string, IncidentEvent>)((at, actor) => new CommanderAssigned(at, actor, person)),
-        from role in Text from person in Text
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new RoleAssigned(at, actor, role, person)),
-        from severity in Text from reason in OptionalText
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new SeverityChanged(at, actor, severity, reason)),
-        from audience in Gen.Elements(StatusAudience.Internal, StatusAudience.External) from message in Text
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new StatusUpdatePosted(at, actor, audience, message)),
-        from metric in Text from value in Decimals from unit in OptionalText
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new ImpactRecorded(at, actor, metric, value, unit)),
-        from flag in Text select (Func<Instant, string, IncidentEvent>)((at, actor) => new FlagRaised(at, actor, flag)),
-        from summary in OptionalText select (Func<Instant, string, IncidentEvent>)((at, actor) => new Mitigated(at, actor, summary)),
-        from summary in OptionalText select (Func<Instant, string, IncidentEvent>)((at, actor) => new Resolved(at, actor, summary)),
-        from reason in OptionalText select (Func<Instant, string, IncidentEvent>)((at, actor) => new Reopened(at, actor, reason)),
-        from days in Gen.Choose(0, 30) from seconds in Gen.Choose(0, 86_399) from millis in Gen.Elements(0, 0, 500, 1)
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new PostMortemScheduled(at, actor, at + Duration.FromDays(days) + Duration.FromSeconds(seconds) + Duration.FromMilliseconds(millis))),
-        Gen.Constant<Func<Instant, string, IncidentEvent>>((at, actor) => new PostMortemPublished(at, actor)),
-        from id in Text from action in Text from owner in Text from due in DueDates
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new ActionItemAdded(at, actor, id, action, owner, due)),
-        from id in Text select (Func<Instant, string, IncidentEvent>)((at, actor) => new ActionItemCompleted(at, actor, id)),
-        from id in Text from status in Gen.Elements(Enum.GetValues<ActionItemStatus>()) from reason in OptionalText
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new ActionItemStatusChanged(at, actor, id, status, reason)),
-        Gen.Constant<Func<Instant, string, IncidentEvent>>((at, actor) => new Closed(at, actor)),
-        from reason in OptionalText select (Func<Instant, string, IncidentEvent>)((at, actor) => new Declined(at, actor, reason)),
-        from target in Text select (Func<Instant, string, IncidentEvent>)((at, actor) => new Merged(at, actor, target)),
-        from text in Text select (Func<Instant, string, IncidentEvent>)((at, actor) => new NoteAdded(at, actor, text)),
-        from key in Text from target in Text
-        select (Func<Instant, string, IncidentEvent>)((at, actor) => new NotificationSent(at, actor, key, target)),
-        from key in Text select (Func<Instant, string, IncidentEvent>)((at, actor) => new ReminderSent(at, actor, key)),
-    ];
+        [.. EventCatalogue.All.Select(MakerOf)];
+
+    private static Gen<Func<Instant, string, IncidentEvent>> MakerOf(EventType type) =>
+        from values in Gen.CollectToArray(type.Fields, ValueOf)
+        select (Func<Instant, string, IncidentEvent>)((at, actor) => type.Create(at, actor, [.. values.Select(value => value(at))]));
+
+    /// <summary>A value for one field, as <see cref="EventType.Create"/> takes it, from the event's own instant.</summary>
+    private static Gen<Func<Instant, object?>> ValueOf(EventField field) => field.Kind switch
+    {
+        EventFieldKind.Text => (field.Optional ? OptionalText : Text.Select(t => (string?)t)).Select(Always),
+        EventFieldKind.Instant =>
+            from days in Gen.Choose(0, 30) from seconds in Gen.Choose(0, 86_399) from millis in Gen.Elements(0, 0, 500, 1)
+            select (Func<Instant, object?>)(at => at + Duration.FromDays(days) + Duration.FromSeconds(seconds) + Duration.FromMilliseconds(millis)),
+        EventFieldKind.Date => DueDates.Select(d => Always(d)),
+        EventFieldKind.Decimal => Decimals.Select(d => Always(d)),
+        _ => Gen.Elements(field.Choice!.Values.ToArray()).Select(Always),
+    };
+
+    private static Func<Instant, object?> Always(object? value) => _ => value;
 
     /// <summary>How many event types <see cref="EventLogs"/> covers: all of them.</summary>
     public static int EventTypeCount => EventMakers.Length;

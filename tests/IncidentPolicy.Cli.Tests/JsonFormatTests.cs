@@ -64,7 +64,7 @@ public sealed class JsonFormatTests
     /// <summary>The seed's incident from the sample timeline, scheduled and given the seed's four action items.</summary>
     private static Incident SeedIncident()
     {
-        var log = EventLogJson.ReadFile(CliRunner.SeedTimeline());
+        var log = EventLogJson.Load(CliRunner.SeedTimeline());
         var day = Instant.FromUtc(2026, 5, 29, 10, 0);
         IncidentEvent[] followUp =
         [

@@ -16,39 +16,26 @@ internal static class StorableEvent
     /// <summary>The rejection of an event whose instants lie outside the supported range, or <see langword="null"/>.</summary>
     public static Rejection? CheckInstants(IncidentEvent e)
     {
-        var reason = Instant(e.At, "the command's instant") ?? (e is PostMortemScheduled x ? Instant(x.For, "the post-mortem's date") : null);
+        var reason = Instant(e.At, "the command's instant");
+        if (reason is null && EventCatalogue.Of(e) is { } type)
+        {
+            foreach (var field in type.Fields)
+            {
+                if (field.Kind == EventFieldKind.Instant && (reason = Instant(field.Instant(e), field.What!)) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
         return reason is null ? null : new Rejection(RejectionCode.InvalidCommand, reason, RuleIds.Storable);
     }
 
-    /// <summary>The reason an event cannot be stored, or <see langword="null"/>.</summary>
+    /// <summary>The reason an event cannot be stored, or <see langword="null"/>: its instant, its actor, then each
+    /// field the <see cref="EventCatalogue"/> names, in the record's order.</summary>
     public static Rejection? Check(Incident before, IncidentEvent e)
     {
-        var reason = Instant(e.At, "the command's instant") ?? Text(e.By, Id, "the actor's id") ?? e switch
-        {
-            AlertFired x => Text(x.Summary, Free, "the alert summary") ?? Text(x.Service, Id, "the service")
-                ?? Text(x.Severity, Id, "the severity"),
-            ActionItemAdded x => Text(x.Id, Id, "the action item id") ?? Text(x.Action, Free, "the action")
-                ?? Text(x.Owner, Id, "the owner") ?? Date(x.Due, "the due date"),
-            ActionItemCompleted x => Text(x.Id, Id, "the action item id"),
-            ActionItemStatusChanged x => Text(x.Id, Id, "the action item id") ?? Text(x.Reason, Free, "the reason"),
-            CommanderAssigned x => Text(x.Person, Id, "the commander"),
-            Declared x => Text(x.Severity, Id, "the severity") ?? Text(x.Title, Line, "the title"),
-            Declined x => Text(x.Reason, Free, "the reason"),
-            FlagRaised x => Text(x.Flag, Id, "the flag"),
-            ImpactRecorded x => Text(x.Metric, Id, "the impact metric") ?? Text(x.Unit, Id, "the unit"),
-            Merged x => Text(x.Into, Id, "the incident to merge into"),
-            Mitigated x => Text(x.Summary, Free, "the summary"),
-            NoteAdded x => Text(x.Text, Free, "the note"),
-            NotificationSent x => Text(x.Key, Id, "the obligation key") ?? Text(x.Target, Id, "the notification target"),
-            PostMortemScheduled x => Instant(x.For, "the post-mortem's date"),
-            ReminderSent x => Text(x.Key, Id, "the obligation key"),
-            Reopened x => Text(x.Reason, Free, "the reason"),
-            Resolved x => Text(x.Summary, Free, "the summary"),
-            RoleAssigned x => Text(x.Role, Id, "the role") ?? Text(x.Person, Id, "the person"),
-            SeverityChanged x => Text(x.Severity, Id, "the severity") ?? Text(x.Reason, Free, "the reason"),
-            StatusUpdatePosted x => Text(x.Message, Free, "the status update"),
-            _ => null,
-        };
+        var reason = Instant(e.At, "the command's instant") ?? Text(e.By, Id, "the actor's id") ?? Fields(e);
         if (reason is null)
         {
             if (before.Version >= Limits.MaxEvents)
@@ -64,33 +51,54 @@ internal static class StorableEvent
         return reason is null ? null : new Rejection(RejectionCode.InvalidCommand, reason, RuleIds.Storable);
     }
 
-    /// <summary>The most bytes the event may take in the log, counted as <see cref="Limits.MaxLogBytes"/> says.</summary>
+    /// <summary>The most bytes the event may take in the log, counted as <see cref="Limits.MaxLogBytes"/> says: a fixed
+    /// allowance and every text at its longest escaped form.</summary>
     public static long Bytes(IncidentEvent e)
     {
-        var texts = StorableText.MaxEscapedBytes(e.By) + e switch
+        var texts = StorableText.MaxEscapedBytes(e.By);
+        if (EventCatalogue.Of(e) is { } type)
         {
-            AlertFired x => B(x.Summary) + B(x.Service) + B(x.Severity) + B(x.PolicyHash),
-            ActionItemAdded x => B(x.Id) + B(x.Action) + B(x.Owner),
-            ActionItemCompleted x => B(x.Id),
-            ActionItemStatusChanged x => B(x.Id) + B(x.Reason),
-            CommanderAssigned x => B(x.Person),
-            Declared x => B(x.Severity) + B(x.Title),
-            Declined x => B(x.Reason),
-            FlagRaised x => B(x.Flag),
-            ImpactRecorded x => B(x.Metric) + B(x.Unit),
-            Merged x => B(x.Into),
-            Mitigated x => B(x.Summary),
-            NoteAdded x => B(x.Text),
-            NotificationSent x => B(x.Key) + B(x.Target),
-            ReminderSent x => B(x.Key),
-            Reopened x => B(x.Reason),
-            Resolved x => B(x.Summary),
-            RoleAssigned x => B(x.Role) + B(x.Person),
-            SeverityChanged x => B(x.Severity) + B(x.Reason),
-            StatusUpdatePosted x => B(x.Message),
-            _ => 0,
-        };
+            foreach (var field in type.Fields)
+            {
+                if (field.Kind == EventFieldKind.Text)
+                {
+                    texts += B(field.Text(e));
+                }
+            }
+        }
+
         return FixedBytes + texts;
+    }
+
+    /// <summary>The first field of <paramref name="e"/> that cannot be stored, and why; null when all can.</summary>
+    private static string? Fields(IncidentEvent e)
+    {
+        if (EventCatalogue.Of(e) is not { } type)
+        {
+            return null;
+        }
+
+        foreach (var field in type.Fields)
+        {
+            if (field.What is not { } what)
+            {
+                continue;
+            }
+
+            var reason = field.Kind switch
+            {
+                EventFieldKind.Text => field.Shape is { } shape ? Text(field.Text(e), shape, what) : null,
+                EventFieldKind.Instant => Instant(field.Instant(e), what),
+                EventFieldKind.Date => Date(field.Date(e), what),
+                _ => null,
+            };
+            if (reason is not null)
+            {
+                return reason;
+            }
+        }
+
+        return null;
     }
 
     private static long B(string? text) => StorableText.MaxEscapedBytes(text);

@@ -13,7 +13,9 @@ namespace IncidentPolicy;
 /// <para>Reading checks everything at once and reports every problem in one
 /// <see cref="PolicyValidationException"/>, each with a JSON path and a reason; only a JSON syntax error
 /// (or a value of the wrong JSON type) stops at the first. No other exception escapes for bad input, and
-/// <see cref="TryParse"/> throws for none.</para>
+/// <see cref="TryParse"/> and <see cref="TryLoad"/> throw for none: like every reader of the library, the throwing
+/// <see cref="Parse"/> and <see cref="Load"/> have a <c>Try</c> twin that answers <see langword="false"/> and the
+/// problems.</para>
 /// <para><b>Limits.</b> A document may be at most <see cref="MaxDocumentBytes"/> (1 MiB) of UTF-8 and nested at most
 /// <see cref="MaxDepth"/> (64) levels deep; past either it is refused with one problem at <c>$</c>. What is read must
 /// also be writable and readable back unchanged, so a document is refused, with a problem at the value's path, when
@@ -82,19 +84,40 @@ public static class PolicyJson
     /// <summary>Reads a policy from a UTF-8 JSON file.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The validated policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="PolicyValidationException">The file cannot be read or is invalid; a file that cannot be
-    /// read is one problem at path <c>$</c> saying why.</exception>
-    public static ResponsePolicy Load(string path)
+    /// read is one problem at path <c>$</c> saying why. Never an <see cref="IOException"/>.</exception>
+    public static ResponsePolicy Load(string path) =>
+        TryLoad(path, out var policy, out var problems) ? policy : throw new PolicyValidationException(problems);
+
+    /// <summary>Reads a policy from a UTF-8 JSON file without throwing for a bad document or a file that cannot be
+    /// read.</summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="policy">The policy, when the file holds a valid one.</param>
+    /// <param name="problems">Every problem found, as <see cref="TryParse"/> lists them; a file that does not exist,
+    /// cannot be read or is larger than <see cref="MaxDocumentBytes"/> is one problem at path <c>$</c> saying why.
+    /// Empty when valid.</param>
+    /// <returns><see langword="true"/> when the file holds a valid policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static bool TryLoad(string path, [NotNullWhen(true)] out ResponsePolicy? policy, out IReadOnlyList<PolicyProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(path);
         var file = BoundedFile.Read(path, MaxDocumentBytes);
-        return file.Problem switch
+        var reason = file.Problem switch
         {
-            FileProblem.None => Parse(file.Text),
-            FileProblem.Missing => throw new PolicyValidationException([new PolicyProblem("$", $"policy file '{path}' does not exist")]),
-            FileProblem.TooLarge => throw new PolicyValidationException([new PolicyProblem("$", TooLargeReason)]),
-            _ => throw new PolicyValidationException([new PolicyProblem("$", $"cannot read policy file '{path}': {file.Detail}")]),
+            FileProblem.None => null,
+            FileProblem.Missing => $"policy file '{path}' does not exist",
+            FileProblem.TooLarge => TooLargeReason,
+            _ => $"cannot read policy file '{path}': {file.Detail}",
         };
+        if (reason is null)
+        {
+            return TryParse(file.Text, out policy, out problems);
+        }
+
+        policy = null;
+        problems = [new PolicyProblem("$", reason)];
+        return false;
     }
 
     /// <summary>Writes a policy as JSON in the canonical form.</summary>

@@ -6,7 +6,7 @@ namespace IncidentPolicy.Serialization;
 /// </summary>
 /// <remarks>
 /// <para>Reading stops at the first problem, so a log has at most one error; the events before it are kept
-/// (see <see cref="EventLogReadResult.Events"/>).</para>
+/// (see <see cref="EventLogContents"/>).</para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
 /// <param name="Index">The 0-based position of the bad event among the events of the log (blank lines of JSON Lines

@@ -19,7 +19,9 @@ namespace IncidentPolicy.Serialization;
 /// <c>2026-06-05</c>; <c>value</c> is a JSON number read exactly as a <see cref="decimal"/>.</para>
 /// <para><b>Reading</b> stops at the first problem and answers it as an <see cref="EventLogError"/> — the event's
 /// index, its line, the JSON path of the offending field and a reason — together with every event before it,
-/// untouched, so a host that crashed while appending can set a torn last line aside. Problems are: malformed JSON, an
+/// untouched, so a host that crashed while appending can set a torn last line aside. Like every reader of the library,
+/// <see cref="Parse"/> and <see cref="Load"/> throw one exception type for bad input (<see cref="EventLogException"/>),
+/// and <see cref="TryParse"/> and <see cref="TryLoad"/> answer <see langword="false"/> with the errors instead. Problems are: malformed JSON, an
 /// unknown type, an unknown, missing, duplicate or wrongly typed field, an unknown enum value, an impossible instant or date or one outside the supported range
 /// (<see cref="Limits"/>: 1900-01-01 to 2200-12-31), a blank required string, and time going backwards (an event's <c>at</c> before the previous event's;
 /// equal instants are allowed and keep their log order). A log may be at most <see cref="MaxDocumentBytes"/> bytes of
@@ -50,48 +52,58 @@ public static class EventLogJson
     /// <summary>The <c>formatVersion</c> of event log documents that this library reads and writes.</summary>
     public const int FormatVersion = 1;
 
-    /// <summary>Reads an event log, in either form, without throwing for bad input.</summary>
-    /// <param name="text">The log: JSON Lines or a <c>formatVersion</c> document.</param>
-    /// <returns>The events read and, when the log is bad, the first problem; the events before it are kept.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public static EventLogReadResult Read(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return EventLogReader.Read(text);
-    }
-
     /// <summary>Reads an event log, in either form, and throws when it is bad.</summary>
     /// <param name="text">The log: JSON Lines or a <c>formatVersion</c> document.</param>
-    /// <returns>The whole log; its <see cref="EventLogReadResult.Error"/> is null.</returns>
+    /// <returns>The whole log.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="EventLogException">The log is bad; the exception carries the error and the events before it.</exception>
-    public static EventLogReadResult Parse(string text) => ThrowIfFailed(Read(text));
+    /// <exception cref="EventLogException">The log is bad; the exception carries the error and the contents read
+    /// before it.</exception>
+    public static EventLogContents Parse(string text) =>
+        TryParse(text, out var contents, out var errors) ? contents : throw new EventLogException(errors, contents);
+
+    /// <summary>Reads an event log, in either form, without throwing for bad input.</summary>
+    /// <param name="text">The log: JSON Lines or a <c>formatVersion</c> document.</param>
+    /// <param name="contents">The whole log when it is good; when it is bad, what was read before the first problem
+    /// (see <see cref="EventLogContents"/>). Never null.</param>
+    /// <param name="errors">Empty when the log is good; otherwise the problem that stopped reading (reading stops at
+    /// the first, so there is one), with the event's index, its line, the JSON path and the reason.</param>
+    /// <returns><see langword="true"/> when the whole log was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static bool TryParse(string text, out EventLogContents contents, out IReadOnlyList<EventLogError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Answer(EventLogReader.Read(text), out contents, out errors);
+    }
+
+    /// <summary>Reads an event log from a UTF-8 file and throws when the file cannot be read or the log is bad.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The whole log.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="EventLogException">The file does not exist, cannot be read or is too large (index -1), or the
+    /// log is bad; never an <see cref="IOException"/>.</exception>
+    public static EventLogContents Load(string path) =>
+        TryLoad(path, out var contents, out var errors) ? contents : throw new EventLogException(errors, contents);
 
     /// <summary>Reads an event log from a UTF-8 file without throwing for a bad log or a file that cannot be read.</summary>
     /// <param name="path">The file path.</param>
-    /// <returns>As <see cref="Read"/>; a file that does not exist, cannot be read or is larger than
-    /// <see cref="MaxDocumentBytes"/> is an error with index -1 and no path, saying why.</returns>
+    /// <param name="contents">As <see cref="TryParse"/>; empty when the file cannot be read.</param>
+    /// <param name="errors">As <see cref="TryParse"/>; a file that does not exist, cannot be read or is larger than
+    /// <see cref="MaxDocumentBytes"/> is an error with index -1 and no path, saying why.</param>
+    /// <returns><see langword="true"/> when the whole log was read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static EventLogReadResult ReadFile(string path)
+    public static bool TryLoad(string path, out EventLogContents contents, out IReadOnlyList<EventLogError> errors)
     {
         ArgumentNullException.ThrowIfNull(path);
         var file = BoundedFile.Read(path, MaxDocumentBytes);
-        return file.Problem switch
+        var read = file.Problem switch
         {
             FileProblem.None => EventLogReader.Read(file.Text),
             FileProblem.Missing => FileError($"event log file '{path}' does not exist"),
             FileProblem.TooLarge => FileError($"event log file '{path}' is larger than 16 MiB"),
             _ => FileError($"cannot read event log file '{path}': {file.Detail}"),
         };
+        return Answer(read, out contents, out errors);
     }
-
-    /// <summary>Reads an event log from a UTF-8 file and throws when the file cannot be read or the log is bad.</summary>
-    /// <param name="path">The file path.</param>
-    /// <returns>The whole log; its <see cref="EventLogReadResult.Error"/> is null.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="EventLogException">The file does not exist, cannot be read or is too large (index -1), or the
-    /// log is bad; never an <see cref="IOException"/>.</exception>
-    public static EventLogReadResult Load(string path) => ThrowIfFailed(ReadFile(path));
 
     /// <summary>Writes one event as one compact JSON line, without a line break: the form a host appends to a JSON
     /// Lines log (followed by <c>\n</c>).</summary>
@@ -135,9 +147,12 @@ public static class EventLogJson
         return EventLogWriter.Document(incidentId, events);
     }
 
-    private static EventLogReadResult FileError(string reason) =>
-        new(null, [], new EventLogError(-1, null, null, reason));
+    private static EventLogReader.Result FileError(string reason) => new(null, [], new EventLogError(-1, null, null, reason));
 
-    private static EventLogReadResult ThrowIfFailed(EventLogReadResult result) =>
-        result.Succeeded ? result : throw new EventLogException(result);
+    private static bool Answer(EventLogReader.Result read, out EventLogContents contents, out IReadOnlyList<EventLogError> errors)
+    {
+        contents = read.Contents;
+        errors = read.Error is { } error ? [error] : [];
+        return read.Error is null;
+    }
 }

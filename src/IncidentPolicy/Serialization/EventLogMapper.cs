@@ -12,36 +12,6 @@ namespace IncidentPolicy.Serialization;
 /// </summary>
 internal static class EventLogMapper
 {
-    /// <summary>Each event type with its fields in the record's (and the log's) order, after type, at and by.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> FieldsByType = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["alertFired"] = ["summary", "service", "severity", "policyHash"],
-        ["acknowledged"] = [],
-        ["declared"] = ["severity", "title"],
-        ["commanderAssigned"] = ["person"],
-        ["roleAssigned"] = ["role", "person"],
-        ["severityChanged"] = ["severity", "reason"],
-        ["statusUpdatePosted"] = ["audience", "message"],
-        ["impactRecorded"] = ["metric", "value", "unit"],
-        ["flagRaised"] = ["flag"],
-        ["mitigated"] = ["summary"],
-        ["resolved"] = ["summary"],
-        ["reopened"] = ["reason"],
-        ["postMortemScheduled"] = ["for"],
-        ["postMortemPublished"] = [],
-        ["actionItemAdded"] = ["id", "action", "owner", "due"],
-        ["actionItemCompleted"] = ["id"],
-        ["actionItemStatusChanged"] = ["id", "status", "reason"],
-        ["closed"] = [],
-        ["declined"] = ["reason"],
-        ["merged"] = ["into"],
-        ["noteAdded"] = ["text"],
-        ["notificationSent"] = ["key", "target"],
-        ["reminderSent"] = ["key"],
-    };
-
-    private static readonly string TypeList = string.Join(", ", FieldsByType.Keys);
-
     /// <summary>Reads an event; on failure returns null with the offending value's path and the reason.</summary>
     /// <param name="element">The event's JSON value.</param>
     /// <param name="path">The event's own path: <c>$</c> for a JSON Lines line, <c>$.events[3]</c> in a document.</param>
@@ -86,7 +56,7 @@ internal static class EventLogMapper
 
         if (!f.Element.TryGetProperty("type", out var typeValue))
         {
-            f.Fail("type", $"type is required: one of {TypeList}");
+            f.Fail("type", $"type is required: one of {EventCatalogue.NameList}");
             return null;
         }
 
@@ -96,58 +66,40 @@ internal static class EventLogMapper
             return null;
         }
 
-        var type = typeValue.GetString()!;
-        if (!FieldsByType.TryGetValue(type, out var known))
+        var name = typeValue.GetString()!;
+        if (EventCatalogue.Find(name) is not { } type)
         {
-            f.Fail("type", $"'{type}' is not an event type; the types are {TypeList}");
+            f.Fail("type", $"'{name}' is not an event type; the types are {EventCatalogue.NameList}");
             return null;
         }
 
         foreach (var property in f.Element.EnumerateObject())
         {
-            if (property.Name is not ("type" or "at" or "by") && Array.IndexOf(known, property.Name) < 0)
+            if (property.Name is not ("type" or "at" or "by") && type.Field(property.Name) is null)
             {
-                var expected = known.Length == 0 ? "only type, at and by" : "type, at, by, " + string.Join(", ", known);
-                f.Fail(property.Name, $"unknown field '{property.Name}'; {type} events have {expected}");
+                var expected = type.Fields.IsEmpty ? "only type, at and by" : "type, at, by, " + string.Join(", ", type.Fields.Select(field => field.Name));
+                f.Fail(property.Name, $"unknown field '{property.Name}'; {name} events have {expected}");
                 return null;
             }
         }
 
         var at = f.Instant("at");
         var by = f.Required("by");
-        if (f.Failed)
+        var values = new object?[type.Fields.Length];
+        for (var i = 0; i < values.Length && !f.Failed; i++)
         {
-            return null;
+            var field = type.Fields[i];
+            values[i] = field.Kind switch
+            {
+                EventFieldKind.Text => field.Optional ? f.Optional(field.Name) : f.Required(field.Name),
+                EventFieldKind.Instant => f.Instant(field.Name),
+                EventFieldKind.Date => f.Date(field.Name),
+                EventFieldKind.Decimal => f.Decimal(field.Name),
+                _ => f.Choice(field.Name, field.Choice!),
+            };
         }
 
-        IncidentEvent result = type switch
-        {
-            "alertFired" => new AlertFired(at, by, f.Required("summary"), f.Optional("service"), f.Optional("severity"), f.Optional("policyHash")),
-            "acknowledged" => new Acknowledged(at, by),
-            "declared" => new Declared(at, by, f.Required("severity"), f.Required("title")),
-            "commanderAssigned" => new CommanderAssigned(at, by, f.Required("person")),
-            "roleAssigned" => new RoleAssigned(at, by, f.Required("role"), f.Required("person")),
-            "severityChanged" => new SeverityChanged(at, by, f.Required("severity"), f.Optional("reason")),
-            "statusUpdatePosted" => new StatusUpdatePosted(at, by, f.Audience("audience"), f.Required("message")),
-            "impactRecorded" => new ImpactRecorded(at, by, f.Required("metric"), f.Decimal("value"), f.Optional("unit")),
-            "flagRaised" => new FlagRaised(at, by, f.Required("flag")),
-            "mitigated" => new Mitigated(at, by, f.Optional("summary")),
-            "resolved" => new Resolved(at, by, f.Optional("summary")),
-            "reopened" => new Reopened(at, by, f.Optional("reason")),
-            "postMortemScheduled" => new PostMortemScheduled(at, by, f.Instant("for")),
-            "postMortemPublished" => new PostMortemPublished(at, by),
-            "actionItemAdded" => new ActionItemAdded(at, by, f.Required("id"), f.Required("action"), f.Required("owner"), f.Date("due")),
-            "actionItemCompleted" => new ActionItemCompleted(at, by, f.Required("id")),
-            "actionItemStatusChanged" => new ActionItemStatusChanged(at, by, f.Required("id"), f.Status("status"), f.Optional("reason")),
-            "closed" => new Closed(at, by),
-            "declined" => new Declined(at, by, f.Optional("reason")),
-            "merged" => new Merged(at, by, f.Required("into")),
-            "noteAdded" => new NoteAdded(at, by, f.Required("text")),
-            "notificationSent" => new NotificationSent(at, by, f.Required("key"), f.Required("target")),
-            "reminderSent" => new ReminderSent(at, by, f.Required("key")),
-            _ => throw new InvalidOperationException($"event type '{type}' has fields but no mapping"),
-        };
-        return f.Failed ? null : result;
+        return f.Failed ? null : type.Create(at, by, values);
     }
 
     public static string Describe(JsonValueKind kind) => kind switch
@@ -307,23 +259,23 @@ internal static class EventLogMapper
             return date;
         }
 
-        public StatusAudience Audience(string key) => RequiredRaw(key, "internal or external") switch
+        /// <summary>An enum value, written as one of <paramref name="choice"/>'s names; null after a problem.</summary>
+        public object? Choice(string key, EventChoice choice)
         {
-            null => default,
-            "internal" => StatusAudience.Internal,
-            "external" => StatusAudience.External,
-            var other => FailWith<StatusAudience>(key, $"'{other}' is not an audience; write internal or external"),
-        };
+            var text = RequiredRaw(key, choice.Expected);
+            if (text is null)
+            {
+                return null;
+            }
 
-        public ActionItemStatus Status(string key) => RequiredRaw(key, "open, inProgress, done or wontDo") switch
-        {
-            null => default,
-            "open" => ActionItemStatus.Open,
-            "inProgress" => ActionItemStatus.InProgress,
-            "done" => ActionItemStatus.Done,
-            "wontDo" => ActionItemStatus.WontDo,
-            var other => FailWith<ActionItemStatus>(key, $"'{other}' is not an action item status; write open, inProgress, done or wontDo"),
-        };
+            var value = choice.Read(text);
+            if (value is null)
+            {
+                Fail(key, $"'{text}' is not {choice.Noun}; write {choice.Expected}");
+            }
+
+            return value;
+        }
 
         public decimal Decimal(string key)
         {
@@ -375,13 +327,6 @@ internal static class EventLogMapper
             }
 
             return value.GetString()!;
-        }
-
-        private T FailWith<T>(string key, string reason)
-            where T : struct
-        {
-            Fail(key, reason);
-            return default;
         }
     }
 }

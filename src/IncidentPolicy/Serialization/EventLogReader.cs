@@ -28,7 +28,21 @@ internal static class EventLogReader
 
     private static readonly string[] DocumentKeys = ["formatVersion", "incident", "events"];
 
-    public static EventLogReadResult Read(string text)
+    /// <summary>What a read gave: the contents (all of the log, or what came before the error) and the error, if any.</summary>
+    public readonly record struct Result
+    {
+        public Result(string? incidentId, IReadOnlyList<IncidentEvent> events, EventLogError? error)
+        {
+            Contents = new EventLogContents(incidentId, events);
+            Error = error;
+        }
+
+        public EventLogContents Contents { get; }
+
+        public EventLogError? Error { get; }
+    }
+
+    public static Result Read(string text)
     {
         if (text.Length > EventLogJson.MaxDocumentBytes || Encoding.UTF8.GetByteCount(text) > EventLogJson.MaxDocumentBytes)
         {
@@ -82,7 +96,7 @@ internal static class EventLogReader
 
     private static bool IsJsonWhiteSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
-    private static EventLogReadResult ReadLines(string text)
+    private static Result ReadLines(string text)
     {
         var events = new List<IncidentEvent>();
         var lineNumber = 0;
@@ -127,10 +141,10 @@ internal static class EventLogReader
             }
         }
 
-        return new EventLogReadResult(null, events, null);
+        return new Result(null, events, null);
     }
 
-    private static EventLogReadResult ReadDocument(string text)
+    private static Result ReadDocument(string text)
     {
         byte[] utf8;
         try
@@ -226,7 +240,7 @@ internal static class EventLogReader
         {
             var line = e.LineNumber is { } l ? (int)l + 1 : (int?)null;
             var error = new EventLogError(index, line, null, SyntaxReason(e, withLine: true));
-            return index < 0 ? new EventLogReadResult(null, [], error) : Stop(events, error, incident);
+            return index < 0 ? new Result(null, [], error) : Stop(events, error, incident);
         }
         catch (InvalidOperationException)
         {
@@ -237,7 +251,7 @@ internal static class EventLogReader
             : incident is null ? ("$.incident", "incident is required: the incident's id")
             : !sawEvents ? ("$.events", "events is required: a list of event objects")
             : default;
-        return missing.Item1 is { } path ? LogError(null, path, missing.Item2) : new EventLogReadResult(incident, events, null);
+        return missing.Item1 is { } path ? LogError(null, path, missing.Item2) : new Result(incident, events, null);
     }
 
     /// <summary>Maps one event and checks that time does not go backwards; adds it, or answers the error.</summary>
@@ -259,10 +273,10 @@ internal static class EventLogReader
         return null;
     }
 
-    private static EventLogReadResult Stop(List<IncidentEvent> events, EventLogError error, string? incident = null) =>
+    private static Result Stop(List<IncidentEvent> events, EventLogError error, string? incident = null) =>
         new(incident, events, error);
 
-    private static EventLogReadResult LogError(int? line, string? path, string reason) =>
+    private static Result LogError(int? line, string? path, string reason) =>
         new(null, [], new EventLogError(-1, line, path, reason));
 
     private const string LoneSurrogateReason = "the text is not valid Unicode: it contains a lone surrogate character";

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -74,101 +75,35 @@ internal static class EventLogWriter
     private static void Write(Utf8JsonWriter writer, IncidentEvent incidentEvent)
     {
         ArgumentNullException.ThrowIfNull(incidentEvent);
+        var type = EventCatalogue.Of(incidentEvent) ?? throw new ArgumentException(
+            $"{incidentEvent.GetType().Name} is not an event type of the log; the log holds the library's own event records only",
+            nameof(incidentEvent));
         writer.WriteStartObject();
-        writer.WriteString("type", incidentEvent.Type);
+        writer.WriteString("type", type.Name);
         writer.WriteString("at", IsoText.FormatInstant(incidentEvent.At));
         writer.WriteString("by", incidentEvent.By);
-        switch (incidentEvent)
+        foreach (var field in type.Fields)
         {
-            case AlertFired e:
-                writer.WriteString("summary", e.Summary);
-                writer.WriteString("service", e.Service);
-                writer.WriteString("severity", e.Severity);
-                writer.WriteString("policyHash", e.PolicyHash);
-                break;
-            case Acknowledged or PostMortemPublished or Closed:
-                break;
-            case Declared e:
-                writer.WriteString("severity", e.Severity);
-                writer.WriteString("title", e.Title);
-                break;
-            case CommanderAssigned e:
-                writer.WriteString("person", e.Person);
-                break;
-            case RoleAssigned e:
-                writer.WriteString("role", e.Role);
-                writer.WriteString("person", e.Person);
-                break;
-            case SeverityChanged e:
-                writer.WriteString("severity", e.Severity);
-                writer.WriteString("reason", e.Reason);
-                break;
-            case StatusUpdatePosted e:
-                writer.WriteString("audience", EnumText(e.Audience));
-                writer.WriteString("message", e.Message);
-                break;
-            case ImpactRecorded e:
-                writer.WriteString("metric", e.Metric);
-                writer.WriteNumber("value", e.Value);
-                writer.WriteString("unit", e.Unit);
-                break;
-            case FlagRaised e:
-                writer.WriteString("flag", e.Flag);
-                break;
-            case Mitigated e:
-                writer.WriteString("summary", e.Summary);
-                break;
-            case Resolved e:
-                writer.WriteString("summary", e.Summary);
-                break;
-            case Reopened e:
-                writer.WriteString("reason", e.Reason);
-                break;
-            case PostMortemScheduled e:
-                writer.WriteString("for", IsoText.FormatInstant(e.For));
-                break;
-            case ActionItemAdded e:
-                writer.WriteString("id", e.Id);
-                writer.WriteString("action", e.Action);
-                writer.WriteString("owner", e.Owner);
-                writer.WriteString("due", e.Due.ToString("uuuu'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case ActionItemCompleted e:
-                writer.WriteString("id", e.Id);
-                break;
-            case ActionItemStatusChanged e:
-                writer.WriteString("id", e.Id);
-                writer.WriteString("status", EnumText(e.Status));
-                writer.WriteString("reason", e.Reason);
-                break;
-            case Declined e:
-                writer.WriteString("reason", e.Reason);
-                break;
-            case Merged e:
-                writer.WriteString("into", e.Into);
-                break;
-            case NoteAdded e:
-                writer.WriteString("text", e.Text);
-                break;
-            case NotificationSent e:
-                writer.WriteString("key", e.Key);
-                writer.WriteString("target", e.Target);
-                break;
-            case ReminderSent e:
-                writer.WriteString("key", e.Key);
-                break;
-            default:
-                throw new ArgumentException(
-                    $"{incidentEvent.GetType().Name} is not an event type of the log; the log holds the library's own event records only",
-                    nameof(incidentEvent));
+            switch (field.Kind)
+            {
+                case EventFieldKind.Text:
+                    writer.WriteString(field.Name, field.Text(incidentEvent));
+                    break;
+                case EventFieldKind.Instant:
+                    writer.WriteString(field.Name, IsoText.FormatInstant(field.Instant(incidentEvent)));
+                    break;
+                case EventFieldKind.Date:
+                    writer.WriteString(field.Name, field.Date(incidentEvent).ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture));
+                    break;
+                case EventFieldKind.Decimal:
+                    writer.WriteNumber(field.Name, field.Decimal(incidentEvent));
+                    break;
+                default:
+                    writer.WriteString(field.Name, field.Choice!.Write(field.ChoiceValue(incidentEvent)));
+                    break;
+            }
         }
 
         writer.WriteEndObject();
     }
-
-    private static string EnumText<TEnum>(TEnum value)
-        where TEnum : struct, Enum =>
-        Enum.IsDefined(value)
-            ? HumanText.CamelCase(value)
-            : throw new ArgumentOutOfRangeException(nameof(value), value, $"{value} is not a defined {typeof(TEnum).Name}");
 }

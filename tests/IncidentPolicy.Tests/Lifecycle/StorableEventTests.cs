@@ -59,7 +59,7 @@ public class StorableEventTests
             Refused(Try(Investigating(), new AssignRole("comms-lead", "kim\u0007"))).Reason);
         var accepted = Try(Investigating(), new AddNote("line one\r\nline two\twith a tab"));
         Assert.Null(accepted.Rejection);
-        Assert.Equal(accepted.Incident!.Events, EventLogJson.Read(EventLogJson.SerializeLines(accepted.Incident.Events)).Events);
+        Assert.Equal(accepted.Incident!.Events, EventLogJson.Parse(EventLogJson.SerializeLines(accepted.Incident.Events)).Events);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class StorableEventTests
         Assert.StartsWith("The event would take the incident's log past 15 MiB", Refused(result).Reason, StringComparison.Ordinal);
         var document = EventLogJson.SerializeDocument(incident.Id, incident.Events);
         Assert.True(Encoding.UTF8.GetByteCount(document) <= EventLogJson.MaxDocumentBytes);
-        Assert.Equal(incident.Events, EventLogJson.Read(document).Events);
+        Assert.Equal(incident.Events, EventLogJson.Parse(document).Events);
     }
 
     [Fact]

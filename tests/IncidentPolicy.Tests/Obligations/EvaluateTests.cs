@@ -13,7 +13,7 @@ public class EvaluateTests
 
     private static Incident SeedIncident()
     {
-        var log = EventLogJson.ReadFile(RepositoryRoot.File("samples", "timelines", "checkout-outage-2026-05-29.json"));
+        var log = EventLogJson.Load(RepositoryRoot.File("samples", "timelines", "checkout-outage-2026-05-29.json"));
         return Incident.Replay(Policy, log.IncidentId!, log.Events);
     }
 

@@ -13,7 +13,7 @@ public sealed class PostMortemTests
     /// <summary>The seed's incident from the sample timeline, scheduled and given the seed's four action items.</summary>
     internal static Incident SeedIncident()
     {
-        var log = EventLogJson.ReadFile(RepositoryRoot.File("samples", "timelines", "checkout-outage-2026-05-29.json"));
+        var log = EventLogJson.Load(RepositoryRoot.File("samples", "timelines", "checkout-outage-2026-05-29.json"));
         var day = Instant.FromUtc(2026, 5, 29, 10, 0);
         IncidentEvent[] followUp =
         [

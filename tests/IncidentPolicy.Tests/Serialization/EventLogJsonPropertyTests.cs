@@ -16,16 +16,16 @@ public class EventLogJsonPropertyTests
     public Property SerializeLines_ThenRead_RoundTrips() =>
         Prop.ForAll(IncidentGen.EventLogs.ToArbitrary(), events =>
         {
-            var result = EventLogJson.Read(EventLogJson.SerializeLines(events));
-            return result.Succeeded && result.IncidentId is null && result.Events.SequenceEqual(events);
+            var read = EventLogJson.TryParse(EventLogJson.SerializeLines(events), out var contents, out var errors);
+            return read && errors.Count == 0 && contents.IncidentId is null && contents.Events.SequenceEqual(events);
         });
 
     [Property(MaxTest = 300)]
     public Property SerializeDocument_ThenRead_RoundTrips() =>
         Prop.ForAll(IncidentGen.IncidentIds.ToArbitrary(), IncidentGen.EventLogs.ToArbitrary(), (id, events) =>
         {
-            var result = EventLogJson.Read(EventLogJson.SerializeDocument(id, events));
-            return result.Succeeded && result.IncidentId == id && result.Events.SequenceEqual(events);
+            var read = EventLogJson.TryParse(EventLogJson.SerializeDocument(id, events), out var contents, out var errors);
+            return read && errors.Count == 0 && contents.IncidentId == id && contents.Events.SequenceEqual(events);
         });
 
     [Property(MaxTest = 200)]
@@ -52,11 +52,11 @@ public class EventLogJsonPropertyTests
             var whole = lineEnds.Count(end => end <= cut);
             var wholeStart = whole == 0 ? 0 : lineEnds[whole - 1] + 1;
             var torn = whole < events.Count && cut > wholeStart;
-            var result = EventLogJson.Read(text[..cut]);
+            var read = EventLogJson.TryParse(text[..cut], out var contents, out var errors);
             return torn
-                ? !result.Succeeded && result.Error.Index == whole && result.Error.Line == whole + 1
-                    && result.Error.Path is null && result.Events.SequenceEqual(events.Take(whole))
-                : result.Succeeded && result.Events.SequenceEqual(events.Take(whole));
+                ? !read && errors is [{ Path: null } error] && error.Index == whole && error.Line == whole + 1
+                    && contents.Events.SequenceEqual(events.Take(whole))
+                : read && errors.Count == 0 && contents.Events.SequenceEqual(events.Take(whole));
         });
 
     // Small edits of valid logs in both forms: deleting, duplicating or replacing a span with JSON-ish debris.
@@ -84,9 +84,10 @@ public class EventLogJsonPropertyTests
     public Property Read_EditedLog_NeverThrows_AndAnswersEventsOrAnError() =>
         Prop.ForAll(EditedLogs.ToArbitrary(), text =>
         {
-            var result = EventLogJson.Read(text);
-            var orderly = result.Events.Zip(result.Events.Skip(1)).All(pair => pair.First.At <= pair.Second.At);
-            return orderly && (result.Succeeded || (result.Error.Reason.Length > 0 && result.Error.Index >= -1
-                && (result.Error.Index == -1 ? result.Events.Count == 0 : result.Events.Count == result.Error.Index)));
+            var read = EventLogJson.TryParse(text, out var contents, out var errors);
+            var events = contents.Events;
+            var orderly = events.Zip(events.Skip(1)).All(pair => pair.First.At <= pair.Second.At);
+            return orderly && (read ? errors.Count == 0 : errors is [var error] && error.Reason.Length > 0 && error.Index >= -1
+                && (error.Index == -1 ? events.Count == 0 : events.Count == error.Index));
         });
 }

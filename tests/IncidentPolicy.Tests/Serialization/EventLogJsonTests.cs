@@ -63,17 +63,27 @@ public class EventLogJsonTests
         new Declared(At(4), "alice", "SEV-1", "Checkout errors"),
     ];
 
+    /// <summary>Reads with <see cref="EventLogJson.TryParse"/>: whether the whole log was read, the contents and the
+    /// error; a good log has no error, a bad one exactly one (reading stops at the first).</summary>
+    private static (bool Succeeded, EventLogContents Contents, EventLogError? Error) Read(string text)
+    {
+        var succeeded = EventLogJson.TryParse(text, out var contents, out var errors);
+        Assert.NotNull(contents);
+        Assert.Equal(succeeded ? 0 : 1, errors.Count);
+        return (succeeded, contents, succeeded ? null : errors[0]);
+    }
+
     /// <summary>Reads a bad log both ways and checks they agree; answers the error and the events kept.</summary>
     private static (EventLogError Error, IReadOnlyList<IncidentEvent> Events) Bad(string text)
     {
-        var result = EventLogJson.Read(text);
+        var result = Read(text);
         Assert.False(result.Succeeded);
         var ex = Assert.Throws<EventLogException>(() => EventLogJson.Parse(text));
-        Assert.Equal(result.Error, ex.Error);
-        Assert.Equal(result.Events, ex.Events);
-        Assert.Equal(result.IncidentId, ex.IncidentId);
+        Assert.Equal(result.Error, Assert.Single(ex.Errors));
+        Assert.Equal(result.Contents.Events, ex.Contents.Events);
+        Assert.Equal(result.Contents.IncidentId, ex.Contents.IncidentId);
         Assert.Equal("The event log is invalid: " + result.Error, ex.Message);
-        return (result.Error, result.Events);
+        return (result.Error!, result.Contents.Events);
     }
 
     private static void AssertError(EventLogError error, int index, int? line, string? path, string reason)
@@ -108,10 +118,10 @@ public class EventLogJsonTests
     [MemberData(nameof(EveryType))]
     public void Read_EveryTypeLine_ReadsEqualEvent(IncidentEvent expected, string line)
     {
-        var result = EventLogJson.Read(line);
+        var result = Read(line);
         Assert.True(result.Succeeded, result.Error?.ToString());
-        Assert.Null(result.IncidentId);
-        Assert.Equal(expected, Assert.Single(result.Events));
+        Assert.Null(result.Contents.IncidentId);
+        Assert.Equal(expected, Assert.Single(result.Contents.Events));
     }
 
     [Fact]
@@ -245,10 +255,10 @@ public class EventLogJsonTests
     {
         foreach (var text in new[] { "", "\n", "  \r\n\t\n" })
         {
-            var result = EventLogJson.Read(text);
+            var result = Read(text);
             Assert.True(result.Succeeded);
-            Assert.Empty(result.Events);
-            Assert.Null(result.IncidentId);
+            Assert.Empty(result.Contents.Events);
+            Assert.Null(result.Contents.IncidentId);
         }
     }
 
@@ -266,7 +276,6 @@ public class EventLogJsonTests
         var result = EventLogJson.Parse(EventLogJson.SerializeDocument("INC-7", Checkout));
         Assert.Equal("INC-7", result.IncidentId);
         Assert.Equal(Checkout, result.Events);
-        Assert.Null(result.Error);
     }
 
     [Fact]
@@ -474,7 +483,12 @@ public class EventLogJsonTests
     }
 
     [Fact]
-    public void Read_Null_Throws() => Assert.Throws<ArgumentNullException>(() => EventLogJson.Read(null!));
+    public void Read_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => EventLogJson.TryParse(null!, out _, out _));
+        Assert.Throws<ArgumentNullException>(() => EventLogJson.Parse(null!));
+        Assert.Throws<ArgumentNullException>(() => EventLogJson.TryLoad(null!, out _, out _));
+    }
 
     // ---- A torn last line, as after a crash while appending ----
 
@@ -492,23 +506,23 @@ public class EventLogJsonTests
         for (var cut = lastLineStart; cut <= bytes.Length; cut++)
         {
             var text = Encoding.UTF8.GetString(bytes, 0, cut);
-            var result = EventLogJson.Read(text);
+            var result = Read(text);
             if (cut == lastLineStart)
             {
                 Assert.True(result.Succeeded);
-                Assert.Equal(events[..^1], result.Events);
+                Assert.Equal(events[..^1], result.Contents.Events);
             }
             else if (cut >= bytes.Length - 1)
             {
                 Assert.True(result.Succeeded, $"cut at {cut}: {result.Error}");
-                Assert.Equal(events, result.Events);
+                Assert.Equal(events, result.Contents.Events);
             }
             else
             {
                 Assert.False(result.Succeeded, $"cut at {cut} read as whole");
-                Assert.Equal((4, 5, (string?)null), (result.Error.Index, result.Error.Line, result.Error.Path));
+                Assert.Equal((4, 5, (string?)null), (result.Error!.Index, result.Error.Line, result.Error.Path));
                 Assert.StartsWith("malformed JSON at column ", result.Error.Reason, StringComparison.Ordinal);
-                Assert.Equal(events[..^1], result.Events);
+                Assert.Equal(events[..^1], result.Contents.Events);
             }
         }
     }
@@ -519,9 +533,9 @@ public class EventLogJsonTests
         var line = EventLogJson.SerializeLine(Checkout[2]);
         for (var cut = 1; cut < line.Length; cut++)
         {
-            var result = EventLogJson.Read(line[..cut]);
+            var result = Read(line[..cut]);
             Assert.Equal((0, 1), (result.Error!.Index, result.Error.Line));
-            Assert.Empty(result.Events);
+            Assert.Empty(result.Contents.Events);
         }
     }
 
@@ -564,7 +578,7 @@ public class EventLogJsonTests
         var line = text.Split('\n').ToList().FindIndex(l => l.Contains("\"declared\"", StringComparison.Ordinal));
         AssertError(error, 2, line, "$.events[2].title", "title may not be blank");
         Assert.Equal(Checkout[..2], events);
-        Assert.Equal("INC-7", EventLogJson.Read(text).IncidentId);
+        Assert.Equal("INC-7", Read(text).Contents.IncidentId);
     }
 
     [Fact]
@@ -587,7 +601,7 @@ public class EventLogJsonTests
         Assert.Null(error.Path);
         Assert.StartsWith("malformed JSON at line ", error.Reason, StringComparison.Ordinal);
         Assert.Equal(Checkout[..2], events);
-        Assert.Equal("INC-7", EventLogJson.Read(text[..cut]).IncidentId);
+        Assert.Equal("INC-7", Read(text[..cut]).Contents.IncidentId);
     }
 
     [Fact]
@@ -636,15 +650,17 @@ public class EventLogJsonTests
     {
         var path = Path.Combine(Path.GetTempPath(), "incident-policy-tests", Guid.NewGuid().ToString("N"), "missing.jsonl");
         var ex = Assert.Throws<EventLogException>(() => EventLogJson.Load(path));
-        AssertError(ex.Error, -1, null, null, $"event log file '{path}' does not exist");
-        Assert.Equal(ex.Error, EventLogJson.ReadFile(path).Error);
+        AssertError(Assert.Single(ex.Errors), -1, null, null, $"event log file '{path}' does not exist");
+        Assert.False(EventLogJson.TryLoad(path, out var contents, out var errors));
+        Assert.Equal(ex.Errors, errors);
+        Assert.Empty(contents.Events);
     }
 
     [Fact]
     public void Load_Directory_ThrowsEventLogException()
     {
         var ex = Assert.Throws<EventLogException>(() => EventLogJson.Load(Path.GetTempPath()));
-        Assert.Equal(-1, ex.Error.Index);
+        Assert.Equal(-1, Assert.Single(ex.Errors).Index);
     }
 
     [Fact]
@@ -676,9 +692,10 @@ public class EventLogJsonTests
             var path = Path.Combine(directory.FullName, "log.jsonl");
             File.WriteAllText(path, EventLogJson.SerializeLines(Checkout) + """{"type":"closed","at":"2026""");
             var ex = Assert.Throws<EventLogException>(() => EventLogJson.Load(path));
-            Assert.Equal((3, 4), (ex.Error.Index, ex.Error.Line));
-            Assert.Equal(Checkout, ex.Events);
-            Assert.Equal(Checkout, EventLogJson.ReadFile(path).Events);
+            Assert.Equal((3, 4), (ex.Errors[0].Index, ex.Errors[0].Line));
+            Assert.Equal(Checkout, ex.Contents.Events);
+            Assert.False(EventLogJson.TryLoad(path, out var contents, out _));
+            Assert.Equal(Checkout, contents.Events);
         }
         finally
         {
@@ -697,6 +714,33 @@ public class EventLogJsonTests
         Assert.Equal(expected, new EventLogError(index, line, path, "why").ToString());
 
     [Fact]
-    public void EventLogException_FromSuccessfulResult_Throws() =>
-        Assert.Throws<ArgumentException>(() => new EventLogException(EventLogJson.Read("")));
+    public void EventLogException_WithoutErrors_Throws() =>
+        Assert.Throws<ArgumentException>(() => new EventLogException([], EventLogJson.Parse("")));
+
+    [Fact]
+    public void EventLogException_WithSeveralErrors_ListsThemAll()
+    {
+        var ex = new EventLogException([new EventLogError(0, 1, "$.at", "one"), new EventLogError(1, 2, null, "two")], EventLogJson.Parse(""));
+        Assert.Equal("The event log is invalid: event 0 (line 1) at $.at: one; event 1 (line 2): two", ex.Message);
+        Assert.Equal(2, ex.Errors.Count);
+    }
+
+    [Fact]
+    public void TryLoad_DocumentFile_ReadsItWithoutErrors()
+    {
+        var directory = Directory.CreateTempSubdirectory("incident-policy-tests");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "log.json");
+            File.WriteAllText(path, EventLogJson.SerializeDocument("INC-7", Checkout));
+            Assert.True(EventLogJson.TryLoad(path, out var contents, out var errors));
+            Assert.Empty(errors);
+            Assert.Equal("INC-7", contents.IncidentId);
+            Assert.Equal(Checkout, contents.Events);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }

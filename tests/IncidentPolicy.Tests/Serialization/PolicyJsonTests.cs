@@ -488,4 +488,45 @@ public class PolicyJsonTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void TryLoad_MissingOrBadFile_AnswersFalseWithTheProblemsLoadThrows()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
+        Assert.False(PolicyJson.TryLoad(missing, out var policy, out var problems));
+        Assert.Null(policy);
+        Assert.Equal(Assert.Throws<PolicyValidationException>(() => PolicyJson.Load(missing)).Problems, problems);
+
+        var bad = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(bad, "{\"formatVersion\": 2}");
+        try
+        {
+            Assert.False(PolicyJson.TryLoad(bad, out policy, out problems));
+            Assert.Null(policy);
+            Assert.NotEmpty(problems);
+            Assert.Equal(Assert.Throws<PolicyValidationException>(() => PolicyJson.Load(bad)).Problems, problems);
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+    }
+
+    [Fact]
+    public void TryLoad_ValidFile_AnswersThePolicy()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, DefaultJson);
+        try
+        {
+            Assert.True(PolicyJson.TryLoad(path, out var policy, out var problems));
+            Assert.Empty(problems);
+            Assert.Equal(DefaultJson, PolicyJson.Serialize(policy));
+            Assert.Throws<ArgumentNullException>(() => PolicyJson.TryLoad(null!, out _, out _));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
