@@ -1,6 +1,6 @@
 namespace IncidentPolicy.Cli;
 
-/// <summary>Exit codes of every verb, as the CLI README defines them (0 success, 1 invalid input or a failed check, 2 bad arguments), and the last-resort code for a bug.</summary>
+/// <summary>Exit codes of every verb, as docs/design.md "Errors and exit codes" and the tool's README define them (0 success, 1 invalid input or a failed check, 2 bad arguments), and the last-resort code for a bug.</summary>
 internal static class ExitCodes
 {
     /// <summary>Success; warnings, if any, were printed.</summary>

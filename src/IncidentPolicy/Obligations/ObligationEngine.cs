@@ -6,7 +6,7 @@ namespace IncidentPolicy.Obligations;
 
 /// <summary>
 /// Folds an incident's events (those at or before the evaluation instant) into the obligations the policy sets,
-/// then states each at that instant. See the README's "Obligations and audit" for what meets what, cadences, cancellation and
+/// then states each at that instant. See docs/design.md "Obligations" for what meets what, cadences, cancellation and
 /// severity changes.
 /// </summary>
 internal sealed partial class ObligationEngine

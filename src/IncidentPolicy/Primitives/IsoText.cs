@@ -5,7 +5,7 @@ using NodaTime.Text;
 namespace IncidentPolicy.Primitives;
 
 /// <summary>
-/// The library's text formats (the README's "Policy files"): instants, durations, local times and dates.
+/// The library's text formats (docs/design.md "Text formats"): instants, durations, local times and dates.
 /// Parsers return <see langword="false"/> with a plain reason instead of throwing.
 /// </summary>
 internal static partial class IsoText

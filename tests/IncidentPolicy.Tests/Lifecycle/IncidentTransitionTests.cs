@@ -7,7 +7,7 @@ namespace IncidentPolicy.Tests.Lifecycle;
 
 public class IncidentTransitionTests
 {
-    // Which commands each status allows (before guards and permissions): the lifecycle the README describes.
+    // Which commands each status allows (before guards and permissions): the lifecycle docs/design.md "Lifecycle" describes.
     public static readonly Dictionary<IncidentStatus, CommandKind[]> Allowed = new()
     {
         [IncidentStatus.Triggered] = [CommandKind.Acknowledge, CommandKind.Declare, CommandKind.AssignCommander, CommandKind.AssignRole,
