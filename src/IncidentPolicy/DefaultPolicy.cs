@@ -18,7 +18,7 @@ namespace IncidentPolicy;
 /// </summary>
 /// <remarks>
 /// <para>Every <c>Default</c> member of the library reads from here: <see cref="ResponsePolicy.Default"/>,
-/// <see cref="EscalationSettings.Default"/>, <see cref="SeverityMatrix.Default"/>, <see cref="LifecycleRules.Default"/>
+/// <c>ResponsePolicy.Default.Escalation</c>, <c>ResponsePolicy.Default.SeverityMatrix</c>, <see cref="LifecycleRules.Default"/>
 /// and the runbooks and change windows a policy gets when it sets none. Each number the seed states is written once,
 /// below; every text that states a number (a role's description, a runbook line, a severity example, the freeze's
 /// reason) is written from the value, so the two cannot drift apart.</para>
@@ -92,7 +92,7 @@ internal static class DefaultPolicy
     private static readonly LocalDateTime RotationStart = new(2026, 1, 5, 9, 0);
 
     /// <summary>How long after a notification's due instant a <c>notificationSent</c> still meets it on time.</summary>
-    public static Duration DispatchGrace { get; } = Duration.FromMinutes(1);
+    public static Duration DispatchGrace => EscalationSettings.DefaultDispatchGrace;
 
     /// <summary>The IC "does not let the incident go 30 minutes without a status update".</summary>
     public static Duration MaxSilence { get; } = Duration.FromMinutes(30);
@@ -153,7 +153,7 @@ internal static class DefaultPolicy
 
     // The seed's escalation, severity examples and lifecycle rules.
 
-    /// <summary>The seed's escalation policy and conditional rules; see <see cref="EscalationSettings.Default"/>.</summary>
+    /// <summary>The seed's escalation policy and conditional rules; see <c>ResponsePolicy.Default.Escalation</c>.</summary>
     public static EscalationSettings Escalation { get; } = new(
         DispatchGrace,
         [
@@ -188,9 +188,9 @@ internal static class DefaultPolicy
         ]);
 
     /// <summary>No escalation policies and no rules, with the seed's dispatch grace; see <see cref="EscalationSettings.None"/>.</summary>
-    public static EscalationSettings NoEscalation { get; } = new(DispatchGrace, [], []);
+    public static EscalationSettings NoEscalation => EscalationSettings.None;
 
-    /// <summary>The seed's severity examples as rules; see <see cref="SeverityMatrix.Default"/>.</summary>
+    /// <summary>The seed's severity examples as rules; see <c>ResponsePolicy.Default.SeverityMatrix</c>.</summary>
     public static SeverityMatrix SeverityMatrix { get; } = new(
     [
         new SeverityRule("checkout-down", Condition.FlagRaised("checkoutDown"), "SEV-1"),

@@ -54,8 +54,8 @@ public sealed partial class ResponsePolicy
         Severities = severities;
         Calendar = calendar;
         Lifecycle = LifecycleRules.DefaultFor(Roles);
-        Escalation = EscalationSettings.DefaultFor(Roles, Severities);
-        SeverityMatrix = SeverityMatrix.DefaultFor(Severities);
+        Escalation = EscalationSettings.DefaultFor(DefaultPolicy.Escalation, Roles, Severities);
+        SeverityMatrix = SeverityMatrix.DefaultFor(DefaultPolicy.SeverityMatrix, Severities);
         ChangeWindows = DefaultPolicy.ChangeWindowsFor(Roles);
         Runbooks = DefaultPolicy.RunbooksFor(Escalation);
         if (validate)

@@ -10,7 +10,7 @@ namespace IncidentPolicy.Escalation;
 /// <remarks>
 /// <para>JSON (key <c>escalation</c>): <c>{"dispatchGrace": "PT1M", "policies": [ … ], "rules": [ … ]}</c>.</para>
 /// <para>Rule ids and policy ids share one namespace, since both qualify <c>escalate</c> obligation keys.</para>
-/// <para>Immutable and thread-safe. <see cref="Default"/> follows the seed playbook.</para>
+/// <para>Immutable and thread-safe. <c>ResponsePolicy.Default.Escalation</c> follows the seed playbook.</para>
 /// </remarks>
 public sealed class EscalationSettings
 {
@@ -41,26 +41,11 @@ public sealed class EscalationSettings
         Rules = ruleList.AsReadOnly();
     }
 
-    /// <summary>The dispatch grace of <see cref="Default"/>: one minute.</summary>
-    public static Duration DefaultDispatchGrace => DefaultPolicy.DispatchGrace;
-
-    /// <summary>
-    /// The seed's escalation:
-    /// <list type="bullet">
-    /// <item>policy <c>page-on-call</c>: for severities at least SEV-2, page <c>on-call-engineer</c> immediately and
-    /// <c>engineering-manager</c> 5 minutes later, until acknowledged, no repeat — derived from the seed's 5-minute
-    /// acknowledgement for SEV-1/2: whoever does not acknowledge in time is backed up by the manager;</item>
-    /// <item>rule <c>page-engineering-manager</c>: for SEV-1 and SEV-2, not resolved 30 minutes after the alert →
-    /// page <c>engineering-manager</c>;</item>
-    /// <item>rule <c>notify-vp-engineering</c>: <c>revenueLoss</c> above 10000 → notify <c>vp-engineering</c>;</item>
-    /// <item>rule <c>notify-security-team</c>: flag <c>dataBreachSuspected</c> → notify <c>security-team</c> immediately.</item>
-    /// </list>
-    /// The dispatch grace is one minute. <c>ResponsePolicy.Default.Describe()</c> lists the same from the values.
-    /// </summary>
-    public static EscalationSettings Default => DefaultPolicy.Escalation;
+    /// <summary>The dispatch grace when a policy sets none (also the seed's): one minute.</summary>
+    public static Duration DefaultDispatchGrace { get; } = Duration.FromMinutes(1);
 
     /// <summary>No escalation policies and no rules, with the default dispatch grace.</summary>
-    public static EscalationSettings None => DefaultPolicy.NoEscalation;
+    public static EscalationSettings None { get; } = new(DefaultDispatchGrace, [], []);
 
     /// <summary>How long after a notification's due instant a <c>notificationSent</c> still meets it on time.</summary>
     public Duration DispatchGrace { get; }
@@ -72,14 +57,15 @@ public sealed class EscalationSettings
     public IReadOnlyList<EscalationRule> Rules { get; }
 
     /// <summary>
-    /// The section a policy gets when it sets none: <see cref="Default"/> without the rules and escalation policies
+    /// The section a policy gets when it sets none: <paramref name="seed"/> (the seed's) without the rules and escalation policies
     /// that name a role the policy lacks or a severity its scale lacks — kept or dropped whole, never cut down, so
     /// no level's timing changes. A policy with none of the seed's roles gets no rules and no escalation policies.
     /// </summary>
+    /// <param name="seed">The seed's section.</param>
     /// <param name="roles">The policy's roles.</param>
     /// <param name="severities">The policy's severity scale.</param>
     /// <returns>The section.</returns>
-    internal static EscalationSettings DefaultFor(IEnumerable<Role> roles, SeverityScale severities)
+    internal static EscalationSettings DefaultFor(EscalationSettings seed, IEnumerable<Role> roles, SeverityScale severities)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(severities);
@@ -91,11 +77,11 @@ public sealed class EscalationSettings
             return fits;
         }
 
-        var policies = Default.Policies.Where(p => Fits(p.AppliesTo, p.Levels.SelectMany(l => l.Targets))).ToList();
-        var rules = Default.Rules.Where(r => Fits(r.When, [r.Target])).ToList();
-        return policies.Count == Default.Policies.Count && rules.Count == Default.Rules.Count
-            ? Default
-            : new EscalationSettings(Default.DispatchGrace, policies, rules);
+        var policies = seed.Policies.Where(p => Fits(p.AppliesTo, p.Levels.SelectMany(l => l.Targets))).ToList();
+        var rules = seed.Rules.Where(r => Fits(r.When, [r.Target])).ToList();
+        return policies.Count == seed.Policies.Count && rules.Count == seed.Rules.Count
+            ? seed
+            : new EscalationSettings(seed.DispatchGrace, policies, rules);
     }
 
     /// <summary>Finds a rule by id.</summary>

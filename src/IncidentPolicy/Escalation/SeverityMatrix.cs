@@ -9,7 +9,7 @@ namespace IncidentPolicy.Escalation;
 /// </summary>
 /// <remarks>
 /// <para>JSON (key <c>severitySuggestion</c>): a list of <see cref="SeverityRule"/>s.</para>
-/// <para>Immutable and thread-safe. <see cref="Default"/> follows the seed's examples.</para>
+/// <para>Immutable and thread-safe. <c>ResponsePolicy.Default.SeverityMatrix</c> follows the seed's examples.</para>
 /// </remarks>
 public sealed class SeverityMatrix
 {
@@ -32,14 +32,6 @@ public sealed class SeverityMatrix
         Rules = list.AsReadOnly();
     }
 
-    /// <summary>
-    /// The seed's severity examples as rules: flags <c>checkoutDown</c>, <c>dataBreachSuspected</c> and
-    /// <c>siteOutage</c> → SEV-1; <c>paymentFailureRate</c> above 2 (percent), flags <c>searchBroken</c> and
-    /// <c>slowCheckout</c> → SEV-2; <c>performanceDegradation</c> (percent) above 0 and below 20, flag
-    /// <c>nonCriticalFeatureBroken</c> → SEV-3; flag <c>cosmetic</c> → SEV-4. <c>performanceDegradation</c> of 20 or
-    /// more → SEV-2, from SEV-2's "significant degradation", so that a larger degradation never suggests less.
-    /// </summary>
-    public static SeverityMatrix Default => DefaultPolicy.SeverityMatrix;
 
     /// <summary>No rules: nothing is ever suggested.</summary>
     public static SeverityMatrix None { get; } = new([]);
@@ -47,15 +39,16 @@ public sealed class SeverityMatrix
     /// <summary>The rules, in order.</summary>
     public IReadOnlyList<SeverityRule> Rules { get; }
 
-    /// <summary>The matrix a policy gets when it sets none: <see cref="Default"/> without the rules whose severity the
+    /// <summary>The matrix a policy gets when it sets none: the seed's without the rules whose severity the
     /// scale lacks.</summary>
+    /// <param name="seed">The seed's matrix.</param>
     /// <param name="severities">The policy's severity scale.</param>
     /// <returns>The matrix.</returns>
-    internal static SeverityMatrix DefaultFor(SeverityScale severities)
+    internal static SeverityMatrix DefaultFor(SeverityMatrix seed, SeverityScale severities)
     {
         ArgumentNullException.ThrowIfNull(severities);
-        var kept = Default.Rules.Where(r => severities.Find(r.SeverityId) is not null).ToList();
-        return kept.Count == Default.Rules.Count ? Default : new SeverityMatrix(kept);
+        var kept = seed.Rules.Where(r => severities.Find(r.SeverityId) is not null).ToList();
+        return kept.Count == seed.Rules.Count ? seed : new SeverityMatrix(kept);
     }
 
     /// <summary>

@@ -192,7 +192,7 @@ public class ConditionTests
     {
         Assert.Equal(
             "severity is SEV-2 or more severe and 30 minutes since the alert and status is one of triggered, acknowledged, investigating, mitigated",
-            EscalationSettings.Default.Rules[0].When.Describe());
+            ResponsePolicy.Default.Escalation.Rules[0].When.Describe());
         Assert.Equal(
             "flag a is raised or (revenueLoss is above 10000 and status is not resolved)",
             Condition.Any(Condition.FlagRaised("a"), Condition.All(Condition.ImpactAbove("revenueLoss", 10000), Condition.Not(Condition.StatusIn(IncidentStatus.Resolved)))).Describe());

@@ -13,8 +13,8 @@ public class EscalationDefaultsTests
     [Fact]
     public void Default_Policy_CarriesTheSeedsSections()
     {
-        Assert.Same(EscalationSettings.Default, Defaults);
-        Assert.Same(SeverityMatrix.Default, ResponsePolicy.Default.SeverityMatrix);
+        Assert.Same(ResponsePolicy.Default.Escalation, Defaults);
+        Assert.Same(ResponsePolicy.Default.SeverityMatrix, ResponsePolicy.Default.SeverityMatrix);
         Assert.Equal(Duration.FromMinutes(1), Defaults.DispatchGrace);
         Assert.Equal(["page-engineering-manager", "notify-vp-engineering", "notify-security-team"], Defaults.Rules.Select(r => r.Id));
         Assert.Equal(["page-on-call"], Defaults.Policies.Select(p => p.Id));
@@ -85,12 +85,12 @@ public class EscalationDefaultsTests
 
     [Fact]
     public void DefaultFor_SeedRoles_IsTheDefault() =>
-        Assert.Same(EscalationSettings.Default, EscalationSettings.DefaultFor(ResponsePolicy.Default.Roles, ResponsePolicy.Default.Severities));
+        Assert.Same(ResponsePolicy.Default.Escalation, EscalationSettings.DefaultFor(ResponsePolicy.Default.Escalation, ResponsePolicy.Default.Roles, ResponsePolicy.Default.Severities));
 
     [Fact]
     public void DefaultFor_NoneOfTheSeedsRoles_NoRulesNoPolicies()
     {
-        var defaults = EscalationSettings.DefaultFor([new Role("responder", "Responder")], ResponsePolicy.Default.Severities);
+        var defaults = EscalationSettings.DefaultFor(ResponsePolicy.Default.Escalation, [new Role("responder", "Responder")], ResponsePolicy.Default.Severities);
         Assert.Empty(defaults.Rules);
         Assert.Empty(defaults.Policies);
         Assert.Equal(Duration.FromMinutes(1), defaults.DispatchGrace);
@@ -100,7 +100,7 @@ public class EscalationDefaultsTests
     public void DefaultFor_SomeRoles_KeepsWholeRulesAndPoliciesWhoseTargetsExist()
     {
         var roles = ResponsePolicy.Default.Roles.Where(r => r.Id is not ("vp-engineering" or "on-call-engineer"));
-        var defaults = EscalationSettings.DefaultFor(roles, ResponsePolicy.Default.Severities);
+        var defaults = EscalationSettings.DefaultFor(ResponsePolicy.Default.Escalation, roles, ResponsePolicy.Default.Severities);
         Assert.Equal(["page-engineering-manager", "notify-security-team"], defaults.Rules.Select(r => r.Id));
         Assert.Empty(defaults.Policies);
     }
@@ -109,11 +109,11 @@ public class EscalationDefaultsTests
     public void DefaultFor_ScaleWithoutSev2_DropsRulesNamingIt()
     {
         var scale = new IncidentPolicy.Severities.SeverityScale(ResponsePolicy.Default.Severities.Where(l => l.Id != "SEV-2"));
-        var defaults = EscalationSettings.DefaultFor(ResponsePolicy.Default.Roles, scale);
+        var defaults = EscalationSettings.DefaultFor(ResponsePolicy.Default.Escalation, ResponsePolicy.Default.Roles, scale);
         Assert.Equal(["notify-vp-engineering", "notify-security-team"], defaults.Rules.Select(r => r.Id));
         Assert.Empty(defaults.Policies);
-        Assert.DoesNotContain(SeverityMatrix.DefaultFor(scale).Rules, r => r.SeverityId == "SEV-2");
-        Assert.Equal(6, SeverityMatrix.DefaultFor(scale).Rules.Count);
+        Assert.DoesNotContain(SeverityMatrix.DefaultFor(ResponsePolicy.Default.SeverityMatrix, scale).Rules, r => r.SeverityId == "SEV-2");
+        Assert.Equal(6, SeverityMatrix.DefaultFor(ResponsePolicy.Default.SeverityMatrix, scale).Rules.Count);
     }
 
     [Fact]

