@@ -35,9 +35,6 @@ internal sealed partial class ObligationEngine
         /// <summary>Forgets the fold kept for <paramref name="incident"/>, so the next evaluation folds its events again
         /// (benchmarks of a first evaluation).</summary>
         public static void Forget(Incident incident) => Table.Remove(incident);
-
-        /// <summary>Whether a fold is kept for <paramref name="incident"/>, and which (tests of what is kept).</summary>
-        public static object? Of(Incident incident) => Table.TryGetValue(incident, out var folded) ? folded : null;
     }
 
     /// <summary>

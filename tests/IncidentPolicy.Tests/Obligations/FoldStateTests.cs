@@ -37,7 +37,7 @@ public class FoldStateTests
         }
 
         ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(45));
-        return Assert.IsType<ObligationEngine.Folded>(ObligationEngine.KeptFolds.Of(incident)).State;
+        return Assert.IsType<ObligationEngine.Folded>(ObligationEngine.KeptFolds.Find(ResponsePolicy.Default, incident, Instant.MaxValue)).State;
     }
 
     private static IEnumerable<object?> Items(object value) => ((IEnumerable)value).Cast<object?>();
