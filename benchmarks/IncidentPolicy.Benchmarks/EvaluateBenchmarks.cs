@@ -69,7 +69,7 @@ public class EvaluateBenchmarks
     public Evaluation EvaluateCold()
     {
         // Forget the fold an earlier evaluation kept (one volatile write), so this folds all five events again.
-        _incident.EvaluationCache = null;
+        ObligationEngine.KeptFolds.Forget(_incident);
         return _policy.Evaluate(_incident, _now);
     }
 
@@ -94,7 +94,7 @@ public class EvaluateBenchmarks
         var due = 0;
         foreach (var incident in _incidents)
         {
-            incident.EvaluationCache = null;
+            ObligationEngine.KeptFolds.Forget(incident);
             due += _policy.Evaluate(incident, _now).Obligations.Count;
         }
 

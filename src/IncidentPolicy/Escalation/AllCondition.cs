@@ -38,7 +38,7 @@ internal sealed class AllCondition : Condition
 
     internal override bool DependsOnTime => _dependsOnTime;
 
-    internal override bool Holds(IncidentFacts facts, Instant at)
+    internal override bool Holds(in FactValues facts, Instant at)
     {
         for (var i = 0; i < _parts.Length; i++)
         {
@@ -51,7 +51,7 @@ internal sealed class AllCondition : Condition
         return true;
     }
 
-    internal override void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds)
+    internal override void AddThresholds(in FactValues facts, Instant after, ref Thresholds thresholds)
     {
         for (var i = 0; i < _parts.Length; i++)
         {

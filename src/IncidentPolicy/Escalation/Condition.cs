@@ -37,7 +37,7 @@ public abstract class Condition
     public bool HoldsAt(IncidentFacts facts, Instant at)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return Holds(facts, at);
+        return Holds(facts.Values, at);
     }
 
     /// <summary>
@@ -60,6 +60,12 @@ public abstract class Condition
     public Instant? NextChange(IncidentFacts facts, Instant after)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        return NextChangeOf(facts.Values, after);
+    }
+
+    /// <summary>What <see cref="NextChange(IncidentFacts, Instant)"/> says, for the values themselves.</summary>
+    internal Instant? NextChangeOf(in FactValues facts, Instant after)
+    {
         if (!DependsOnTime)
         {
             return null;
@@ -166,14 +172,14 @@ public abstract class Condition
     /// <summary>The JSON key of the kind: <c>elapsedSince</c>.</summary>
     internal abstract string KindName { get; }
 
-    internal abstract bool Holds(IncidentFacts facts, Instant at);
+    internal abstract bool Holds(in FactValues facts, Instant at);
 
     /// <summary>Whether an <see cref="ElapsedSinceCondition"/> is part of it: otherwise it has the same value at every
     /// instant for fixed facts, and <see cref="NextChange"/> is <see langword="null"/> without looking.</summary>
     internal virtual bool DependsOnTime => false;
 
     /// <summary>Adds the instants after <paramref name="after"/> at which a part of the condition may change.</summary>
-    internal virtual void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds)
+    internal virtual void AddThresholds(in FactValues facts, Instant after, ref Thresholds thresholds)
     {
     }
 

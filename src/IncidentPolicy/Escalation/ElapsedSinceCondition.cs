@@ -41,8 +41,12 @@ internal sealed class ElapsedSinceCondition : Condition
     public Instant? Threshold(IncidentFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return facts.InstantOf(Since) is { } anchor && anchor <= Instant.MaxValue - AtLeast ? anchor + AtLeast : null;
+        return Threshold(facts.Values);
     }
+
+    /// <summary>What <see cref="Threshold(IncidentFacts)"/> says, for the values themselves.</summary>
+    internal Instant? Threshold(in FactValues facts) =>
+        facts.InstantOf(Since) is { } anchor && anchor <= Instant.MaxValue - AtLeast ? anchor + AtLeast : null;
 
     /// <summary>In words: <c>30 minutes since the alert</c>, or <c>at or after the acknowledgement</c> for zero.</summary>
     /// <returns>The description.</returns>
@@ -53,10 +57,10 @@ internal sealed class ElapsedSinceCondition : Condition
 
     internal override bool DependsOnTime => true;
 
-    internal override bool Holds(IncidentFacts facts, Instant at) =>
+    internal override bool Holds(in FactValues facts, Instant at) =>
         facts.InstantOf(Since) is { } anchor && at - anchor >= AtLeast;
 
-    internal override void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds)
+    internal override void AddThresholds(in FactValues facts, Instant after, ref Thresholds thresholds)
     {
         if (Threshold(facts) is { } t && t > after)
         {

@@ -136,11 +136,15 @@ public sealed class EscalationPolicy
     public bool HasStopped(IncidentFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return StopCondition == EscalationStop.Acknowledged
+        return IsStopped(facts.Values);
+    }
+
+    /// <summary>What <see cref="HasStopped(IncidentFacts)"/> says, for the values themselves.</summary>
+    internal bool IsStopped(in FactValues facts) =>
+        StopCondition == EscalationStop.Acknowledged
             ? facts.AcknowledgedAt is not null || facts.Status != IncidentStatus.Triggered
             : facts.Status is IncidentStatus.Resolved or IncidentStatus.PostMortem or IncidentStatus.Closed
                 or IncidentStatus.Declined or IncidentStatus.Merged;
-    }
 
     /// <summary>The policy in words: <c>for severity is SEV-2 or more severe: page role on-call-engineer immediately,
     /// then role engineering-manager 5 minutes later; until acknowledged</c>.</summary>

@@ -23,5 +23,5 @@ internal sealed class FlagRaisedCondition : Condition
 
     internal override string KindName => "flagRaised";
 
-    internal override bool Holds(IncidentFacts facts, Instant at) => facts.Flags.Contains(Flag);
+    internal override bool Holds(in FactValues facts, Instant at) => facts.Flags.Contains(Flag);
 }

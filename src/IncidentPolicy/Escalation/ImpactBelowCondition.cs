@@ -30,6 +30,6 @@ internal sealed class ImpactBelowCondition : Condition
 
     internal override string KindName => "impactBelow";
 
-    internal override bool Holds(IncidentFacts facts, Instant at) =>
+    internal override bool Holds(in FactValues facts, Instant at) =>
         facts.Impacts.TryGetValue(Metric, out var recorded) && recorded < Value;
 }

@@ -53,82 +53,96 @@ public sealed class IncidentFacts
             throw new ArgumentException($"Severity '{severity.Id}' is not a level of the scale {severities}.", nameof(severity));
         }
 
-        Severities = severities;
-        Refresh(
-            status, alertAt, severity, acknowledgedAt, declaredAt, lastUpdateAt, resolvedAt,
-            impacts is null || impacts.Count == 0 ? null : impacts.ToFrozenDictionary(StringComparer.Ordinal),
-            flags?.ToFrozenSet(StringComparer.Ordinal));
-        if (Flags.Contains(null!))
+        var frozenImpacts = impacts is null || impacts.Count == 0 ? FrozenDictionary<string, decimal>.Empty : impacts.ToFrozenDictionary(StringComparer.Ordinal);
+        var frozenFlags = flags?.ToFrozenSet(StringComparer.Ordinal) ?? FrozenSet<string>.Empty;
+        if (frozenFlags.Contains(null!))
         {
             throw new ArgumentNullException(nameof(flags), "A flag is null.");
         }
+
+        Values = new FactValues(severities, status, alertAt, severity, acknowledgedAt, declaredAt, lastUpdateAt, resolvedAt, frozenImpacts, frozenFlags);
     }
 
-    /// <summary>
-    /// A blank instance for the obligations engine, which refreshes it with <see cref="Refresh"/> as it folds an
-    /// incident's events instead of allocating new facts at every event. Such an instance never leaves the engine's
-    /// thread: only the library's own (sealed, closed) conditions see it, and they keep no reference to it.
-    /// </summary>
-    internal IncidentFacts(SeverityScale severities)
-    {
-        Severities = severities;
-        Impacts = FrozenDictionary<string, decimal>.Empty;
-        Flags = FrozenSet<string>.Empty;
-    }
-
-    /// <summary>Refreshes an engine's scratch instance (see the internal constructor); the collections are the engine's
-    /// own, read-only to conditions.</summary>
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Impacts), nameof(Flags))]
-    internal void Refresh(
-        IncidentStatus status, Instant alertAt, SeverityLevel? severity, Instant? acknowledgedAt, Instant? declaredAt,
-        Instant? lastUpdateAt, Instant? resolvedAt, IReadOnlyDictionary<string, decimal>? impacts, IReadOnlySet<string>? flags)
-    {
-        Status = status;
-        AlertAt = alertAt;
-        Severity = severity;
-        AcknowledgedAt = acknowledgedAt;
-        DeclaredAt = declaredAt;
-        LastUpdateAt = lastUpdateAt;
-        ResolvedAt = resolvedAt;
-        Impacts = impacts ?? FrozenDictionary<string, decimal>.Empty;
-        Flags = flags ?? FrozenSet<string>.Empty;
-    }
+    /// <summary>The values conditions read, passed to them by reference (the obligations engine keeps its own, which it
+    /// replaces as it folds).</summary>
+    internal readonly FactValues Values;
 
     /// <summary>The policy's severity scale.</summary>
-    public SeverityScale Severities { get; }
+    public SeverityScale Severities => Values.Severities;
 
     /// <summary>The incident's status.</summary>
-    public IncidentStatus Status { get; private set; }
+    public IncidentStatus Status => Values.Status;
 
     /// <summary>The current severity; <see langword="null"/> while the alert has none.</summary>
-    public SeverityLevel? Severity { get; private set; }
+    public SeverityLevel? Severity => Values.Severity;
 
     /// <summary>When the alert fired.</summary>
-    public Instant AlertAt { get; private set; }
+    public Instant AlertAt => Values.AlertAt;
 
     /// <summary>When the incident was acknowledged; <see langword="null"/> when nobody has.</summary>
-    public Instant? AcknowledgedAt { get; private set; }
+    public Instant? AcknowledgedAt => Values.AcknowledgedAt;
 
     /// <summary>When the incident was declared; <see langword="null"/> when it has not been.</summary>
-    public Instant? DeclaredAt { get; private set; }
+    public Instant? DeclaredAt => Values.DeclaredAt;
 
     /// <summary>When the latest status update of any audience was posted; <see langword="null"/> when none was.</summary>
-    public Instant? LastUpdateAt { get; private set; }
+    public Instant? LastUpdateAt => Values.LastUpdateAt;
 
     /// <summary>When the incident was resolved; <see langword="null"/> while it is not resolved (a reopened
     /// incident is not resolved).</summary>
-    public Instant? ResolvedAt { get; private set; }
+    public Instant? ResolvedAt => Values.ResolvedAt;
 
     /// <summary>The latest value of each impact metric, keyed by metric name (ordinal).</summary>
-    public IReadOnlyDictionary<string, decimal> Impacts { get; private set; }
+    public IReadOnlyDictionary<string, decimal> Impacts => Values.Impacts;
 
     /// <summary>The flags raised (ordinal).</summary>
-    public IReadOnlySet<string> Flags { get; private set; }
+    public IReadOnlySet<string> Flags => Values.Flags;
 
     /// <summary>The instant <paramref name="anchor"/> names, or <see langword="null"/> when it has not happened;
     /// <see cref="ElapsedAnchor.LastUpdate"/> falls back to the alert.</summary>
     /// <param name="anchor">The anchor.</param>
     /// <returns>The instant, or <see langword="null"/>.</returns>
+    public Instant? InstantOf(ElapsedAnchor anchor) => Values.InstantOf(anchor);
+}
+
+/// <summary>
+/// The facts as conditions read them: plain values, immutable. <see cref="IncidentFacts"/> holds one; the obligations
+/// engine holds its own and replaces it (never changes it) when an event changes a fact, so evaluating conditions while
+/// folding allocates nothing. Passed by reference (<see langword="in"/>) to the conditions.
+/// </summary>
+internal readonly struct FactValues(
+    SeverityScale severities,
+    IncidentStatus status,
+    Instant alertAt,
+    SeverityLevel? severity,
+    Instant? acknowledgedAt,
+    Instant? declaredAt,
+    Instant? lastUpdateAt,
+    Instant? resolvedAt,
+    IReadOnlyDictionary<string, decimal> impacts,
+    IReadOnlySet<string> flags)
+{
+    public SeverityScale Severities { get; } = severities;
+
+    public IncidentStatus Status { get; } = status;
+
+    public Instant AlertAt { get; } = alertAt;
+
+    public SeverityLevel? Severity { get; } = severity;
+
+    public Instant? AcknowledgedAt { get; } = acknowledgedAt;
+
+    public Instant? DeclaredAt { get; } = declaredAt;
+
+    public Instant? LastUpdateAt { get; } = lastUpdateAt;
+
+    public Instant? ResolvedAt { get; } = resolvedAt;
+
+    public IReadOnlyDictionary<string, decimal> Impacts { get; } = impacts;
+
+    public IReadOnlySet<string> Flags { get; } = flags;
+
+    /// <summary>See <see cref="IncidentFacts.InstantOf"/>.</summary>
     public Instant? InstantOf(ElapsedAnchor anchor) => anchor switch
     {
         ElapsedAnchor.Alert => AlertAt,

@@ -41,9 +41,9 @@ internal sealed class NotCondition : Condition
 
     internal override bool DependsOnTime => Condition.DependsOnTime;
 
-    internal override bool Holds(IncidentFacts facts, Instant at) => !Condition.Holds(facts, at);
+    internal override bool Holds(in FactValues facts, Instant at) => !Condition.Holds(facts, at);
 
-    internal override void AddThresholds(IncidentFacts facts, Instant after, ref Thresholds thresholds) =>
+    internal override void AddThresholds(in FactValues facts, Instant after, ref Thresholds thresholds) =>
         Condition.AddThresholds(facts, after, ref thresholds);
 
     internal override void Walk(string path, Action<string, Condition> visit) =>

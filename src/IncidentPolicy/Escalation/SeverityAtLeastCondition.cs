@@ -31,7 +31,7 @@ internal sealed class SeverityAtLeastCondition : Condition
 
     internal override string KindName => "severityAtLeast";
 
-    internal override bool Holds(IncidentFacts facts, Instant at)
+    internal override bool Holds(in FactValues facts, Instant at)
     {
         if (facts.Severity is not { } severity)
         {

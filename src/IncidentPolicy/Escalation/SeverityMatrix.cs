@@ -70,7 +70,7 @@ public sealed class SeverityMatrix
         var because = new List<SeverityRule>();
         foreach (var rule in Rules)
         {
-            if (!severities.TryGet(rule.SeverityId, out var level) || !rule.When.Holds(facts, facts.AlertAt))
+            if (!severities.TryGet(rule.SeverityId, out var level) || !rule.When.Holds(facts.Values, facts.AlertAt))
             {
                 continue;
             }

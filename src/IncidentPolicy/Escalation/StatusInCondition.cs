@@ -49,7 +49,7 @@ internal sealed class StatusInCondition : Condition
         };
     }
 
-    internal override bool Holds(IncidentFacts facts, Instant at) => (_mask & (1 << (int)facts.Status)) != 0;
+    internal override bool Holds(in FactValues facts, Instant at) => (_mask & (1 << (int)facts.Status)) != 0;
 
     internal static void Validate(IReadOnlyList<IncidentStatus?> statuses, ProblemList problems, string path)
     {

@@ -10,7 +10,6 @@ public sealed partial class Incident
     {
         WorkMeter.Add(1);
         var copy = (Incident)MemberwiseClone();
-        copy._evaluationCache = null;
         copy._state = next;
         copy._events = _events.Add(@event);
         copy.StoredBytes = StoredBytes + StorableEvent.Bytes(@event);

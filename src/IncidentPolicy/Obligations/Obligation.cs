@@ -29,55 +29,6 @@ public sealed record Obligation(
     string RuleId,
     string Reason)
 {
-    // Stored compactly (an evaluation allocates one of these per obligation): the optional instants and duration as
-    // plain values plus a bit each for "has a value", the enums as bytes. Equality compares these fields, which are
-    // normalised (no value → default), so it means what the positional record's equality means.
-    private const byte HasMetAt = 1, HasLateBy = 2, HasCancelledAt = 4;
-    private readonly Instant _metAt = MetAt.GetValueOrDefault();
-    private readonly Instant _cancelledAt = CancelledAt.GetValueOrDefault();
-    private readonly Duration _lateBy = LateBy.GetValueOrDefault();
-    private readonly byte _kind = ToByte((int)Kind, nameof(Kind));
-    private readonly byte _state = ToByte((int)State, nameof(State));
-    private readonly byte _has = (byte)((MetAt.HasValue ? HasMetAt : 0) | (LateBy.HasValue ? HasLateBy : 0) | (CancelledAt.HasValue ? HasCancelledAt : 0));
-
-    /// <summary>What must happen.</summary>
-    public ObligationKind Kind
-    {
-        get => (ObligationKind)_kind;
-        init => _kind = ToByte((int)value, nameof(Kind));
-    }
-
-    /// <summary>Where it stands at the evaluation instant.</summary>
-    public ObligationState State
-    {
-        get => (ObligationState)_state;
-        init => _state = ToByte((int)value, nameof(State));
-    }
-
-    /// <summary>When the event that met it happened, for met and met-late obligations.</summary>
-    public Instant? MetAt
-    {
-        get => (_has & HasMetAt) != 0 ? _metAt : null;
-        init => (_metAt, _has) = (value.GetValueOrDefault(), (byte)(value.HasValue ? _has | HasMetAt : _has & ~HasMetAt));
-    }
-
-    /// <summary>For met-late obligations, <c>MetAt − DueAt</c>; for overdue ones, <c>now − DueAt</c>.</summary>
-    public Duration? LateBy
-    {
-        get => (_has & HasLateBy) != 0 ? _lateBy : null;
-        init => (_lateBy, _has) = (value.GetValueOrDefault(), (byte)(value.HasValue ? _has | HasLateBy : _has & ~HasLateBy));
-    }
-
-    /// <summary>When it stopped being owed, for cancelled obligations.</summary>
-    public Instant? CancelledAt
-    {
-        get => (_has & HasCancelledAt) != 0 ? _cancelledAt : null;
-        init => (_cancelledAt, _has) = (value.GetValueOrDefault(), (byte)(value.HasValue ? _has | HasCancelledAt : _has & ~HasCancelledAt));
-    }
-
-    private static byte ToByte(int value, string name) =>
-        (uint)value <= byte.MaxValue ? (byte)value : throw new ArgumentOutOfRangeException(name, value, "Not a value of the enumeration.");
-
     /// <summary>Whether a host should act on it now: it is due (<c>DueAt ≤ now</c>) and neither met nor cancelled.</summary>
     /// <param name="now">The evaluation instant.</param>
     /// <returns><see langword="true"/> when it is due and open.</returns>

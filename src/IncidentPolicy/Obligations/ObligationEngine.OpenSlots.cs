@@ -8,37 +8,15 @@ internal sealed partial class ObligationEngine
     /// instead of looking at every slot: below it a scan is cheaper than keeping the index.</summary>
     internal const int IndexFrom = 48;
 
-    /// <summary>The slot count from which <see cref="OpenSlots"/> is used; <see cref="IndexFrom"/> except in the tests
-    /// that compare the index with the plain scan (<see cref="EvaluateWithIndexFrom"/>).</summary>
-    private int _indexFrom = IndexFrom;
-
     private readonly OpenSlots _openSlots = new();
 
-    /// <summary>What <see cref="EvaluateWithoutKeeping"/> says, with the index used from <paramref name="indexFrom"/>
-    /// slots on (0: always, <see cref="int.MaxValue"/>: never) — for the tests that hold the index to the scan.</summary>
-    internal static Evaluation EvaluateWithIndexFrom(ResponsePolicy policy, Lifecycle.Incident incident, Instant now, int indexFrom)
-    {
-        var engine = Take();
-        try
-        {
-            engine._indexFrom = indexFrom;
-            engine.Start(policy);
-            return engine.FoldAfresh(incident, now);
-        }
-        finally
-        {
-            engine._indexFrom = IndexFrom;
-            Return(engine);
-        }
-    }
-
     /// <summary>Whether meeting and cancelling go through the index: it is built (from the slots as they are) the first
-    /// time the incident has <see cref="_indexFrom"/> slots.</summary>
+    /// time the incident has <see cref="IndexFrom"/> slots.</summary>
     private bool UseIndex()
     {
-        if (!_openSlots.Built && _count >= _indexFrom)
+        if (!_openSlots.Built && _state.Count >= IndexFrom)
         {
-            _openSlots.Build(_slots, _count);
+            _openSlots.Build(_state.Slots, _state.Count);
         }
 
         return _openSlots.Built;
@@ -51,7 +29,8 @@ internal sealed partial class ObligationEngine
     /// because it was already due stays due for every later cancellation (events come in time order), so it moves to a
     /// list of its own that only cancelling overdue ones (decline, merge) and meeting look at; should a later
     /// cancellation come at an earlier instant (a lenient replay of a log whose time goes backwards), those lists are
-    /// looked at again. It holds slot indexes only; the rules stay in the engine.
+    /// looked at again. It holds slot indexes only; the rules stay in the engine. Derived from the slots, never kept:
+    /// it is built again when needed after a restore.
     /// </summary>
     private sealed class OpenSlots
     {
@@ -122,7 +101,7 @@ internal sealed partial class ObligationEngine
         public void Add(int index, in Slot slot)
         {
             _due[(int)slot.Kind].Add(index);
-            var key = (slot.Kind, slot.Kind == ObligationKind.Escalate ? slot.Key : slot.Qualifier);
+            var key = (slot.Kind, slot.MatchedBy);
             if (!_byQualifier.TryGetValue(key, out var list))
             {
                 list = _spare.TryPop(out var spare) ? spare : [];

@@ -178,7 +178,7 @@ internal sealed class ObligationTexts
             Level = level;
             foreach (var kind in Enum.GetValues<ObligationKind>())
             {
-                _rules[(int)kind] = $"{level.Id}.{(kind == ObligationKind.SchedulePostMortem ? "postMortem" : KindNames[(int)kind])}";
+                _rules[(int)kind] = ObligationTexts.Rule(level, kind);
             }
 
             _reasons[UnassessedAcknowledge] = Build(UnassessedAcknowledge, level, null, null);
@@ -213,11 +213,9 @@ internal sealed class ObligationTexts
     {
         public KeySet Keys { get; } = keys;
 
-        public string RuleId { get; } = "escalation." + rule.Id;
+        public string RuleId { get; } = EscalationRuleId(rule.Id);
 
-        public string? Reason { get; } = rule.Target.Kind == EscalationTargetKind.Schedule
-            ? null
-            : $"{HumanText.CamelCase(rule.Action)} {rule.Target}: {rule.When.Describe()}";
+        public string? Reason { get; } = rule.Target.Kind == EscalationTargetKind.Schedule ? null : RuleReason(rule, rule.Target.ToString());
     }
 
     /// <summary>An escalation policy's rule id and, per level and target, the qualifier, keys and reason per round.</summary>
@@ -225,10 +223,10 @@ internal sealed class ObligationTexts
     {
         public PolicyTexts(EscalationPolicy policy, ObligationTexts texts)
         {
-            RuleId = "escalation." + policy.Id;
+            RuleId = EscalationRuleId(policy.Id);
             Steps = policy.Levels.Select((level, l) => level.Targets.Select(target =>
             {
-                var qualifier = $"{policy.Id}.{l + 1}.{target.Id}";
+                var qualifier = StepQualifier(policy, l, target);
                 var reasons = target.Kind == EscalationTargetKind.Schedule
                     ? null
                     : Enumerable.Range(0, policy.RepeatCount + 1).Select(round => StepReason(policy, l, round, target.ToString())).ToArray();
@@ -248,4 +246,60 @@ internal sealed class ObligationTexts
     /// <summary>The reason of a page planned by an escalation policy.</summary>
     public static string StepReason(EscalationPolicy policy, int levelIndex, int round, string who) =>
         $"page {who} (level {levelIndex + 1}, round {round + 1} of escalation policy {policy.Id}) unless {HumanText.CamelCase(policy.StopCondition)} first";
+
+    // The texts themselves, which the caches above hold formatted; ObligationFold formats them afresh.
+
+    /// <summary>The rule id of the maxSilence obligations.</summary>
+    public const string MaxSilenceRule = "communication.maxSilence";
+
+    /// <summary>The rule id of action items' obligations.</summary>
+    public const string ActionItemRule = "actionItems.dueDate";
+
+    /// <summary>The rule id of the acknowledge obligation of an alert without a severity.</summary>
+    public const string UnassessedAcknowledgeRule = "unassessed.acknowledge";
+
+    /// <summary>An obligation's key: <c>kind</c>, <c>kind:qualifier</c>, numbered <c>#n</c> when <paramref name="n"/>
+    /// is not 0.</summary>
+    public static string Key(ObligationKind kind, string? qualifier, int n)
+    {
+        var name = qualifier is null ? KindNames[(int)kind] : KindNames[(int)kind] + ":" + qualifier;
+        return n == 0 ? name : $"{name}#{n}";
+    }
+
+    /// <summary>The rule id of a severity level's target: <c>SEV-1.respond</c>, <c>SEV-1.postMortem</c>.</summary>
+    public static string Rule(SeverityLevel level, ObligationKind kind) =>
+        $"{level.Id}.{(kind == ObligationKind.SchedulePostMortem ? "postMortem" : KindNames[(int)kind])}";
+
+    /// <summary>The rule id of an escalation rule's or policy's obligations: <c>escalation.ID</c>.</summary>
+    public static string EscalationRuleId(string id) => "escalation." + id;
+
+    /// <summary>The qualifier of the pages of one target of one level of an escalation policy.</summary>
+    public static string StepQualifier(EscalationPolicy policy, int levelIndex, EscalationTarget target) => $"{policy.Id}.{levelIndex + 1}.{target.Id}";
+
+    /// <summary>The reason of a conditional escalation rule's obligation, naming <paramref name="who"/>.</summary>
+    public static string RuleReason(EscalationRule rule, string who) => $"{HumanText.CamelCase(rule.Action)} {who}: {rule.When.Describe()}";
+
+    /// <summary>What the targets of a severity change run from.</summary>
+    public static string SeverityChange(SeverityLevel from, SeverityLevel to, NodaTime.Instant at) =>
+        $"the severity change from {from.Id} to {to.Id} at {HumanText.Format(at)}";
+
+    /// <summary>What the targets of a reopening run from.</summary>
+    public static string Reopening(NodaTime.Instant at) => $"the reopening at {HumanText.Format(at)}";
+
+    /// <summary>The reason of an action item's obligation.</summary>
+    public static string ActionItemReason(Lifecycle.ActionItemAdded added, NodaTime.DateTimeZone zone) =>
+        $"action item {added.Id} ({added.Owner}): {added.Action}; due by the end of {added.Due:uuuu'-'MM'-'dd} in {zone.Id}";
+
+    /// <summary>The target as a reason names it; a schedule is resolved to whoever it has on call at <paramref name="at"/>.</summary>
+    public static string Who(ResponsePolicy policy, EscalationTarget target, NodaTime.Instant at)
+    {
+        if (target.Kind != EscalationTargetKind.Schedule)
+        {
+            return target.ToString();
+        }
+
+        return policy.FindSchedule(target.Id)?.OnCallAtOrNobody(at) is { } assignment
+            ? $"{assignment.PersonId}, on call on schedule {target.Id} ({assignment})"
+            : $"schedule {target.Id}, which has nobody on call then";
+    }
 }

@@ -22,8 +22,8 @@ public static class PolicyEvaluation
     /// <para>Pure, deterministic and thread-safe. The incident may have been opened under another policy; its
     /// <c>PolicyHash</c> tells.</para>
     /// <para>Performance: the first evaluation of an incident version at or after its last event folds every event
-    /// and keeps the result on the (immutable) incident for this policy — the obligations in order, the open ones'
-    /// deadlines and the engine's state, a few kilobytes for a typical incident, released with it. Until the next
+    /// and keeps the result beside the (immutable) incident for this policy — the obligations in order, the open ones'
+    /// deadlines and the fold's state, a few kilobytes for a typical incident, held weakly and released with it. Until the next
     /// instant at which an escalation condition changes with time, evaluating it again (at each wake-up, on each
     /// dashboard refresh) copies the kept obligations and replaces those now overdue; past that instant it walks
     /// time from the kept fold and keeps one standing there. A new version (after <c>Apply</c>) folds afresh; an

@@ -30,9 +30,9 @@ public class EvaluationCacheTests
                 EscalationAction.Notify, EscalationTarget.ForRole("comms-lead")),
         ])));
 
-    /// <summary>The reference: every event folded afresh into the engine's own state, nothing kept or restored.</summary>
+    /// <summary>The reference: the plain fold of every event, nothing kept or restored.</summary>
     private static Evaluation Cold(ResponsePolicy policy, Incident incident, Instant now) =>
-        ObligationEngine.EvaluateWithoutKeeping(policy, Incident.Replay(incident.Policy, incident.Id, incident.Events), now);
+        ObligationFold.Evaluate(policy, Incident.Replay(incident.Policy, incident.Id, incident.Events), now);
 
     private static bool Same(Evaluation a, Evaluation b) =>
         a.Obligations.SequenceEqual(b.Obligations) && a.NextWakeUp == b.NextWakeUp && a.EvaluatedAt == b.EvaluatedAt;
@@ -91,9 +91,9 @@ public class EvaluationCacheTests
         incident = incident.Apply(new Declare("SEV-1", "checkout errors"), IncidentFixture.Alex, IncidentFixture.At(2), incident.Version).Incident!;
 
         var beforeRule = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(20));
-        var keptAtLastEvent = incident.EvaluationCache;
+        var keptAtLastEvent = ObligationEngine.KeptFolds.Find(ResponsePolicy.Default, incident, Instant.MaxValue);
         var afterRule = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(40));
-        var keptAtTimePoint = incident.EvaluationCache;
+        var keptAtTimePoint = ObligationEngine.KeptFolds.Find(ResponsePolicy.Default, incident, Instant.MaxValue);
         var backBeforeRule = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(25));
         var laterStill = ResponsePolicy.Default.Evaluate(incident, IncidentFixture.At(45));
 
@@ -103,7 +103,7 @@ public class EvaluationCacheTests
         Assert.Equal(Duration.FromMinutes(10), afterRule.Find("escalate:page-engineering-manager#1")!.LateBy);
         Assert.NotSame(keptAtLastEvent, keptAtTimePoint);
         // The fold only moves forward: the evaluation at minute 25 folds afresh and leaves the later fold in place.
-        Assert.Same(keptAtTimePoint, incident.EvaluationCache);
+        Assert.Same(keptAtTimePoint, ObligationEngine.KeptFolds.Find(ResponsePolicy.Default, incident, Instant.MaxValue));
         Assert.Null(backBeforeRule.Find("escalate:page-engineering-manager#1"));
         foreach (var (evaluation, minutes) in new[] { (beforeRule, 20), (afterRule, 40), (backBeforeRule, 25), (laterStill, 45) })
         {
