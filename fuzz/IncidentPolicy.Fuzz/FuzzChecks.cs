@@ -3,6 +3,7 @@ using System.Globalization;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Obligations;
 using IncidentPolicy.PostMortems;
+using IncidentPolicy.Primitives;
 using IncidentPolicy.Serialization;
 using NodaTime;
 
@@ -68,7 +69,7 @@ internal static class FuzzChecks
     /// <see cref="EventLogJson.TryParse"/> never throws for a string and always answers the contents read; when it
     /// refuses, it names an error, and when it accepts, none; the events it read (all of them, or those before the
     /// error, which it keeps "exactly as written") read back equal from both written forms, JSON Lines and a document;
-    /// and <see cref="Incident.ReplayLenient"/> and <see cref="ResponsePolicy.Audit"/> with the default policy, which
+    /// and <see cref="Incident.ReplayLenient"/> and <see cref="PolicyEvaluation.Audit"/> with the default policy, which
     /// document no exception for a non-null log, throw none.
     /// </summary>
     /// <param name="text">Any text.</param>
