@@ -14,27 +14,49 @@ internal sealed partial class ObligationEngine
     /// </summary>
     internal static class KeptFolds
     {
-        private static readonly ConditionalWeakTable<Incident, Folded> Table = [];
+        private static readonly ConditionalWeakTable<Incident, Holder> Table = [];
 
         /// <summary>The fold kept for <paramref name="incident"/> under <paramref name="policy"/>, when it may serve an
         /// evaluation at <paramref name="now"/>: it holds every event and stands at no later than now (its
         /// <c>ValidFrom</c> is never before the last event).</summary>
         public static Folded? Find(ResponsePolicy policy, Incident incident, Instant now) =>
-            Table.TryGetValue(incident, out var folded) && ReferenceEquals(folded.Policy, policy) && now >= folded.ValidFrom ? folded : null;
+            Table.TryGetValue(incident, out var holder) && holder.Folded is { } folded && ReferenceEquals(folded.Policy, policy) && now >= folded.ValidFrom
+                ? folded
+                : null;
 
         /// <summary>Keeps <paramref name="folded"/> unless the incident already keeps a fold for this policy that
         /// starts later (a fold only moves forward, so threads evaluating at different instants do not undo each other).</summary>
         public static void Keep(Incident incident, Folded folded)
         {
-            if (!Table.TryGetValue(incident, out var current) || !ReferenceEquals(current.Policy, folded.Policy) || current.ValidFrom <= folded.ValidFrom)
+            var holder = Table.GetValue(incident, static _ => new Holder());
+            if (holder.Folded is not { } current || !ReferenceEquals(current.Policy, folded.Policy) || current.ValidFrom <= folded.ValidFrom)
             {
-                Table.AddOrUpdate(incident, folded);
+                holder.Folded = folded;
             }
         }
 
         /// <summary>Forgets the fold kept for <paramref name="incident"/>, so the next evaluation folds its events again
         /// (benchmarks of a first evaluation).</summary>
-        public static void Forget(Incident incident) => Table.Remove(incident);
+        public static void Forget(Incident incident)
+        {
+            if (Table.TryGetValue(incident, out var holder))
+            {
+                holder.Folded = null;
+            }
+        }
+
+        /// <summary>An incident's entry: the table's entries are added once per incident, and the fold in them replaced
+        /// with a plain reference write.</summary>
+        private sealed class Holder
+        {
+            private Folded? _folded;
+
+            public Folded? Folded
+            {
+                get => Volatile.Read(ref _folded);
+                set => Volatile.Write(ref _folded, value);
+            }
+        }
     }
 
     /// <summary>
