@@ -87,8 +87,9 @@ internal sealed partial class ObligationEngine
         /// <summary>The open obligations: their position in <see cref="Ordered"/>, due instant and deadline.</summary>
         public required OpenObligation[] Open { get; init; }
 
-        /// <summary>The fold's state, for an evaluation at or after <see cref="NextChange"/>; never written.</summary>
-        public FoldState State { get; init; } = null!;
+        /// <summary>The fold's state, for an evaluation at or after <see cref="NextChange"/>; never written. Not kept
+        /// when there is no next change: every later evaluation is then stated from this fold alone.</summary>
+        public FoldState? State { get; init; }
 
         /// <summary>Whether an evaluation at <paramref name="now"/> (not before <see cref="ValidFrom"/>) is stated from
         /// this fold alone: no escalation condition changes on the way.</summary>
@@ -155,13 +156,14 @@ internal sealed partial class ObligationEngine
     {
         // The state first, then the obligations and the fold: an evaluation reads the fold, its arrays and some
         // obligations, which are then allocated next to each other.
-        var state = _state.Clone(shareSlots: false);
+        var nextChange = NextEscalationChange(Fold.Cursor);
+        var state = nextChange is null ? null : _state.Clone(shareSlots: false);
         var (ordered, open) = OrderedObligations();
         return new()
         {
             Policy = _policy,
             ValidFrom = Instant.Max(Fold.Cursor, incident.LastEventAt),
-            NextChange = NextEscalationChange(Fold.Cursor),
+            NextChange = nextChange,
             WakeOnChange = !Fold.Resolved && !Fold.Finished,
             Ordered = ordered,
             Open = open,
@@ -207,7 +209,9 @@ internal sealed partial class ObligationEngine
     /// first change; what the engine derives from the state is rebuilt.</summary>
     private void Restore(Folded folded)
     {
-        _state = folded.State.Clone(shareSlots: true);
+        // Only a fold with a next change is restored (it does not cover the instants from there on), and such a fold
+        // keeps its state.
+        _state = folded.State!.Clone(shareSlots: true);
         _state.Fit(_texts.RuleList.Length, _texts.PolicyList.Length);
         IndexInstances();
         _openSlots.Reset();
