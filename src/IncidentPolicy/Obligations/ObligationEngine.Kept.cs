@@ -14,27 +14,49 @@ internal sealed partial class ObligationEngine
     /// </summary>
     internal static class KeptFolds
     {
-        private static readonly ConditionalWeakTable<Incident, Folded> Table = [];
+        private static readonly ConditionalWeakTable<Incident, Holder> Table = [];
 
         /// <summary>The fold kept for <paramref name="incident"/> under <paramref name="policy"/>, when it may serve an
         /// evaluation at <paramref name="now"/>: it holds every event and stands at no later than now (its
         /// <c>ValidFrom</c> is never before the last event).</summary>
         public static Folded? Find(ResponsePolicy policy, Incident incident, Instant now) =>
-            Table.TryGetValue(incident, out var folded) && ReferenceEquals(folded.Policy, policy) && now >= folded.ValidFrom ? folded : null;
+            Table.TryGetValue(incident, out var holder) && holder.Folded is { } folded && ReferenceEquals(folded.Policy, policy) && now >= folded.ValidFrom
+                ? folded
+                : null;
 
         /// <summary>Keeps <paramref name="folded"/> unless the incident already keeps a fold for this policy that
         /// starts later (a fold only moves forward, so threads evaluating at different instants do not undo each other).</summary>
         public static void Keep(Incident incident, Folded folded)
         {
-            if (!Table.TryGetValue(incident, out var current) || !ReferenceEquals(current.Policy, folded.Policy) || current.ValidFrom <= folded.ValidFrom)
+            var holder = Table.GetValue(incident, static _ => new Holder());
+            if (holder.Folded is not { } current || !ReferenceEquals(current.Policy, folded.Policy) || current.ValidFrom <= folded.ValidFrom)
             {
-                Table.AddOrUpdate(incident, folded);
+                holder.Folded = folded;
             }
         }
 
         /// <summary>Forgets the fold kept for <paramref name="incident"/>, so the next evaluation folds its events again
         /// (benchmarks of a first evaluation).</summary>
-        public static void Forget(Incident incident) => Table.Remove(incident);
+        public static void Forget(Incident incident)
+        {
+            if (Table.TryGetValue(incident, out var holder))
+            {
+                holder.Folded = null;
+            }
+        }
+
+        /// <summary>An incident's entry: the table's entries are added once per incident, and the fold in them replaced
+        /// with a plain reference write.</summary>
+        private sealed class Holder
+        {
+            private Folded? _folded;
+
+            public Folded? Folded
+            {
+                get => Volatile.Read(ref _folded);
+                set => Volatile.Write(ref _folded, value);
+            }
+        }
     }
 
     /// <summary>
@@ -65,8 +87,9 @@ internal sealed partial class ObligationEngine
         /// <summary>The open obligations: their position in <see cref="Ordered"/>, due instant and deadline.</summary>
         public required OpenObligation[] Open { get; init; }
 
-        /// <summary>The fold's state, for an evaluation at or after <see cref="NextChange"/>; never written.</summary>
-        public FoldState State { get; init; } = null!;
+        /// <summary>The fold's state, for an evaluation at or after <see cref="NextChange"/>; never written. Not kept
+        /// when there is no next change: every later evaluation is then stated from this fold alone.</summary>
+        public FoldState? State { get; init; }
 
         /// <summary>Whether an evaluation at <paramref name="now"/> (not before <see cref="ValidFrom"/>) is stated from
         /// this fold alone: no escalation condition changes on the way.</summary>
@@ -133,13 +156,14 @@ internal sealed partial class ObligationEngine
     {
         // The state first, then the obligations and the fold: an evaluation reads the fold, its arrays and some
         // obligations, which are then allocated next to each other.
-        var state = _state.Clone(shareSlots: false);
+        var nextChange = NextEscalationChange(Fold.Cursor);
+        var state = nextChange is null ? null : _state.Clone(shareSlots: false);
         var (ordered, open) = OrderedObligations();
         return new()
         {
             Policy = _policy,
             ValidFrom = Instant.Max(Fold.Cursor, incident.LastEventAt),
-            NextChange = NextEscalationChange(Fold.Cursor),
+            NextChange = nextChange,
             WakeOnChange = !Fold.Resolved && !Fold.Finished,
             Ordered = ordered,
             Open = open,
@@ -185,7 +209,9 @@ internal sealed partial class ObligationEngine
     /// first change; what the engine derives from the state is rebuilt.</summary>
     private void Restore(Folded folded)
     {
-        _state = folded.State.Clone(shareSlots: true);
+        // Only a fold with a next change is restored (it does not cover the instants from there on), and such a fold
+        // keeps its state.
+        _state = folded.State!.Clone(shareSlots: true);
         _state.Fit(_texts.RuleList.Length, _texts.PolicyList.Length);
         IndexInstances();
         _openSlots.Reset();

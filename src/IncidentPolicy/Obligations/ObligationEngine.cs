@@ -34,7 +34,8 @@ internal sealed partial class ObligationEngine
     {
         // The usual case (a bot at a wake-up, a dashboard refreshing): a kept fold that nothing changes before now
         // states the obligations by itself, without the engine.
-        if (KeptFolds.Find(policy, incident, now) is { } kept && kept.Covers(now))
+        var kept = KeptFolds.Find(policy, incident, now);
+        if (kept is not null && kept.Covers(now))
         {
             return kept.StateAt(incident, now);
         }
@@ -42,7 +43,7 @@ internal sealed partial class ObligationEngine
         var engine = Take();
         try
         {
-            return engine.FoldAndKeep(policy, incident, now);
+            return engine.FoldAndKeep(policy, incident, now, kept);
         }
         finally
         {
@@ -102,9 +103,9 @@ internal sealed partial class ObligationEngine
     }
 
     /// <summary>Evaluates by folding: the events up to <paramref name="now"/> (an audit of the past keeps nothing), or
-    /// after the last event from the kept fold (or every event) through the time points up to now, keeping the result
-    /// for the evaluations that follow.</summary>
-    private Evaluation FoldAndKeep(ResponsePolicy policy, Incident incident, Instant now)
+    /// after the last event from the <paramref name="kept"/> fold (or every event) through the time points up to now,
+    /// keeping the result for the evaluations that follow.</summary>
+    private Evaluation FoldAndKeep(ResponsePolicy policy, Incident incident, Instant now, Folded? kept)
     {
         Start(policy);
         if (now < incident.LastEventAt)
@@ -114,7 +115,7 @@ internal sealed partial class ObligationEngine
             return State(incident, now);
         }
 
-        if (KeptFolds.Find(policy, incident, now) is { } kept)
+        if (kept is not null)
         {
             Restore(kept);
         }
