@@ -195,6 +195,9 @@ internal sealed class IncidentBot
             return;
         }
 
+        // The instant is read again once the incident is loaded: another bot may have appended an event after this
+        // line's instant was read, and a command is never applied before the incident's last event.
+        now = Instant.Max(now, _clock.GetCurrentInstant());
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var result = incident.Apply(command, actor, now, incident.Version);

@@ -68,8 +68,13 @@ public sealed class RaceTests : IDisposable
 
         var outputs = await Task.WhenAll(RunBotProcessAsync("alex", "a"), RunBotProcessAsync("sarah", "s"));
 
+        // Every note is answered accepted or conflict; any other answer (a rejection, a busy log) is shown whole, since
+        // a count alone would not say what went wrong.
+        var answers = outputs.SelectMany(o => o.Split('\n')).Where(l => l.Contains(": ✓", StringComparison.Ordinal) || l.Contains(": ✗", StringComparison.Ordinal)).ToList();
+        var unexpected = answers.Where(l => !l.Contains(": ✓ noteAdded", StringComparison.Ordinal) && !l.Contains(": ✗ conflict", StringComparison.Ordinal)).ToList();
+        Assert.True(unexpected.Count == 0, $"{unexpected.Count} unexpected answers:\n{string.Join('\n', unexpected)}\n--- all output:\n{string.Join("\n---\n", outputs)}");
         var all = new RecordingMessenger();
-        foreach (var line in outputs.SelectMany(o => o.Split('\n')).Where(l => l.Contains(": ✓ noteAdded", StringComparison.Ordinal) || l.Contains(": ✗", StringComparison.Ordinal)))
+        foreach (var line in answers)
         {
             var text = line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..];
             all.Send(new OutboundMessage(default, MessageKind.Reply, "@someone", BotFixture.IncidentId, null, text));
