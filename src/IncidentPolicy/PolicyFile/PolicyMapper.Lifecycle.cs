@@ -46,6 +46,35 @@ internal static partial class PolicyMapper
         var viewers = ReadStrings(document.RestrictedViewerRoles, required: false, problems, ProblemList.Join(path, "restrictedViewerRoles"));
 
         var permissions = ReadPermissions(document.Permissions, version, roles, resolvers, problems, ProblemList.Join(path, "permissions"));
+        if (roles is not null && roles.All(r => r is not null))
+        {
+            // Checked here as well as by the policy, so that they are reported with the other sections' problems.
+            var known = roles.Select(r => r!.Id).ToList();
+            void Check(IReadOnlyList<string?>? ids, string listPath, bool wildcardAllowed)
+            {
+                for (var i = 0; i < (ids?.Count ?? 0); i++)
+                {
+                    if (ids![i] is not { Length: > 0 } id || string.IsNullOrWhiteSpace(id))
+                    {
+                        continue;
+                    }
+
+                    if (!known.Contains(id, StringComparer.Ordinal)
+                        && !(wildcardAllowed && (id == PermissionTable.Anyone || PermissionTable.BuiltInRoles.Contains(id))))
+                    {
+                        problems.Add(ProblemList.Index(listPath, i), ResponsePolicy.UnknownRoleReason(id, known));
+                    }
+                }
+            }
+
+            Check(document.ResolverRoles, ProblemList.Join(path, "resolverRoles"), wildcardAllowed: false);
+            Check(document.RestrictedViewerRoles, ProblemList.Join(path, "restrictedViewerRoles"), wildcardAllowed: false);
+            foreach (var (name, entry) in document.Permissions ?? [])
+            {
+                Check(entry, JsonPaths.Member(ProblemList.Join(path, "permissions"), name), wildcardAllowed: true);
+            }
+        }
+
         if (problems.Problems.Count != before || permissions is null)
         {
             return null;
