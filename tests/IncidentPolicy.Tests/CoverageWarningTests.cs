@@ -21,7 +21,7 @@ public class CoverageWarningTests
             """);
         tree["escalation"] = JsonNode.Parse("""
             {"dispatchGrace": "PT1M", "rules": [],
-             "policies": [{"id": "page-duty", "appliesTo": {"severityAtLeast": "P2"}, "stopWhen": "acknowledged",
+             "policies": [{"id": "page-duty", "appliesTo": {"severityAtLeast": "P2"}, "stopWhen": "acknowledged", "repeats": 0,
                            "levels": [{"delay": "PT0S", "targets": [{"kind": "schedule", "id": "duty"}]}]}]}
             """);
         return tree;
@@ -124,7 +124,7 @@ public class CoverageWarningTests
             """);
         var policy = Parse(tree);
         var from = Berlin.At(2026, 3, 2, 6, 0);
-        Assert.Empty(policy.Warnings.Where(w => w.Path.StartsWith("$.schedules", StringComparison.Ordinal)));
+        Assert.DoesNotContain(policy.Warnings, w => w.Path.StartsWith("$.schedules", StringComparison.Ordinal));
         Assert.Empty(policy.WarningsFrom(from));
         var warning = Assert.Single(policy.WarningsFrom(Berlin.At(2026, 3, 1, 6, 0)));
         Assert.EndsWith("the first from 2026-03-01T05:00:00Z to 2026-03-02T05:00:00Z", warning.Reason, StringComparison.Ordinal);

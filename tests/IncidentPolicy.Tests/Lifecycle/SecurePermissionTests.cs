@@ -83,7 +83,7 @@ public class SecurePermissionTests
         var more = policy.WithRoles([.. roles, new Role("duty-manager", "Duty manager")]);
         Assert.Equal(["duty-engineer", "duty-manager", "incident-commander", "on-call-engineer"], more.Lifecycle.Permissions.RolesFor(CommandKind.Close));
 
-        var fixedRules = policy.WithLifecycle(LifecycleRules.Default.WithPermissions(PermissionTable.Open));
+        var fixedRules = policy.WithLifecycle(policy.Lifecycle.WithPermissions(PermissionTable.Open)).WithRoles(more.Roles);
         Assert.Null(fixedRules.Lifecycle.Permissions.RolesFor(CommandKind.Close));
     }
 

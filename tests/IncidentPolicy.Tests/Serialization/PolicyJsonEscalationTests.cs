@@ -241,6 +241,7 @@ public class PolicyJsonEscalationTests
         tree["formatVersion"] = 1;
         tree["escalation"] = null;
         tree["severitySuggestion"] = new JsonArray();
+        tree["runbooks"] = new JsonArray();
         tree["roles"]!.AsArray().RemoveAt(tree["roles"]!.AsArray().ToList().FindIndex(r => (string)r!["id"]! == "vp-engineering"));
         tree["lifecycle"]!["restrictedViewerRoles"] = new JsonArray("security-team");
         var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => PolicyJson.Parse(tree.ToJsonString())).Problems);
