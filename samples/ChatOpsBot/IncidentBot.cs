@@ -23,8 +23,7 @@ internal sealed class IncidentBot
     /// <summary>The id the bot records its own events under.</summary>
     public const string BotId = "chatops-bot";
 
-    private static readonly Actor BotActor = new(BotId);
-
+    private readonly Actor _botActor;
     private readonly ResponsePolicy _policy;
     private readonly EventStore _store;
     private readonly Team _team;
@@ -40,12 +39,30 @@ internal sealed class IncidentBot
     public IncidentBot(ResponsePolicy policy, EventStore store, Team team, IMessenger messenger, IClock clock)
     {
         _policy = policy;
+        _botActor = BotActorFor(policy);
         _store = store;
         _team = team;
         _messenger = messenger;
         _clock = clock;
         _parser = new ChatCommandParser(policy);
         _dispatcher = new Dispatcher(team);
+    }
+
+    /// <summary>The actor the bot records its pages and reminders as. A policy may keep recording them to role holders
+    /// (a policy file without permissions does: nobody without a role may mark a page as sent), so the bot holds the
+    /// first of the policy's roles that may record both; no role when anyone may.</summary>
+    internal static Actor BotActorFor(ResponsePolicy policy)
+    {
+        var permissions = policy.Lifecycle.Permissions;
+        var notify = permissions.RolesFor(CommandKind.RecordNotification);
+        var remind = permissions.RolesFor(CommandKind.RecordReminder);
+        if (notify is null && remind is null)
+        {
+            return new Actor(BotId);
+        }
+
+        var role = policy.Roles.Select(r => r.Id).FirstOrDefault(r => (notify is null || notify.Contains(r)) && (remind is null || remind.Contains(r)));
+        return role is null ? new Actor(BotId) : new Actor(BotId, role);
     }
 
     /// <summary>The incidents the bot knows, by id (a snapshot).</summary>
@@ -285,7 +302,7 @@ internal sealed class IncidentBot
 
         foreach (var action in _dispatcher.Plan(incident, _policy.Evaluate(incident, now), now))
         {
-            var recorded = incident.Apply(action.Record, BotActor, now, incident.Version);
+            var recorded = incident.Apply(action.Record, _botActor, now, incident.Version);
             if (!recorded.IsAccepted)
             {
                 Send(MessageKind.Notice, "ops", id, action.Message.Key, $"cannot record {action.Record.Kind}: {recorded}");

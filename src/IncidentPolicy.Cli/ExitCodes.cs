@@ -3,10 +3,11 @@ namespace IncidentPolicy.Cli;
 /// <summary>Exit codes of every verb, as docs/design.md "Errors and exit codes" and the tool's README define them (0 success, 1 invalid input or a failed check, 2 bad arguments), and the last-resort code for a bug.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Success; warnings, if any, were printed.</summary>
+    /// <summary>Success; warnings, if any, were printed (without <c>--strict</c>).</summary>
     public const int Success = 0;
 
-    /// <summary>The input (a policy file, an event log) is invalid, or a check failed.</summary>
+    /// <summary>The input (a policy file, an event log) is invalid, or a check failed (also <c>validate --strict</c> of a
+    /// policy with warnings).</summary>
     public const int InvalidInput = 1;
 
     /// <summary>The arguments are wrong; usage was printed.</summary>

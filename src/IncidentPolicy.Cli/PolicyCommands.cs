@@ -22,7 +22,11 @@ internal static class PolicyCommands
     public static Command Validate(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("FILE") { Description = "The policy file to check." };
-        var validate = new Command("validate", "Check a policy file: prints 'valid' (and any warnings) or every problem as 'path: reason'.") { file };
+        var strict = new Option<bool>("--strict") { Description = "Exit 1 when the policy has warnings, as when it is invalid." };
+        var at = Options.Instant(
+            "--at",
+            "Look for on-call gaps in the 90 days from this instant, ISO 8601 UTC; from the earliest rotation start when omitted.");
+        var validate = new Command("validate", "Check a policy file: prints 'valid' (and any warnings) or every problem as 'path: reason'.") { file, strict, at };
         validate.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
@@ -37,12 +41,13 @@ internal static class PolicyCommands
             }
 
             stdout.WriteLine("valid");
-            foreach (var warning in policy.Warnings)
+            var warnings = parseResult.GetResult(at) is null ? policy.Warnings : policy.WarningsFrom(parseResult.GetValue(at));
+            foreach (var warning in warnings)
             {
                 stderr.WriteLine(Text.OneLine($"warning: {warning}"));
             }
 
-            return ExitCodes.Success;
+            return parseResult.GetValue(strict) && warnings.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return validate;
     }

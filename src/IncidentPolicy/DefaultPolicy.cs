@@ -19,7 +19,7 @@ namespace IncidentPolicy;
 /// <remarks>
 /// <para>Every <c>Default</c> member of the library reads from here: <see cref="ResponsePolicy.Default"/>,
 /// <c>ResponsePolicy.Default.Escalation</c>, <c>ResponsePolicy.Default.SeverityMatrix</c>, <see cref="LifecycleRules.Default"/>
-/// and the runbooks and change windows a policy gets when it sets none. Each number the seed states is written once,
+/// and the sections a policy file takes from it with <c>"extends": "seed"</c>. A policy gets none of it otherwise. Each number the seed states is written once,
 /// below; every text that states a number (a role's description, a runbook line, a severity example, the freeze's
 /// reason) is written from the value, so the two cannot drift apart.</para>
 /// <para>Static initialisation: the sections are built from values declared above them and from nothing else's
@@ -300,7 +300,8 @@ internal static partial class DefaultPolicy
 
     /// <summary>The seed's overnight freeze for a policy with <paramref name="roles"/>: every day from
     /// <see cref="FreezeStart"/> to <see cref="FreezeEnd"/> in the calendar's zone, lifted by the engineering manager;
-    /// none when the policy has no engineering manager, since a freeze nobody can lift would also block a 4 AM hotfix.</summary>
+    /// none when the policy has no engineering manager. Format version 1 of the policy file gave it to files without
+    /// change windows; the reader uses it to say what such a file must now write.</summary>
     public static IReadOnlyList<ChangeWindow> ChangeWindowsFor(IEnumerable<Role> roles)
     {
         if (!roles.Any(r => r.Id == EngineeringManager))
@@ -348,7 +349,10 @@ internal static partial class DefaultPolicy
                 [new ScheduleLayer("weekly", new Rotation(["blake", "emery", "finley"], RotationStart, weekly))]),
         ];
 
-        return new ResponsePolicy(Roles, new SeverityScale(Levels), BusinessCalendar.Default).WithOnCall(people, schedules);
+        // A policy holds only what it is given, so the seed sets every section of its own.
+        return ResponsePolicy.Compose(
+            Roles, new SeverityScale(Levels), BusinessCalendar.Default, Lifecycle, people, schedules, Escalation, SeverityMatrix,
+            ChangeWindowsFor(Roles), RunbooksFor(Escalation));
     }
 
     /// <summary>Holds the policy, so that building it waits for the first use of <see cref="Instance"/>.</summary>

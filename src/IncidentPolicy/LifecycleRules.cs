@@ -72,29 +72,26 @@ public sealed class LifecycleRules
     public static LifecycleRules Default => DefaultPolicy.Lifecycle;
 
     /// <summary>
-    /// The rules a policy gets when it sets none: <see cref="Default"/> when the policy has every role the default
-    /// names; otherwise the default with its role lists cut to the roles the policy has and an
-    /// <see cref="PermissionTable.Open"/> permission table, since the default table's roles would mean nothing there.
+    /// The rules a policy gets when it sets none. They carry none of the seed's roles, since the policy's roles mean
+    /// what its team says: reopen within 72 hours; at most 30 minutes without a status update; the commander separate
+    /// from on-call; channels named <c>#inc-{date}-{slug}</c>; no resolver roles besides the commander; incidents flagged
+    /// <c>dataBreachSuspected</c> or <c>restricted</c> visible only to their participants; and the safe permission table
+    /// <see cref="PermissionTable.Secure"/> for <paramref name="roles"/>, never an open one.
     /// </summary>
     /// <param name="roles">The policy's roles.</param>
     /// <returns>The rules.</returns>
     internal static LifecycleRules DefaultFor(IEnumerable<Role> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        var known = roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var named = Default.ResolverRoles.Concat(Default.RestrictedViewerRoles)
-            .Concat(Default.Permissions.Entries.Values.SelectMany(v => v))
-            .Where(r => r != PermissionTable.Anyone);
-        return named.All(known.Contains)
-            ? Default
-            : new LifecycleRules(
-                Default.ReopenWindow,
-                Default.CommanderSeparateFromOnCall,
-                Default.ResolverRoles.Where(known.Contains),
-                Default.ChannelPattern,
-                Default.RestrictedFlags,
-                Default.RestrictedViewerRoles.Where(known.Contains),
-                PermissionTable.Open);
+        return new LifecycleRules(
+            Default.ReopenWindow,
+            Default.CommanderSeparateFromOnCall,
+            [],
+            Default.ChannelPattern,
+            Default.RestrictedFlags,
+            [],
+            PermissionTable.Secure(roles.Select(r => r.Id), []),
+            Default.MaxSilence);
     }
 
     /// <summary>How long after resolution the incident may be reopened.</summary>

@@ -6,10 +6,9 @@ namespace IncidentPolicy;
 
 public sealed partial class ResponsePolicy
 {
-    /// <summary>The change windows: freezes in local time during which deployments need approval. Unless set, the seed's
-    /// "block deployments between 12–6 AM without approval": every day 00:00–06:00 in the calendar's zone, lifted by
-    /// <c>engineering-manager</c>; none when the policy has no <c>engineering-manager</c> role, since a freeze nobody
-    /// can lift would also block a 4 AM hotfix.</summary>
+    /// <summary>The change windows: freezes in local time during which deployments need approval; none unless set.
+    /// The seed's (<see cref="Default"/>) is "block deployments between 12–6 AM without approval": every day
+    /// 00:00–06:00 in the calendar's zone, lifted by <c>engineering-manager</c>.</summary>
     public IReadOnlyList<ChangeWindow> ChangeWindows { get; private set; } = [];
 
     /// <summary>A copy of this policy with other change windows.</summary>

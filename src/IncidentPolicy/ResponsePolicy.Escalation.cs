@@ -5,10 +5,10 @@ namespace IncidentPolicy;
 public sealed partial class ResponsePolicy
 {
     /// <summary>The escalation section: escalation policies, conditional rules and the dispatch grace. Unless set,
-    /// <see cref="EscalationSettings.DefaultFor"/> the policy's roles and severities.</summary>
+    /// <see cref="EscalationSettings.None"/>: nobody is paged.</summary>
     public EscalationSettings Escalation { get; private set; }
 
-    /// <summary>The severity-suggestion matrix. Unless set, <see cref="SeverityMatrix.DefaultFor"/> the policy's severities.</summary>
+    /// <summary>The severity-suggestion matrix. Unless set, <see cref="SeverityMatrix.None"/>.</summary>
     public SeverityMatrix SeverityMatrix { get; private set; }
 
     /// <summary>A copy of this policy with another escalation section.</summary>

@@ -5,7 +5,9 @@ namespace IncidentPolicy;
 public sealed partial class ResponsePolicy
 {
     /// <summary>The lifecycle rules: reopen window, commander separate from on-call, resolvers, channel name,
-    /// restricted flags and the permission table. Unless set, <see cref="LifecycleRules.DefaultFor"/> the policy's roles.</summary>
+    /// restricted flags and the permission table. Unless set, the rules for a policy that sets none: no resolver or
+    /// restricted viewer roles, and the safe permission table <see cref="PermissionTable.Secure"/> for the policy's
+    /// roles, which follows the roles when <see cref="WithRoles"/> changes them.</summary>
     public LifecycleRules Lifecycle { get; private set; }
 
     /// <summary>A copy of this policy with other lifecycle rules.</summary>
@@ -15,7 +17,11 @@ public sealed partial class ResponsePolicy
     public ResponsePolicy WithLifecycle(LifecycleRules lifecycle)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
-        return With(copy => copy.Lifecycle = lifecycle);
+        return With(copy =>
+        {
+            copy.Lifecycle = lifecycle;
+            copy._lifecycleFollowsRoles = false;
+        });
     }
 
     private void ValidateLifecycleReferences(ProblemList problems)
@@ -25,7 +31,7 @@ public sealed partial class ResponsePolicy
         {
             for (var i = 0; i < roles.Count; i++)
             {
-                if (!known.Contains(roles[i]) && !(wildcardAllowed && roles[i] == PermissionTable.Anyone))
+                if (!known.Contains(roles[i]) && !(wildcardAllowed && (roles[i] == PermissionTable.Anyone || PermissionTable.BuiltInRoles.Contains(roles[i]))))
                 {
                     problems.Add($"{path}[{i}]", $"unknown role '{roles[i]}'; the policy's roles are: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
                 }

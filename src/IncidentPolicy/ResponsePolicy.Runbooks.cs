@@ -5,9 +5,8 @@ namespace IncidentPolicy;
 
 public sealed partial class ResponsePolicy
 {
-    /// <summary>The runbooks, in order. Unless set, the seed's "Checkout Error Rate Spike" (service <c>checkout</c>,
-    /// alert tag <c>checkout-error-rate</c>), with the escalation lines whose default rules the policy's roles and
-    /// severities allow.</summary>
+    /// <summary>The runbooks, in order; none unless set. The seed's (<see cref="Default"/>) is "Checkout Error Rate
+    /// Spike" (service <c>checkout</c>, alert tag <c>checkout-error-rate</c>).</summary>
     public IReadOnlyList<Runbook> Runbooks { get; private set; } = [];
 
     /// <summary>A copy of this policy with other runbooks.</summary>

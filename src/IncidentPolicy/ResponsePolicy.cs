@@ -28,7 +28,18 @@ public sealed partial class ResponsePolicy
 {
     private FrozenDictionary<string, Role> _rolesById = FrozenDictionary<string, Role>.Empty;
 
-    /// <summary>Creates a policy, checking it all at once.</summary>
+    /// <summary>The warnings found while validating; <see cref="Warnings"/> adds the coverage warnings to them.</summary>
+    private IReadOnlyList<PolicyProblem> _otherWarnings = [];
+
+    private IReadOnlyList<PolicyProblem>? _warnings;
+
+    /// <summary>Whether <see cref="Lifecycle"/> is the one a policy gets when it sets none, rebuilt for new roles.</summary>
+    private bool _lifecycleFollowsRoles;
+
+    /// <summary>Creates a policy, checking it all at once. It holds what it is given and nothing of the seed: no
+    /// escalation, severity suggestion rules, change windows, runbooks, people or schedules (add them with the
+    /// <c>With…</c> methods), and the lifecycle rules for a policy that sets none, with the safe permission table
+    /// for its roles (<see cref="PermissionTable.Secure"/>). <see cref="Default"/> is the seed playbook.</summary>
     /// <param name="roles">The roles of the policy; ids unique. Every role a severity involves must be here.</param>
     /// <param name="severities">The severity scale.</param>
     /// <param name="calendar">The business calendar response targets are measured in.</param>
@@ -54,10 +65,11 @@ public sealed partial class ResponsePolicy
         Severities = severities;
         Calendar = calendar;
         Lifecycle = LifecycleRules.DefaultFor(Roles);
-        Escalation = EscalationSettings.DefaultFor(DefaultPolicy.Escalation, Roles, Severities);
-        SeverityMatrix = SeverityMatrix.DefaultFor(DefaultPolicy.SeverityMatrix, Severities);
-        ChangeWindows = DefaultPolicy.ChangeWindowsFor(Roles);
-        Runbooks = DefaultPolicy.RunbooksFor(Escalation);
+        _lifecycleFollowsRoles = true;
+        Escalation = EscalationSettings.None;
+        SeverityMatrix = SeverityMatrix.None;
+        ChangeWindows = [];
+        Runbooks = [];
         if (validate)
         {
             Validate();
@@ -83,7 +95,12 @@ public sealed partial class ResponsePolicy
 
     /// <summary>Things that are allowed but usually mistakes, such as a SEV-1 target slower than the SEV-2 one;
     /// each with a JSON path and a reason. Empty for the default policy.</summary>
-    public IReadOnlyList<PolicyProblem> Warnings { get; private set; } = [];
+    /// <remarks>Among them the coverage warnings, where an alert would find nobody: a level due around the clock that no
+    /// escalation pages a person for; a level that requires an Incident Commander when no schedule or senior person
+    /// can take command; a schedule with nobody on call at some time in the <see cref="CoverageHorizon"/> (90 days)
+    /// from the earliest rotation start (<see cref="WarningsFrom"/> checks from another instant); a command nobody may
+    /// issue. Worked out on first use.</remarks>
+    public IReadOnlyList<PolicyProblem> Warnings => _warnings ??= ComputeWarnings(EarliestRotationStart);
 
     /// <summary>Finds a role by id.</summary>
     /// <param name="id">A role id such as <c>comms-lead</c>.</param>
@@ -109,7 +126,14 @@ public sealed partial class ResponsePolicy
     public ResponsePolicy WithRoles(IEnumerable<Role> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        return With(copy => copy.Roles = roles.ToList().AsReadOnly());
+        return With(copy =>
+        {
+            copy.Roles = roles.ToList().AsReadOnly();
+            if (copy._lifecycleFollowsRoles)
+            {
+                copy.Lifecycle = LifecycleRules.DefaultFor(copy.Roles);
+            }
+        });
     }
 
     /// <summary>A copy of this policy with another severity scale.</summary>
@@ -134,7 +158,8 @@ public sealed partial class ResponsePolicy
     /// <summary>
     /// Builds a policy from its sections and validates it once, as the policy-file reader does: the same policy as the
     /// constructor followed by the <c>With…</c> methods of the sections given, without validating each step. A
-    /// <see langword="null"/> section keeps the default the constructor gives it.
+    /// <see langword="null"/> section keeps what the constructor gives it: empty, or the lifecycle rules for a policy
+    /// that sets none.
     /// </summary>
     internal static ResponsePolicy Compose(
         IEnumerable<Role> roles,
@@ -150,6 +175,7 @@ public sealed partial class ResponsePolicy
     {
         var policy = new ResponsePolicy(roles, severities, calendar, validate: false);
         policy.Lifecycle = lifecycle ?? policy.Lifecycle;
+        policy._lifecycleFollowsRoles = lifecycle is null;
         policy.People = people.ToList().AsReadOnly();
         policy.Schedules = schedules.ToList().AsReadOnly();
         policy.Escalation = escalation ?? policy.Escalation;
@@ -169,6 +195,7 @@ public sealed partial class ResponsePolicy
     {
         var copy = (ResponsePolicy)MemberwiseClone();
         copy._contentHash = null;
+        copy._warnings = null;
         change(copy);
         copy.Validate();
         return copy;
@@ -198,7 +225,7 @@ public sealed partial class ResponsePolicy
         var warnings = new List<PolicyProblem>();
         warnings.AddRange(Severities.Warnings.Select(w => w with { Path = "$.severities" + w.Path }));
         AddOnCallWarnings(warnings);
-        Warnings = warnings.AsReadOnly();
+        _otherWarnings = warnings.AsReadOnly();
     }
 
     internal static void ValidateRoles(IReadOnlyList<string?> roleIds, ProblemList problems, string path)

@@ -27,7 +27,7 @@ internal sealed class LifecycleDocument
     [SchemaDescription("Roles that may view restricted incidents they do not take part in.")]
     public List<string?>? RestrictedViewerRoles { get; set; }
 
-    [EnumText(typeof(CommandKind)), SchemaDescription("For each command, the roles that may issue it; \"*\" is anyone. Commands not listed: anyone.")]
+    [EnumText(typeof(CommandKind)), SchemaDescription("For each command, the roles that may issue it: \"*\" is anyone, [] nobody; incident-commander and on-call-engineer may be named whether or not the policy has them (the incident gives them). The key \"*\" stands for every command the object does not name; a command neither named nor covered by \"*\" may be issued by nobody. {\"*\": [\"*\"]} lets anyone issue anything. When null: the safe table (anyone raises alerts and adds notes; the commander and resolver roles resolve; holders of any role do the rest).")]
     public Dictionary<string, List<string?>?>? Permissions { get; set; }
 
     [JsonExtensionData]

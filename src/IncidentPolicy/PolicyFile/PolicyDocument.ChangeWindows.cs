@@ -8,7 +8,7 @@ namespace IncidentPolicy;
 
 internal sealed partial class PolicyDocument
 {
-    [JsonPropertyOrder(3), SchemaDescription("Change windows: freezes in local time during which deployments need approval. The seed's 00:00–06:00 freeze, lifted by engineering-manager, when null; [] for none.")]
+    [JsonPropertyOrder(3), SchemaDescription("Change windows: freezes in local time during which deployments need approval. None when null or [].")]
     public List<ChangeWindowDocument?>? ChangeWindows { get; set; }
 }
 

@@ -7,7 +7,7 @@ namespace IncidentPolicy;
 
 internal sealed partial class PolicyDocument
 {
-    [JsonPropertyOrder(4), SchemaDescription("Runbooks: quick assessment, common causes ranked by frequency, escalation lines with rules; matched to incidents by service or alert tag. The seed's Checkout Error Rate Spike runbook when null; [] for none.")]
+    [JsonPropertyOrder(4), SchemaDescription("Runbooks: quick assessment, common causes ranked by frequency, escalation lines with rules; matched to incidents by service or alert tag. None when null or [].")]
     public List<RunbookDocument?>? Runbooks { get; set; }
 }
 

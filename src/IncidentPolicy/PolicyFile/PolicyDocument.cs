@@ -11,25 +11,30 @@ namespace IncidentPolicy;
 
 internal sealed partial class PolicyDocument
 {
-    [RequiredKey, SchemaDescription("Version of the policy file format; this library reads 1.")]
+    [RequiredKey, SchemaDescription("Version of the policy file format: 2. This library also reads 1, which took left-out sections from the seed playbook.")]
     public int? FormatVersion { get; set; }
 
-    [RequiredKey, SchemaDescription("The roles people take in an incident; severities refer to them by id.")]
+    // Never written: a written policy has every section.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [SchemaDescription("\"seed\" to start from the seed playbook: each top-level section this file leaves out is the seed's section whole; each section it writes replaces the seed's. Without it, a section left out is empty. Format version 2 only.")]
+    public string? Extends { get; set; }
+
+    [SchemaDescription("The roles people take in an incident; severities refer to them by id. Required unless the file extends the seed.")]
     public List<RoleDocument?>? Roles { get; set; }
 
-    [RequiredKey, SchemaDescription("When people are at work: business-hours response targets are measured in it.")]
+    [SchemaDescription("When people are at work: business-hours response targets are measured in it. Required unless the file extends the seed.")]
     public CalendarDocument? Calendar { get; set; }
 
-    [RequiredKey, SchemaDescription("The severity levels, most severe (rank 1) first.")]
+    [SchemaDescription("The severity levels, most severe (rank 1) first. Required unless the file extends the seed.")]
     public List<SeverityDocument?>? Severities { get; set; }
 
-    [SchemaDescription("Lifecycle rules: reopen window, commander separate from on-call, resolvers, channel name, restricted flags, permissions. The seed's rules when null.")]
+    [SchemaDescription("Lifecycle rules: reopen window, commander separate from on-call, resolvers, channel name, restricted flags, permissions. When null: no resolver or restricted-viewer roles and safe permissions for the policy's roles.")]
     public LifecycleDocument? Lifecycle { get; set; }
 
-    [SchemaDescription("Escalation: dispatch grace, escalation policies and conditional rules. The seed's escalation (for the roles and severities the policy has) when null.")]
+    [SchemaDescription("Escalation: dispatch grace, escalation policies and conditional rules. None when null.")]
     public EscalationDocument? Escalation { get; set; }
 
-    [SchemaDescription("Severity suggestion: rules from impact figures and flags to a severity; the most severe match wins. The seed's examples (for the severities the policy has) when null.")]
+    [SchemaDescription("Severity suggestion: rules from impact figures and flags to a severity; the most severe match wins. None when null.")]
     public List<SeverityRuleDocument?>? SeveritySuggestion { get; set; }
 
     [JsonExtensionData]

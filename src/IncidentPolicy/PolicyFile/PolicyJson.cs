@@ -6,10 +6,17 @@ using System.Text.Json;
 namespace IncidentPolicy;
 
 /// <summary>
-/// Reads and writes policy files: JSON with <c>"formatVersion": 1</c>, camelCase keys, ISO 8601 text for
+/// Reads and writes policy files: JSON with <c>"formatVersion": 2</c>, camelCase keys, ISO 8601 text for
 /// times, and no unknown or duplicate keys.
 /// </summary>
 /// <remarks>
+/// <para>A file holds what it writes: a section it leaves out is empty, and without <c>lifecycle.permissions</c> the
+/// policy gets <see cref="PermissionTable.Secure"/>. With <c>"extends": "seed"</c> each top-level section it leaves out
+/// is the seed playbook's (<see cref="ResponsePolicy.Default"/>) whole; a problem in such a section is reported at the
+/// section's path, saying it comes from the seed. Format version 1 is read as before when it means the same; where it
+/// took a section from the seed, or let anyone issue a command its permissions left out, each such place is a
+/// problem saying what to write. <see cref="Serialize"/> writes version 2 with every section and never
+/// <c>extends</c>.</para>
 /// <para>Reading checks everything at once and reports every problem in one
 /// <see cref="PolicyValidationException"/>, each with a JSON path and a reason; only a JSON syntax error
 /// (or a value of the wrong JSON type) stops at the first. No other exception escapes for bad input, and

@@ -12,25 +12,30 @@ namespace IncidentPolicy;
 /// </summary>
 internal static partial class PolicyMapper
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
+    /// <summary>Reads a policy document. The problems of sections taken from the seed (<c>"extends": "seed"</c>) are
+    /// told at the section's own path, saying so; see <see cref="TakeFromSeed"/>.</summary>
     public static ResponsePolicy? ToPolicy(PolicyDocument document, ProblemList problems)
     {
-        const string root = "$";
-        CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.PolicyDocument, problems, root);
-        if (document.FormatVersion is null)
+        var read = new ProblemList();
+        var version = ReadFormatVersion(document, read);
+        var fromSeed = TakeFromSeed(document, version, read);
+        var policy = ReadPolicy(document, version, read);
+        foreach (var problem in FromSeedProblems(read.Problems, fromSeed))
         {
-            problems.AddMissing("$.formatVersion", "formatVersion is required; this library reads format version 1");
-        }
-        else if (document.FormatVersion != FormatVersion)
-        {
-            problems.Add("$.formatVersion", $"format version {document.FormatVersion} is not supported; this library reads format version {FormatVersion}");
+            problems.Add(problem.Path, problem.Reason);
         }
 
+        return problems.HasProblems ? null : policy;
+    }
+
+    private static ResponsePolicy? ReadPolicy(PolicyDocument document, int? version, ProblemList problems)
+    {
         var roles = ReadRoles(document.Roles, problems, "$.roles");
         var calendar = ReadCalendar(document.Calendar, problems, "$.calendar");
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
-        var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
+        var lifecycle = ReadLifecycle(document.Lifecycle, version, roles, problems, "$.lifecycle");
         var onCall = ReadOnCall(document, calendar, roles, problems);
         var (escalation, severityMatrix) = ReadEscalationSections(document, roles, severities, problems);
         var changeWindows = ReadChangeWindowsSection(document, roles, problems);
@@ -58,8 +63,18 @@ internal static partial class PolicyMapper
             return null;
         }
 
+        if (version == 1)
+        {
+            CheckVersionOneSections(document, roles, scale, problems);
+            if (problems.HasProblems)
+            {
+                return null;
+            }
+        }
+
         // Cross-section checks (unknown roles in the lifecycle rules, …) and the size of the written form are the
-        // policy's own; report them with paths. Absent sections keep the policy's defaults for its roles and severities.
+        // policy's own; report them with paths. Absent sections are empty, and the lifecycle rules those for a policy
+        // that sets none.
         try
         {
             return ResponsePolicy.Compose(

@@ -32,13 +32,15 @@ internal static class PolicySchema
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["$id"] = Id,
             ["title"] = "IncidentPolicy policy file",
-            ["description"] = "An incident-response policy: roles, business calendar and severity levels with their response targets (formatVersion 1).",
+            ["description"] = "An incident-response policy: roles, business calendar and severity levels with their response targets (formatVersion 2). A file holds what it writes; with \"extends\": \"seed\" the sections it leaves out are the seed playbook's.",
         };
         foreach (var (key, value) in body.AsObject().ToList())
         {
             body.AsObject().Remove(key);
             schema[key] = value;
         }
+
+        AddFileRules(schema);
 
         schema["$defs"] = definitions;
 
@@ -49,6 +51,20 @@ internal static class PolicySchema
             NewLine = "\n",
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
+    }
+
+    /// <summary>What the attributes cannot say: the format versions, the one value of <c>extends</c>, that roles,
+    /// calendar and severities are required unless the file extends the seed, and the <c>"*"</c> key of permissions.</summary>
+    private static void AddFileRules(JsonObject schema)
+    {
+        var properties = schema["properties"]!.AsObject();
+        properties["formatVersion"]!["enum"] = new JsonArray(1, PolicyMapper.FormatVersion);
+        properties["extends"]!["enum"] = new JsonArray(PolicyMapper.Seed, null);
+        schema["anyOf"] = new JsonArray(
+            new JsonObject { ["required"] = new JsonArray("extends") },
+            new JsonObject { ["required"] = new JsonArray("roles", "calendar", "severities") });
+        var commands = properties["lifecycle"]!["properties"]!["permissions"]!["propertyNames"]!["enum"]!.AsArray();
+        commands.Add((JsonNode?)PermissionTable.Anyone);
     }
 
     private static readonly (string Name, Type Type)[] Definitions = [("condition", typeof(ConditionDocument))];

@@ -264,7 +264,7 @@ public class OnCallValidationTests
         var tree = DefaultTree();
         Rotation(tree)["shift"] = JsonNode.Parse("""{"length": "P1D", "clock": "elapsed"}""");
         Rotation(tree)["activeWindows"] = JsonNode.Parse("""[{"days": ["monday"], "from": "09:00", "to": "17:00"}]""");
-        Assert.Empty(PolicyJson.Parse(tree.ToJsonString()).Warnings); // fine in UTC
+        Assert.Equal(["$.schedules[0]"], PolicyJson.Parse(tree.ToJsonString()).Warnings.Select(w => w.Path)); // fine in UTC, bar the gaps the window leaves
         OnCall(tree)["timeZone"] = "Europe/Berlin";
         AssertSingle(
             tree,

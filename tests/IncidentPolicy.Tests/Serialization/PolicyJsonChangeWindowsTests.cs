@@ -67,12 +67,14 @@ public class PolicyJsonChangeWindowsTests
     }
 
     [Fact]
-    public void Parse_NullChangeWindows_SeedFreeze()
+    public void Parse_NullChangeWindows_NoneUnlessExtendingTheSeed()
     {
         var tree = DefaultTree();
         tree["changeWindows"] = null;
-        Assert.Equal("overnight-freeze", Assert.Single(PolicyJson.Parse(tree.ToJsonString()).ChangeWindows).Id);
+        Assert.Empty(PolicyJson.Parse(tree.ToJsonString()).ChangeWindows);
+        Assert.True(PolicyJson.Parse(tree.ToJsonString()).CanDeploy(Instant.FromUtc(2026, 5, 29, 3, 45)).IsAllowed);
         tree.Remove("changeWindows");
+        tree["extends"] = "seed";
         Assert.Equal("overnight-freeze", Assert.Single(PolicyJson.Parse(tree.ToJsonString()).ChangeWindows).Id);
     }
 

@@ -218,27 +218,38 @@ public class PolicyJsonEscalationTests
     }
 
     [Fact]
-    public void Parse_WithoutSections_TheDefaults()
+    public void Parse_WithoutSections_NoneUnlessExtendingTheSeed()
     {
         var tree = DefaultTree();
         tree.Remove("escalation");
         tree.Remove("severitySuggestion");
         var policy = PolicyJson.Parse(tree.ToJsonString());
-        Assert.Same(ResponsePolicy.Default.Escalation, policy.Escalation);
-        Assert.Same(ResponsePolicy.Default.SeverityMatrix, policy.SeverityMatrix);
+        Assert.Empty(policy.Escalation.Policies);
+        Assert.Empty(policy.Escalation.Rules);
+        Assert.Empty(policy.SeverityMatrix.Rules);
+        tree["extends"] = "seed";
+        var extended = PolicyJson.Parse(tree.ToJsonString());
+        Assert.Equal(ResponsePolicy.Default.Escalation.Rules.Select(r => r.Id), extended.Escalation.Rules.Select(r => r.Id));
+        Assert.Equal(ResponsePolicy.Default.Escalation.Policies.Select(p => p.Id), extended.Escalation.Policies.Select(p => p.Id));
+        Assert.Equal(ResponsePolicy.Default.SeverityMatrix.Rules.Select(r => r.Id), extended.SeverityMatrix.Rules.Select(r => r.Id));
     }
 
     [Fact]
-    public void Parse_NullSections_TheDefaultsForTheRolesAndSeverities()
+    public void Parse_VersionOneNullSections_ErrorNamesWhatVersionOneTookForTheRolesAndSeverities()
     {
         var tree = DefaultTree();
+        tree["formatVersion"] = 1;
         tree["escalation"] = null;
-        tree["severitySuggestion"] = null;
-        tree["runbooks"] = null;
+        tree["severitySuggestion"] = new JsonArray();
+        tree["runbooks"] = new JsonArray();
         tree["roles"]!.AsArray().RemoveAt(tree["roles"]!.AsArray().ToList().FindIndex(r => (string)r!["id"]! == "vp-engineering"));
         tree["lifecycle"]!["restrictedViewerRoles"] = new JsonArray("security-team");
-        var policy = PolicyJson.Parse(tree.ToJsonString());
-        Assert.Equal(["page-engineering-manager", "notify-security-team"], policy.Escalation.Rules.Select(r => r.Id));
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => PolicyJson.Parse(tree.ToJsonString())).Problems);
+        Assert.Equal("$.escalation", problem.Path);
+        Assert.StartsWith(
+            "format version 1 took the escalation (escalation policy page-on-call, rule page-engineering-manager, rule notify-security-team) from the seed playbook",
+            problem.Reason,
+            StringComparison.Ordinal);
     }
 
     [Fact]

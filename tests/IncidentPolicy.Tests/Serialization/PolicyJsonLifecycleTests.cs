@@ -23,15 +23,21 @@ public class PolicyJsonLifecycleTests
     }
 
     [Fact]
-    public void Parse_WithoutLifecycle_DefaultRules()
+    public void Parse_WithoutLifecycle_SafeRulesForItsRoles_OrTheSeedsWhenExtending()
     {
         var tree = DefaultTree();
         tree.Remove("lifecycle");
-        Assert.Same(LifecycleRules.Default, PolicyJson.Parse(tree.ToJsonString()).Lifecycle);
+        var lifecycle = PolicyJson.Parse(tree.ToJsonString()).Lifecycle;
+        Assert.Empty(lifecycle.ResolverRoles);
+        Assert.Equal(["incident-commander"], lifecycle.Permissions.RolesFor(CommandKind.Resolve));
+        Assert.Equal(LifecycleRules.Default.ReopenWindow, lifecycle.ReopenWindow);
+        tree["extends"] = "seed";
+        var extended = PolicyJson.Parse(tree.ToJsonString());
+        Assert.Equal(PolicyJson.Serialize(ResponsePolicy.Default), PolicyJson.Serialize(extended));
     }
 
     [Fact]
-    public void Parse_CustomRoleNamesWithoutLifecycle_OpenPermissions()
+    public void Parse_CustomRoleNamesWithoutLifecycle_SafePermissionsForThoseRoles()
     {
         var tree = DefaultTree();
         tree.Remove("lifecycle");
@@ -46,7 +52,8 @@ public class PolicyJsonLifecycleTests
         }
 
         var policy = PolicyJson.Parse(tree.ToJsonString());
-        Assert.Null(policy.Lifecycle.Permissions.RolesFor(CommandKind.Close));
+        Assert.Equal(["responder", "incident-commander", "on-call-engineer"], policy.Lifecycle.Permissions.RolesFor(CommandKind.Close));
+        Assert.Null(policy.Lifecycle.Permissions.RolesFor(CommandKind.RaiseAlert));
         Assert.Empty(policy.Lifecycle.ResolverRoles);
     }
 
@@ -61,7 +68,7 @@ public class PolicyJsonLifecycleTests
         Assert.Equal(NodaTime.Duration.FromHours(24), policy.Lifecycle.ReopenWindow);
         Assert.False(policy.Lifecycle.CommanderSeparateFromOnCall);
         Assert.Equal(["engineering-manager"], policy.Lifecycle.Permissions.RolesFor(CommandKind.Close));
-        Assert.Null(policy.Lifecycle.Permissions.RolesFor(CommandKind.Declare));
+        Assert.Empty(policy.Lifecycle.Permissions.RolesFor(CommandKind.Declare)!);
         var json = PolicyJson.Serialize(policy);
         Assert.Equal(json, PolicyJson.Serialize(PolicyJson.Parse(json)));
     }
@@ -87,6 +94,8 @@ public class PolicyJsonLifecycleTests
                 "$.lifecycle.commanderSeparateFromOnCall",
                 "$.lifecycle.restrictedViewerRoles[0]",
                 "$.lifecycle.permissions.launch",
+                "$.lifecycle.resolverRoles[0]",
+                "$.lifecycle.permissions.close[0]",
             ],
             problems.Select(p => p.Path));
         Assert.Equal("must not be negative (got minus 1 hour)", problems[1].Reason);

@@ -24,6 +24,42 @@ public class PolicyJsonPropertyTests
                 && parsed.Warnings.Select(w => w.Reason).SequenceEqual(policy.Warnings.Select(w => w.Reason));
         });
 
+    [Property(MaxTest = 100)]
+    public Property ExtendsSeed_FileWritingEverySection_TakesNothingFromTheSeed() =>
+        Prop.ForAll(IncidentGen.Policies.ToArbitrary(), policy =>
+        {
+            var json = PolicyJson.Serialize(policy);
+            var tree = JsonNode.Parse(json)!.AsObject();
+            tree["extends"] = "seed";
+            return PolicyJson.Serialize(PolicyJson.Parse(tree.ToJsonString())) == json;
+        });
+
+    [Property(MaxTest = 100)]
+    public Property ExtendsSeed_EachSectionLeftOut_IsTheSeedsWhole() =>
+        Prop.ForAll(
+            Gen.Elements("lifecycle", "escalation", "severitySuggestion", "people", "schedules", "changeWindows", "runbooks").ToArbitrary(),
+            IncidentGen.Policies.ToArbitrary(),
+            (section, policy) =>
+            {
+                var tree = JsonNode.Parse(PolicyJson.Serialize(ResponsePolicy.Default))!.AsObject();
+                var own = JsonNode.Parse(PolicyJson.Serialize(policy))!.AsObject();
+                foreach (var key in (string[])["roles", "calendar", "severities"])
+                {
+                    tree[key] = own[key]!.DeepClone();
+                }
+
+                var seedSection = tree[section]!.ToJsonString();
+                tree.Remove(section);
+                tree["extends"] = "seed";
+                if (!PolicyJson.TryParse(tree.ToJsonString(), out var parsed, out var problems))
+                {
+                    // The seed's section may name what the generated policy lacks: then every problem says so, at the section.
+                    return problems.Where(p => p.Path == "$." + section).All(p => p.Reason.Contains("(extends: seed)", StringComparison.Ordinal));
+                }
+
+                return JsonNode.Parse(PolicyJson.Serialize(parsed))![section]!.ToJsonString() == seedSection;
+            });
+
     private static readonly string DefaultJson = PolicyJson.Serialize(ResponsePolicy.Default);
 
     // Small edits of a valid document: deleting, duplicating or replacing a span with JSON-ish debris.

@@ -36,13 +36,16 @@ public class PolicyJsonRunbooksTests
     }
 
     [Fact]
-    public void Parse_NullOrEmptyRunbooks_DefaultOrNone()
+    public void Parse_NullOrEmptyRunbooks_NoneUnlessExtendingTheSeed()
     {
         var tree = DefaultTree();
         tree.Remove("runbooks");
-        Assert.Single(PolicyJson.Parse(tree.ToJsonString()).Runbooks);
+        Assert.Empty(PolicyJson.Parse(tree.ToJsonString()).Runbooks);
         tree["runbooks"] = new JsonArray();
         Assert.Empty(PolicyJson.Parse(tree.ToJsonString()).Runbooks);
+        tree.Remove("runbooks");
+        tree["extends"] = "seed";
+        Assert.Equal("checkout-error-rate-spike", Assert.Single(PolicyJson.Parse(tree.ToJsonString()).Runbooks).Id);
     }
 
     [Fact]

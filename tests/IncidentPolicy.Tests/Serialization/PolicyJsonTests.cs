@@ -35,7 +35,7 @@ public class PolicyJsonTests
     public void Serialize_Default_WritesFormatVersionAndNulls()
     {
         var tree = DefaultTree();
-        Assert.Equal(1, (int)tree["formatVersion"]!);
+        Assert.Equal(2, (int)tree["formatVersion"]!);
         Assert.True(tree["calendar"]!.AsObject().ContainsKey("weekdayHours"));
         Assert.Null(tree["calendar"]!["weekdayHours"]);
         var sev3 = tree["severities"]![2]!;
@@ -122,7 +122,7 @@ public class PolicyJsonTests
         var problems = ProblemsOf(tree.ToJsonString());
         Assert.Equal(
             [
-                new PolicyProblem("$.colour", "unknown key 'colour'; expected one of: formatVersion, roles, calendar, severities, lifecycle, escalation, severitySuggestion, people, schedules, changeWindows, runbooks"),
+                new PolicyProblem("$.colour", "unknown key 'colour'; expected one of: formatVersion, extends, roles, calendar, severities, lifecycle, escalation, severitySuggestion, people, schedules, changeWindows, runbooks"),
                 new PolicyProblem("$.calendar.timezone", "unknown key 'timezone'; expected one of: timeZone, workingDays, opens, closes, holidays, weekdayHours"),
                 new PolicyProblem("$.severities[1].respond.clok", "unknown key 'clok'; expected one of: within, clock"),
             ],
@@ -309,7 +309,7 @@ public class PolicyJsonTests
         var problems = ProblemsOf(tree.ToJsonString());
         Assert.Equal(
             [
-                new PolicyProblem("$.formatVersion", "formatVersion is required; this library reads format version 1"),
+                new PolicyProblem("$.formatVersion", "formatVersion is required; this library reads format versions 1 and 2 (write 2)"),
                 new PolicyProblem("$.calendar.timeZone", "an IANA time zone id is required, like Europe/Berlin or UTC"),
                 new PolicyProblem("$.severities[0].respond", "a target is required: {within, clock}"),
                 new PolicyProblem("$.severities[0].rank", "a rank is required"),
@@ -321,9 +321,9 @@ public class PolicyJsonTests
     public void Parse_OtherFormatVersion_Rejected()
     {
         var tree = DefaultTree();
-        tree["formatVersion"] = 2;
+        tree["formatVersion"] = 3;
         Assert.Equal(
-            new PolicyProblem("$.formatVersion", "format version 2 is not supported; this library reads format version 1"),
+            new PolicyProblem("$.formatVersion", "format version 3 is not supported; this library reads format versions 1 and 2 (write 2)"),
             SingleProblem(tree));
     }
 
