@@ -320,12 +320,11 @@ public readonly record struct Holiday
     {
         var rule = Kind switch
         {
-            HolidayKind.Annual => string.Create(CultureInfo.InvariantCulture, $"--{_annual.Month:00}-{_annual.Day:00}"),
             HolidayKind.Easter => string.Create(CultureInfo.InvariantCulture, $"{(Reckoning == EasterReckoning.Orthodox ? "Orthodox " : "")}Easter {Offset:+0;-0;+0} day{(Math.Abs(Offset) == 1 ? "" : "s")}"),
             HolidayKind.WeekdayOfMonth => string.Create(CultureInfo.InvariantCulture,
                 $"{(NthValue == -1 ? "last" : NthValue + (NthValue switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" }))} {WeekdayValue} of {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(Offset)}"),
             HolidayKind.Country => $"{Country}{(Region is null ? "" : "-" + Region)} public holidays",
-            _ => _date.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture),
+            _ => DateText,
         };
         if (Observed != HolidayShift.None)
         {
@@ -352,6 +351,11 @@ public readonly record struct Holiday
     /// <inheritdoc/>
     public override int GetHashCode() =>
         HashCode.Combine(Kind, _date, _annual, Offset, NthValue, Name, Country, Region);
+
+    /// <summary>The date of a one-off or annual holiday as policy files write it: <c>2026-12-25</c>, <c>--12-25</c>.</summary>
+    internal string DateText => IsAnnual
+        ? string.Create(CultureInfo.InvariantCulture, $"--{_annual.Month:00}-{_annual.Day:00}")
+        : _date.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
 
     /// <summary>The dates this rule puts in <paramref name="year"/> before any shift off a weekend, with their names;
     /// for a country, the source's days off whose date falls in that year.</summary>

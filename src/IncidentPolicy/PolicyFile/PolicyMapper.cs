@@ -14,7 +14,7 @@ internal static partial class PolicyMapper
 {
     public const int FormatVersion = 1;
 
-    public static ResponsePolicy? ToPolicy(PolicyDocument document, ProblemList problems)
+    public static ResponsePolicy? ToPolicy(PolicyDocument document, ProblemList problems, PolicyReadOptions? options = null)
     {
         const string root = "$";
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.PolicyDocument, problems, root);
@@ -28,7 +28,7 @@ internal static partial class PolicyMapper
         }
 
         var roles = ReadRoles(document.Roles, problems, "$.roles");
-        var calendar = ReadCalendar(document.Calendar, problems, "$.calendar");
+        var calendar = ReadCalendar(document.Calendar, options?.HolidaySource, problems, "$.calendar");
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
         var lifecycle = ReadLifecycle(document.Lifecycle, problems, "$.lifecycle");
         var onCall = ReadOnCall(document, calendar, roles, problems);
@@ -93,7 +93,7 @@ internal static partial class PolicyMapper
         WorkingDays = calendar.WorkingDays.Select(d => (string?)BusinessCalendar.DayName(d)).ToList(),
         Opens = IsoText.FormatLocalTime(calendar.Hours.OpeningTime),
         Closes = FormatClosing(calendar.Hours),
-        Holidays = calendar.Holidays.Select(h => (string?)h.ToString()).ToList(),
+        Holidays = calendar.Holidays.Select(h => (HolidayEntryDocument?)ToDocument(h)).ToList(),
         WeekdayHours = calendar.WeekdayHours.Count == 0
             ? null
             : calendar.WeekdayHours.ToDictionary(
@@ -129,7 +129,7 @@ internal static partial class PolicyMapper
     };
 
     private static TargetDocument ToDocument(ResponseTarget target) =>
-        new() { Within = FormatOptional(target.Within), Clock = HumanText.CamelCase(target.Clock) };
+        new() { Within = target.Days is { } days ? BusinessDaysText(days) : FormatOptional(target.Within), Clock = HumanText.CamelCase(target.Clock) };
 
     private static string? FormatOptional(Duration? duration) => duration is { } d ? IsoText.FormatDuration(d) : null;
 
@@ -231,6 +231,7 @@ internal static partial class PolicyMapper
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.TargetDocument, problems, path);
         var clock = ReadEnum<ResponseClock>(document.Clock, problems, ProblemList.Join(path, "clock"));
         var within = ReadOptionalDuration(document.Within, problems, ProblemList.Join(path, "within"));
+        CheckTargetDays(clock, document.Within, within, problems, ProblemList.Join(path, "within"));
         if (clock is { } c)
         {
             ResponseTarget.Validate(c, within, problems, path);
@@ -321,7 +322,7 @@ internal static partial class PolicyMapper
     /// <summary>
     /// Builds an object whose parts were read and checked without problems. Its constructor checks them again; should
     /// it still refuse them, its problems are reported under the object's path rather than escaping the reader, so
-    /// <see cref="PolicyJson.TryParse"/> never throws for bad input and every problem keeps its full JSON path.
+    /// <see cref="PolicyJson.TryParse(string, PolicyReadOptions, out ResponsePolicy?, out IReadOnlyList{PolicyProblem})"/> never throws for bad input and every problem keeps its full JSON path.
     /// </summary>
     private static T? Build<T>(ProblemList problems, string path, Func<T?> build)
         where T : class
