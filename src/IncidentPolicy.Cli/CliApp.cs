@@ -127,6 +127,9 @@ internal static class CliApp
     /// <summary>A date as the logs write it, <c>2026-06-05</c>.</summary>
     public static string IsoDate(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>How every verb reads a policy file: country holidays resolved by IncidentPolicy.PublicHolidays.</summary>
+    public static PolicyReadOptions ReadOptions { get; } = new() { HolidaySource = IncidentPolicy.PublicHolidays.PublicHolidaySource.Instance };
+
     /// <summary>Loads the policy from <paramref name="path"/>, or the default policy when it is null.</summary>
     public static bool TryLoadPolicy(string? path, TextWriter stderr, out ResponsePolicy policy)
     {
@@ -136,7 +139,7 @@ internal static class CliApp
             return true;
         }
 
-        if (!PolicyJson.TryLoad(path, out var loaded, out var problems))
+        if (!PolicyJson.TryLoad(path, ReadOptions, out var loaded, out var problems))
         {
             stderr.WriteLine(Text.OneLine($"{path}: invalid policy"));
             foreach (var problem in problems)

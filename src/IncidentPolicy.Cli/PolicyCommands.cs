@@ -30,7 +30,7 @@ internal static class PolicyCommands
         validate.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
-            if (!PolicyJson.TryLoad(path, out var policy, out var problems))
+            if (!PolicyJson.TryLoad(path, CliApp.ReadOptions, out var policy, out var problems))
             {
                 foreach (var problem in problems)
                 {

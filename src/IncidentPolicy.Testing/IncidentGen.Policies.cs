@@ -21,12 +21,13 @@ public static partial class IncidentGen
     private static Gen<string> Texts(string[] fragments) =>
         Gen.ListOf(Gen.Elements(fragments), 1).SelectMany(first => Gen.ListOf(Gen.Elements(fragments), 3).Select(rest => string.Concat(first.Concat(rest))));
 
-    /// <summary>Response targets: on the wall clock, in business hours (both with <see cref="PositiveDurations"/>), or
-    /// the next business day.</summary>
+    /// <summary>Response targets: on the wall clock, in business hours (both with <see cref="PositiveDurations"/>), the
+    /// next business day, or 1 to 10 business days.</summary>
     public static Gen<ResponseTarget> ResponseTargets { get; } = Gen.OneOf(
         PositiveDurations.Select(ResponseTarget.WallClock),
         PositiveDurations.Select(ResponseTarget.BusinessHours),
-        Gen.Constant(ResponseTarget.NextBusinessDay));
+        Gen.Constant(ResponseTarget.NextBusinessDay),
+        Gen.Choose(1, 10).Select(ResponseTarget.BusinessDays));
 
     private static readonly Gen<StatusUpdateRule> StatusRules = Gen.OneOf(
         Gen.Constant(StatusUpdateRule.None),

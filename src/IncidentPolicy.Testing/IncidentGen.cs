@@ -70,12 +70,27 @@ public static partial class IncidentGen
         from day in Gen.Choose(1, month == 2 ? 29 : 30)
         select Holiday.Every(new AnnualDate(month, day));
 
+    private static readonly Gen<Holiday> RuleHoliday =
+        from rule in Gen.OneOf(
+            from offset in Gen.Choose(-63, 60)
+            from orthodox in Gen.Elements(false, true)
+            select Holiday.Easter(offset, orthodox ? EasterReckoning.Orthodox : EasterReckoning.Western),
+            from month in Gen.Choose(1, 12)
+            from weekday in Gen.Choose(1, 7)
+            from nth in Gen.Elements(1, 2, 3, 4, 5, -1)
+            select Holiday.NthWeekday(month, (IsoDayOfWeek)weekday, nth),
+            AnnualHoliday)
+        from shift in Gen.Elements(HolidayShift.None, HolidayShift.NearestWeekday, HolidayShift.FollowingWeekday)
+        from first in Gen.Elements<int?>(null, 2020, 2026)
+        from length in Gen.Elements<int?>(null, 0, 3)
+        select rule.WithObserved(shift).WithYears(first, first + length);
+
     /// <summary>Time zones from <see cref="ZoneIds"/>, resolved from <see cref="DateTimeZoneProviders.Tzdb"/>.</summary>
     public static Gen<DateTimeZone> Zones { get; } = Gen.Elements(ZoneIds.ToArray()).Select(id => DateTimeZoneProviders.Tzdb[id]);
 
     /// <summary>Business calendars over the real tzdb zones of <see cref="ZoneIds"/> with random working days, opening
-    /// hours that often sit on DST transitions, per-weekday hours, one-off holidays (single and in runs) and annual
-    /// ones.</summary>
+    /// hours that often sit on DST transitions, per-weekday hours, one-off holidays (single and in runs), annual
+    /// ones, and rules (Easter-relative, nth or last weekday of a month, moved off weekends, limited to years).</summary>
     public static Gen<BusinessCalendar> Calendars { get; } =
         from zone in Zones
         from days in Gen.SubListOf(Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None)).Where(d => d.Count > 0)
@@ -84,11 +99,12 @@ public static partial class IncidentGen
         from oneOff in Gen.ListOf(OneOffHoliday, 6)
         from run in HolidayRun
         from annual in Gen.ListOf(AnnualHoliday, 3)
+        from rules in Gen.ListOf(RuleHoliday, 3)
         select new BusinessCalendar(
             zone,
             days,
             hours,
-            oneOff.Concat(run).Concat(annual).Distinct(),
+            oneOff.Concat(run).Concat(annual).Concat(rules).Distinct(),
             own.DistinctBy(p => p.Item1).ToDictionary(p => p.Item1, p => p.Item2));
 
     /// <summary>Instants to the minute within the default window, <see cref="WindowStart"/> to <see cref="WindowEnd"/>

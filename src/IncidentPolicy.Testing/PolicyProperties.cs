@@ -231,7 +231,7 @@ public static class PolicyProperties
     }
 
     /// <summary>The policy round-trips through JSON: <see cref="PolicyJson.Serialize"/> then
-    /// <see cref="PolicyJson.Parse"/> gives a policy with the same JSON, content hash and deadlines for alerts at any
+    /// <see cref="PolicyJson.Parse(string)"/> gives a policy with the same JSON, content hash and deadlines for alerts at any
     /// instant.</summary>
     /// <param name="policy">Your policy.</param>
     /// <returns>The property.</returns>

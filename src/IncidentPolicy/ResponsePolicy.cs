@@ -224,6 +224,7 @@ public sealed partial class ResponsePolicy
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         var warnings = new List<PolicyProblem>();
         warnings.AddRange(Severities.Warnings.Select(w => w with { Path = "$.severities" + w.Path }));
+        warnings.AddRange(Severities.TargetOrderWarnings(Calendar).Select(w => w with { Path = "$.severities" + w.Path }));
         AddOnCallWarnings(warnings);
         _otherWarnings = warnings.AsReadOnly();
     }

@@ -6,8 +6,8 @@ namespace IncidentPolicy.Calendars;
 
 /// <summary>
 /// When people are at work: an IANA time zone, the working days of the week, their opening and
-/// closing local times, and holidays. Response targets "in business hours" and "next business day"
-/// are measured with it.
+/// closing local times, and holidays. Response targets "in business hours", "next business day" and
+/// "in N business days" are measured with it.
 /// </summary>
 /// <remarks>
 /// <para>Working time is the half-open interval [opens, closes) in local time on each working day that
@@ -35,7 +35,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <see cref="NodaTime.DateTimeZoneProviders.Tzdb"/> so policy files can name it.</param>
     /// <param name="workingDays">The days of the week that have working hours; at least one, none twice.</param>
     /// <param name="hours">Opening and closing times on every working day without its own hours.</param>
-    /// <param name="holidays">One-off and annual holidays; none twice, one-off dates within
+    /// <param name="holidays">Holidays: dates, annual dates, rules and countries (<see cref="Holiday"/>); none twice, one-off dates within
     /// <see cref="Limits.MinDate"/> … <see cref="Limits.MaxDate"/>. Optional.</param>
     /// <param name="weekdayHours">Hours for particular working days that differ from <paramref name="hours"/>;
     /// each key must be one of <paramref name="workingDays"/>. Optional.</param>
@@ -82,7 +82,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <summary>Working days whose hours differ from <see cref="Hours"/>, Monday first; often empty.</summary>
     public IReadOnlyDictionary<IsoDayOfWeek, WorkingHours> WeekdayHours { get; }
 
-    /// <summary>One-off and annual holidays, in the order they were given.</summary>
+    /// <summary>The holidays as given (dates, annual dates, rules and countries), in the order they were given.</summary>
     public IReadOnlyList<Holiday> Holidays { get; }
 
     /// <summary>The working hours on a day of the week, or <see langword="null"/> when it is not a working day.</summary>
@@ -93,7 +93,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
 
     /// <summary>Whether <paramref name="date"/> is a holiday of this calendar (whatever day of the week it is).</summary>
     /// <param name="date">A local date in the ISO calendar.</param>
-    /// <returns><see langword="true"/> when a one-off or annual holiday falls on it.</returns>
+    /// <returns><see langword="true"/> when a holiday of the calendar falls (or is observed) on it.</returns>
     public bool IsHoliday(LocalDate date) => _dates.IsHoliday(WorkingDates.EpochDay(date));
 
     /// <summary>Whether <paramref name="date"/> has working hours: a working day of the week that is not a holiday.</summary>
@@ -189,6 +189,48 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     {
         TimeMath.CheckInput(instant, nameof(instant));
         return NextInterval(WorkingDates.EpochDay(instant, Zone) + 1, instant)?.Closes;
+    }
+
+    /// <summary>
+    /// "<paramref name="days"/> business days": the closing time of the <paramref name="days"/>th working day strictly
+    /// after the local date of <paramref name="instant"/>. <c>CloseOfBusinessDay(alert, 1)</c> is
+    /// <see cref="NextBusinessDayClose"/>.
+    /// </summary>
+    /// <remarks>The local date is the one in <see cref="Zone"/>; holidays, each weekday's own hours and daylight-saving
+    /// changes count as they do for <see cref="NextBusinessDayClose"/>. A Berlin calendar open Monday to Friday with
+    /// German holidays and 24 December as a day off of its own gives an alert on Wednesday 23 December 2026 five
+    /// business days to the close of Monday 4 January 2027. The cost grows with
+    /// <paramref name="days"/>, not with the runs of days off between them.</remarks>
+    /// <param name="instant">Typically the alert; within the supported range (<see cref="Limits"/>).</param>
+    /// <param name="days">How many working days, 1 to <see cref="Limits.MaxBusinessDays"/>.</param>
+    /// <returns>The closing instant of that working day; <see langword="null"/> (never) when there is none by
+    /// <see cref="Limits.LatestResult"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the supported range, or
+    /// <paramref name="days"/> is below 1 or above <see cref="Limits.MaxBusinessDays"/>.</exception>
+    public Instant? CloseOfBusinessDay(Instant instant, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, Limits.MaxBusinessDays);
+        TimeMath.CheckInput(instant, nameof(instant));
+        var interval = NextInterval(WorkingDates.EpochDay(instant, Zone) + 1, instant);
+        for (var counted = 1; counted < days && interval is { } previous; counted++)
+        {
+            interval = NextInterval(previous.Day + 1, previous.Closes);
+        }
+
+        return interval?.Closes;
+    }
+
+    /// <summary>The dates of <paramref name="year"/> that are holidays of this calendar, in order: every rule's dates,
+    /// moved off weekends where a rule says so, and the dates of its countries' holidays.</summary>
+    /// <param name="year">A year from <see cref="Limits.MinDate"/>'s to <see cref="Limits.MaxDate"/>'s.</param>
+    /// <returns>The holiday dates, earliest first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside the supported years.</exception>
+    public IReadOnlyList<LocalDate> HolidayDatesIn(int year)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, Limits.MinDate.Year);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, Limits.MaxDate.Year);
+        return _dates.HolidaysIn(year).Order().ToList().AsReadOnly();
     }
 
     /// <summary>The working time within [<paramref name="from"/>, <paramref name="to"/>);

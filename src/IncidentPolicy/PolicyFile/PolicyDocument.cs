@@ -71,8 +71,8 @@ internal sealed class CalendarDocument
     [RequiredKey, TextFormat(IsoText.ClosingTimePattern, "17:00"), SchemaDescription("Local closing time, HH:mm; 24:00 for the end of the day.")]
     public string? Closes { get; set; }
 
-    [TextFormat(IsoText.HolidayPattern, "2026-12-25"), SchemaDescription("Holidays: dates (2026-12-25) or annual dates (--12-25).")]
-    public List<string?>? Holidays { get; set; }
+    [SchemaDescription("Holidays: dates (2026-12-25), annual dates (--12-25), rules ({\"easter\": 1}, {\"month\": 11, \"weekday\": \"thursday\", \"nth\": 4}, {\"date\": \"--12-25\", \"observed\": \"nearestWeekday\"}) and countries ({\"country\": \"DE\", \"region\": \"BE\"}).")]
+    public List<HolidayEntryDocument?>? Holidays { get; set; }
 
     [EnumText(typeof(IsoDayOfWeek)), SchemaDescription("Hours for particular working days that differ from opens/closes, keyed by day name.")]
     public Dictionary<string, HoursDocument?>? WeekdayHours { get; set; }

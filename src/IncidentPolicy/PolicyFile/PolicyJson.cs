@@ -20,8 +20,8 @@ namespace IncidentPolicy;
 /// <para>Reading checks everything at once and reports every problem in one
 /// <see cref="PolicyValidationException"/>, each with a JSON path and a reason; only a JSON syntax error
 /// (or a value of the wrong JSON type) stops at the first. No other exception escapes for bad input, and
-/// <see cref="TryParse"/> and <see cref="TryLoad"/> throw for none: like every reader of the library, the throwing
-/// <see cref="Parse"/> and <see cref="Load"/> have a <c>Try</c> twin that answers <see langword="false"/> and the
+/// <see cref="TryParse(string, PolicyReadOptions, out ResponsePolicy?, out IReadOnlyList{PolicyProblem})"/> and <see cref="TryLoad(string, PolicyReadOptions, out ResponsePolicy?, out IReadOnlyList{PolicyProblem})"/> throw for none: like every reader of the library, the throwing
+/// <see cref="Parse(string)"/> and <see cref="Load(string)"/> have a <c>Try</c> twin that answers <see langword="false"/> and the
 /// problems.</para>
 /// <para><b>Limits.</b> A document may be at most <see cref="MaxDocumentBytes"/> (1 MiB) of UTF-8 and nested at most
 /// <see cref="MaxDepth"/> (64) levels deep; past either it is refused with one problem at <c>$</c>. What is read must
@@ -38,7 +38,7 @@ namespace IncidentPolicy;
 /// obey the same rules: their constructors and <c>With…</c> methods throw <see cref="PolicyValidationException"/>.</para>
 /// <para>Writing is deterministic: two-space indentation, <c>\n</c> line ends, every key present (a key
 /// without a value is written as <c>null</c>), severities in rank order. <c>Parse(Serialize(p))</c>
-/// serializes to the same text, for every policy that a constructor or <see cref="Parse"/> accepted.</para>
+/// serializes to the same text, for every policy that a constructor or <see cref="Parse(string)"/> accepted.</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
 public static class PolicyJson
@@ -75,15 +75,35 @@ public static class PolicyJson
     public static ResponsePolicy Parse(string json) =>
         TryParse(json, out var policy, out var problems) ? policy : throw new PolicyValidationException(problems);
 
+    /// <summary>Reads a policy from JSON text with options, such as a source for country holidays.</summary>
+    /// <param name="json">The policy document.</param>
+    /// <param name="options">How to read it.</param>
+    /// <returns>The validated policy; see <see cref="ResponsePolicy.Warnings"/> for allowed oddities.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="PolicyValidationException">The document is invalid; every problem is listed.</exception>
+    public static ResponsePolicy Parse(string json, PolicyReadOptions options) =>
+        TryParse(json, options, out var policy, out var problems) ? policy : throw new PolicyValidationException(problems);
+
     /// <summary>Reads a policy from JSON text without throwing for bad input.</summary>
     /// <param name="json">The policy document.</param>
     /// <param name="policy">The policy, when the document is valid.</param>
     /// <param name="problems">Every problem found, each with a JSON path and a reason; empty when valid.</param>
     /// <returns><see langword="true"/> when the document is a valid policy.</returns>
-    public static bool TryParse(string json, [NotNullWhen(true)] out ResponsePolicy? policy, out IReadOnlyList<PolicyProblem> problems)
+    public static bool TryParse(string json, [NotNullWhen(true)] out ResponsePolicy? policy, out IReadOnlyList<PolicyProblem> problems) =>
+        TryParse(json, PolicyReadOptions.Default, out policy, out problems);
+
+    /// <summary>Reads a policy from JSON text with options, without throwing for bad input.</summary>
+    /// <param name="json">The policy document.</param>
+    /// <param name="options">How to read it.</param>
+    /// <param name="policy">The policy, when the document is valid.</param>
+    /// <param name="problems">Every problem found, each with a JSON path and a reason; empty when valid.</param>
+    /// <returns><see langword="true"/> when the document is a valid policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public static bool TryParse(string json, PolicyReadOptions options, [NotNullWhen(true)] out ResponsePolicy? policy, out IReadOnlyList<PolicyProblem> problems)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var list = new ProblemList();
-        policy = Read(json, list);
+        policy = Read(json, options, list);
         problems = list.Problems;
         return policy is not null;
     }
@@ -97,18 +117,40 @@ public static class PolicyJson
     public static ResponsePolicy Load(string path) =>
         TryLoad(path, out var policy, out var problems) ? policy : throw new PolicyValidationException(problems);
 
+    /// <summary>Reads a policy from a UTF-8 JSON file with options, such as a source for country holidays.</summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="options">How to read it.</param>
+    /// <returns>The validated policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="PolicyValidationException">The file cannot be read or is invalid.</exception>
+    public static ResponsePolicy Load(string path, PolicyReadOptions options) =>
+        TryLoad(path, options, out var policy, out var problems) ? policy : throw new PolicyValidationException(problems);
+
     /// <summary>Reads a policy from a UTF-8 JSON file without throwing for a bad document or a file that cannot be
     /// read.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="policy">The policy, when the file holds a valid one.</param>
-    /// <param name="problems">Every problem found, as <see cref="TryParse"/> lists them; a file that does not exist,
+    /// <param name="problems">Every problem found, as <see cref="TryParse(string, PolicyReadOptions, out ResponsePolicy?, out IReadOnlyList{PolicyProblem})"/> lists them; a file that does not exist,
     /// cannot be read or is larger than <see cref="MaxDocumentBytes"/> is one problem at path <c>$</c> saying why.
     /// Empty when valid.</param>
     /// <returns><see langword="true"/> when the file holds a valid policy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static bool TryLoad(string path, [NotNullWhen(true)] out ResponsePolicy? policy, out IReadOnlyList<PolicyProblem> problems)
+    public static bool TryLoad(string path, [NotNullWhen(true)] out ResponsePolicy? policy, out IReadOnlyList<PolicyProblem> problems) =>
+        TryLoad(path, PolicyReadOptions.Default, out policy, out problems);
+
+    /// <summary>Reads a policy from a UTF-8 JSON file with options, without throwing for a bad document or a file
+    /// that cannot be read.</summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="options">How to read it.</param>
+    /// <param name="policy">The policy, when the file holds a valid one.</param>
+    /// <param name="problems">Every problem found, as <see cref="TryLoad(string, out ResponsePolicy?, out IReadOnlyList{PolicyProblem})"/>
+    /// lists them; empty when valid.</param>
+    /// <returns><see langword="true"/> when the file holds a valid policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="options"/> is null.</exception>
+    public static bool TryLoad(string path, PolicyReadOptions options, [NotNullWhen(true)] out ResponsePolicy? policy, out IReadOnlyList<PolicyProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
         var file = BoundedFile.Read(path, MaxDocumentBytes);
         var reason = file.Problem switch
         {
@@ -119,7 +161,7 @@ public static class PolicyJson
         };
         if (reason is null)
         {
-            return TryParse(file.Text, out policy, out problems);
+            return TryParse(file.Text, options, out policy, out problems);
         }
 
         policy = null;
@@ -147,7 +189,7 @@ public static class PolicyJson
 
     private const string TooLargeReason = "the document is larger than 1 MiB";
 
-    private static ResponsePolicy? Read(string json, ProblemList problems)
+    private static ResponsePolicy? Read(string json, PolicyReadOptions options, ProblemList problems)
     {
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > MaxDocumentBytes || Encoding.UTF8.GetByteCount(json) > MaxDocumentBytes)
@@ -208,7 +250,7 @@ public static class PolicyJson
                 return null;
             }
 
-            return policyDocument is null ? null : PolicyMapper.ToPolicy(policyDocument, problems);
+            return policyDocument is null ? null : PolicyMapper.ToPolicy(policyDocument, problems, options);
         }
     }
 
@@ -240,6 +282,7 @@ public static class PolicyJson
             : type.StartsWith("System.Nullable`1[System.Boolean]", StringComparison.Ordinal) ? "true or false"
             : type.StartsWith("System.Nullable`1[System.Decimal]", StringComparison.Ordinal) ? "a number"
             : type.StartsWith("System.String", StringComparison.Ordinal) ? "a string"
+            : type.StartsWith("IncidentPolicy.HolidayEntryDocument", StringComparison.Ordinal) ? "a holiday: a date like 2026-12-25, an annual date like --12-25, or an object such as {\"easter\": 1}"
             : type.StartsWith("IncidentPolicy.", StringComparison.Ordinal) ? "an object"
             : "a value of another type";
         return $"expected {expected}";

@@ -14,4 +14,5 @@ namespace IncidentPolicy;
     MaxDepth = 64,
     Converters = [typeof(InstantConverter), typeof(DurationConverter)])]
 [JsonSerializable(typeof(PolicyDocument))]
+[JsonSerializable(typeof(HolidayRuleDocument))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

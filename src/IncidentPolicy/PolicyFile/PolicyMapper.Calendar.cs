@@ -8,7 +8,7 @@ namespace IncidentPolicy;
 // Reads the calendar section.
 internal static partial class PolicyMapper
 {
-    private static BusinessCalendar? ReadCalendar(CalendarDocument? document, ProblemList problems, string path)
+    private static BusinessCalendar? ReadCalendar(CalendarDocument? document, IHolidaySource? holidaySource, ProblemList problems, string path)
     {
         if (document is null)
         {
@@ -50,15 +50,7 @@ internal static partial class PolicyMapper
         var holidaysPath = ProblemList.Join(path, "holidays");
         for (var i = 0; i < (document.Holidays?.Count ?? 0); i++)
         {
-            if (HolidayText.TryParse(document.Holidays![i], out var holiday, out var reason))
-            {
-                holidays.Add(holiday);
-            }
-            else
-            {
-                problems.AddUnreadable(ProblemList.Index(holidaysPath, i), reason);
-                holidays.Add(null);
-            }
+            holidays.Add(ReadHoliday(document.Holidays![i], holidaySource, problems, ProblemList.Index(holidaysPath, i)));
         }
 
         var weekdayHours = new Dictionary<IsoDayOfWeek, WorkingHours>();

@@ -16,12 +16,12 @@ internal static partial class PolicyMapper
 
     /// <summary>Reads a policy document. The problems of sections taken from the seed (<c>"extends": "seed"</c>) are
     /// told at the section's own path, saying so; see <see cref="TakeFromSeed"/>.</summary>
-    public static ResponsePolicy? ToPolicy(PolicyDocument document, ProblemList problems)
+    public static ResponsePolicy? ToPolicy(PolicyDocument document, ProblemList problems, PolicyReadOptions? options = null)
     {
         var read = new ProblemList();
         var version = ReadFormatVersion(document, read);
         var fromSeed = TakeFromSeed(document, version, read);
-        var policy = ReadPolicy(document, version, read);
+        var policy = ReadPolicy(document, version, options, read);
         foreach (var problem in FromSeedProblems(read.Problems, fromSeed))
         {
             problems.Add(problem.Path, problem.Reason);
@@ -30,10 +30,10 @@ internal static partial class PolicyMapper
         return problems.HasProblems ? null : policy;
     }
 
-    private static ResponsePolicy? ReadPolicy(PolicyDocument document, int? version, ProblemList problems)
+    private static ResponsePolicy? ReadPolicy(PolicyDocument document, int? version, PolicyReadOptions? options, ProblemList problems)
     {
         var roles = ReadRoles(document.Roles, problems, "$.roles");
-        var calendar = ReadCalendar(document.Calendar, problems, "$.calendar");
+        var calendar = ReadCalendar(document.Calendar, options?.HolidaySource, problems, "$.calendar");
         var severities = ReadSeverities(document.Severities, problems, "$.severities");
         var lifecycle = ReadLifecycle(document.Lifecycle, version, roles, problems, "$.lifecycle");
         var onCall = ReadOnCall(document, calendar, roles, problems);
@@ -108,7 +108,7 @@ internal static partial class PolicyMapper
         WorkingDays = calendar.WorkingDays.Select(d => (string?)BusinessCalendar.DayName(d)).ToList(),
         Opens = IsoText.FormatLocalTime(calendar.Hours.OpeningTime),
         Closes = FormatClosing(calendar.Hours),
-        Holidays = calendar.Holidays.Select(h => (string?)h.ToString()).ToList(),
+        Holidays = calendar.Holidays.Select(h => (HolidayEntryDocument?)ToDocument(h)).ToList(),
         WeekdayHours = calendar.WeekdayHours.Count == 0
             ? null
             : calendar.WeekdayHours.ToDictionary(
@@ -144,7 +144,7 @@ internal static partial class PolicyMapper
     };
 
     private static TargetDocument ToDocument(ResponseTarget target) =>
-        new() { Within = FormatOptional(target.Within), Clock = HumanText.CamelCase(target.Clock) };
+        new() { Within = target.Days is { } days ? BusinessDaysText(days) : FormatOptional(target.Within), Clock = HumanText.CamelCase(target.Clock) };
 
     private static string? FormatOptional(Duration? duration) => duration is { } d ? IsoText.FormatDuration(d) : null;
 
@@ -246,6 +246,7 @@ internal static partial class PolicyMapper
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.TargetDocument, problems, path);
         var clock = ReadEnum<ResponseClock>(document.Clock, problems, ProblemList.Join(path, "clock"));
         var within = ReadOptionalDuration(document.Within, problems, ProblemList.Join(path, "within"));
+        CheckTargetDays(clock, document.Within, within, problems, ProblemList.Join(path, "within"));
         if (clock is { } c)
         {
             ResponseTarget.Validate(c, within, problems, path);
@@ -336,7 +337,7 @@ internal static partial class PolicyMapper
     /// <summary>
     /// Builds an object whose parts were read and checked without problems. Its constructor checks them again; should
     /// it still refuse them, its problems are reported under the object's path rather than escaping the reader, so
-    /// <see cref="PolicyJson.TryParse"/> never throws for bad input and every problem keeps its full JSON path.
+    /// <see cref="PolicyJson.TryParse(string, PolicyReadOptions, out ResponsePolicy?, out IReadOnlyList{PolicyProblem})"/> never throws for bad input and every problem keeps its full JSON path.
     /// </summary>
     private static T? Build<T>(ProblemList problems, string path, Func<T?> build)
         where T : class

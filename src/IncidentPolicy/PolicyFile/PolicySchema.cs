@@ -67,7 +67,8 @@ internal static class PolicySchema
         commands.Add((JsonNode?)PermissionTable.Anyone);
     }
 
-    private static readonly (string Name, Type Type)[] Definitions = [("condition", typeof(ConditionDocument))];
+    private static readonly (string Name, Type Type)[] Definitions =
+        [("condition", typeof(ConditionDocument)), ("holiday", typeof(HolidayRuleDocument))];
 
     /// <summary>
     /// Exports a type's schema with every occurrence of a defined type replaced by a <c>$ref</c> to its definition
@@ -166,6 +167,18 @@ internal static class PolicySchema
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
     {
+        // A holiday entry is read by a converter of its own, which the exporter cannot see into: a date text or a
+        // rule object.
+        if (context.TypeInfo.Type == typeof(List<HolidayEntryDocument?>) && schema is JsonObject list)
+        {
+            list["items"] = new JsonObject
+            {
+                ["oneOf"] = new JsonArray(
+                    new JsonObject { ["type"] = "string", ["pattern"] = IsoText.HolidayPattern, ["examples"] = new JsonArray("2026-12-25", "--12-25") },
+                    new JsonObject { ["$ref"] = "#/$defs/holiday" }),
+            };
+        }
+
         if (schema is not JsonObject node)
         {
             return schema;

@@ -85,6 +85,9 @@ public static class Limits
     /// constructors and by <c>PolicyJson.Parse</c>, as a policy file could not hold them.</summary>
     public const int MaxConditionDepth = 20;
 
+    /// <summary>The most business days a response target may allow (<c>"clock": "businessDays"</c>): 366.</summary>
+    public const int MaxBusinessDays = 366;
+
     /// <summary>Whether <paramref name="instant"/> is within <see cref="MinInstant"/> … <see cref="MaxInstant"/>.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns><see langword="true"/> when it is supported.</returns>

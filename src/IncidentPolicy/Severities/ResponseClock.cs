@@ -11,4 +11,8 @@ public enum ResponseClock
 
     /// <summary>By the close of the first working day after the day of the alert: "next business day".</summary>
     NextBusinessDay,
+
+    /// <summary>By the close of the Nth working day after the day of the alert: "5 business days". One business day
+    /// is due when next business day is.</summary>
+    BusinessDays,
 }

@@ -13,7 +13,7 @@ namespace IncidentPolicy.Severities;
 /// mistake.</para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
-public sealed class SeverityScale : IReadOnlyList<SeverityLevel>
+public sealed partial class SeverityScale : IReadOnlyList<SeverityLevel>
 {
     private readonly SeverityLevel[] _levels;
     private readonly Dictionary<string, SeverityLevel> _byId;
@@ -53,7 +53,8 @@ public sealed class SeverityScale : IReadOnlyList<SeverityLevel>
     public int Count => _levels.Length;
 
     /// <summary>Levels whose targets are slower than the next less severe level's; paths like
-    /// <c>[0].respond</c>, indexes into the levels as given.</summary>
+    /// <c>[0].respond</c>, indexes into the levels as given. Only targets on the same kind of clock are compared
+    /// here; a policy compares the others by their due instants in its calendar (<see cref="ResponsePolicy.Warnings"/>).</summary>
     public IReadOnlyList<PolicyProblem> Warnings { get; }
 
     /// <summary>For each level in rank order, its index in the sequence the scale was created from.</summary>
@@ -148,11 +149,15 @@ public sealed class SeverityScale : IReadOnlyList<SeverityLevel>
 
     private static bool IsSlower(Duration? mine, Duration? theirs) => mine is { } m && theirs is { } t && m > t;
 
-    // Clocks order from fastest to slowest class: wall clock, business hours, next business day; within a
-    // class the shorter time is faster. Comparing across classes is a heuristic: business hours never
-    // elapse faster than the wall clock.
+    // Targets on the same kind of clock compare by their lengths (next business day is one business day). Targets on
+    // different kinds of clock need the calendar: TargetOrderWarnings compares their due instants.
     private static bool IsSlower(ResponseTarget mine, ResponseTarget theirs) =>
-        mine.Clock != theirs.Clock
-            ? mine.Clock > theirs.Clock
-            : mine.Within is { } m && theirs.Within is { } t && m > t;
+        SameKind(mine, theirs)
+        && (BusinessDaysOf(mine) is { } m ? m > BusinessDaysOf(theirs) : mine.Within > theirs.Within);
+
+    private static bool SameKind(ResponseTarget mine, ResponseTarget theirs) =>
+        mine.Clock == theirs.Clock || (BusinessDaysOf(mine) is not null && BusinessDaysOf(theirs) is not null);
+
+    private static int? BusinessDaysOf(ResponseTarget target) =>
+        target.Clock == ResponseClock.NextBusinessDay ? 1 : target.Days;
 }

@@ -56,12 +56,19 @@ public class SeverityScaleTests
     }
 
     [Fact]
-    public void Warnings_BusinessHoursForMoreSevere_WarnedEvenIfShorter()
+    public void Warnings_BusinessHoursForMoreSevere_WarnedByThePolicyForTheFirstSampleAlertItIsLater()
     {
         var sev1 = new SeverityLevel("SEV-1", 1, "x", "", [], ["on-call-engineer"],
             ResponseTarget.WallClock(Duration.FromMinutes(5)), ResponseTarget.BusinessHours(Duration.FromMinutes(10)));
         var scale = new SeverityScale([sev1, Level("SEV-2", 2, 30)]);
-        Assert.Equal("[0].respond", Assert.Single(scale.Warnings).Path);
+        Assert.Empty(scale.Warnings);
+
+        var policy = new ResponsePolicy([new Role("on-call-engineer", "On-call engineer", "")], scale, IncidentPolicy.Calendars.BusinessCalendar.Default);
+        Assert.Equal(
+            new PolicyProblem(
+                "$.severities[0].respond",
+                "SEV-1 allows 10 minutes (business hours) to respond, slower than SEV-2's 30 minutes for an alert at 2026-03-23T00:00:00Z (Monday 2026-03-23 00:00 UTC); a more severe level is usually at least as fast"),
+            Assert.Single(policy.Warnings));
     }
 
     [Fact]
