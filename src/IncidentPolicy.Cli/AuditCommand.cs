@@ -77,7 +77,7 @@ internal static class AuditCommand
                 _ => Text.Camel(o.State),
             };
             var met = o.MetAt is { } m ? TextFormats.Format(m) : "";
-            var late = o.LateBy is { } l ? TextFormats.Format(l) : "";
+            var late = o.LateBy is { } l ? (l == NodaTime.Duration.Zero ? "due now" : TextFormats.Format(l)) : "";
             stdout.WriteLine($"  {mark,-2} {o.Key.PadRight(keyWidth)}  {state,-9}  {TextFormats.Format(o.DueAt),-20}  {met,-20}  {late}");
         }
 
