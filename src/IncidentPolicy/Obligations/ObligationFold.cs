@@ -40,6 +40,9 @@ internal sealed partial class ObligationFold
     private bool _finished;
     private Instant? _lastExternalUpdate;
 
+    /// <summary>Who holds which role so far, for the respond obligations events other than an assignment meet.</summary>
+    private RoleResponses.Holders _holders = RoleResponses.Holders.None;
+
     /// <summary>The pending rolling external and internal (maxSilence) updates.</summary>
     private Owed? _nextExternal;
     private Owed? _nextInternal;
@@ -98,12 +101,10 @@ internal sealed partial class ObligationFold
 
                 break;
             case Acknowledged:
-                // Meets acknowledge, and engages the on-call role (meeting its respond obligation).
+                // Meets acknowledge; by default it also engages the on-call role (MeetResponses, below).
                 _acknowledgedAt ??= at;
                 _acknowledged = true;
                 Meet(ObligationKind.Acknowledge, null, at);
-                Engage(LifecycleRules.OnCallRole, at);
-                Meet(ObligationKind.Respond, LifecycleRules.OnCallRole, at);
                 break;
             case Declared e:
                 // Meets declare; a severity other than the current one is a severity change; from the declaration on,
@@ -125,10 +126,6 @@ internal sealed partial class ObligationFold
             case CommanderAssigned:
                 _hasCommander = true;
                 Meet(ObligationKind.AssignCommander, null, at);
-                break;
-            case RoleAssigned e:
-                Engage(e.Role, at);
-                Meet(ObligationKind.Respond, e.Role, at);
                 break;
             case SeverityChanged e when _policy.Severities.Find(e.Severity) is { } newLevel && newLevel != _severity:
                 ChangeSeverity(newLevel, at);
@@ -181,6 +178,23 @@ internal sealed partial class ObligationFold
                 Cancel(at, includeOverdue: true, _ => true);
                 _finished = true;
                 break;
+        }
+
+        _holders = _holders.After(@event);
+        MeetResponses(@event);
+    }
+
+    /// <summary>Engages every role the event shows responding (<see cref="RoleResponses.Meets"/>: by default a
+    /// <c>roleAssigned</c> of the role, and an acknowledgement for the on-call role), meeting its respond obligation.</summary>
+    private void MeetResponses(IncidentEvent @event)
+    {
+        foreach (var role in _policy.Roles)
+        {
+            if (RoleResponses.Lists(role, @event) && (EngagedAt(role.Id) is not null || RoleResponses.Meets(_policy, role, @event, _holders)))
+            {
+                Engage(role.Id, @event.At);
+                Meet(ObligationKind.Respond, role.Id, @event.At);
+            }
         }
     }
 
