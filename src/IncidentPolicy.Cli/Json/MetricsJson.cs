@@ -22,7 +22,7 @@ internal static class MetricsJson
     {
         ArgumentNullException.ThrowIfNull(metrics);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("asOf", clock.Format(metrics.AsOf));

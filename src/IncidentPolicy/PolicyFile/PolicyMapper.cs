@@ -165,9 +165,7 @@ internal static partial class PolicyMapper
             Role.Validate(document.Id, document.Name, document.Description, problems, itemPath);
             var respondedBy = ReadRespondedBy(document.RespondedBy, problems, ProblemList.Join(itemPath, "respondedBy"));
             roles.Add(problems.Problems.Count == before
-                ? Build(problems, itemPath, () => respondedBy is null
-                    ? new Role(document.Id!, document.Name!, document.Description ?? "")
-                    : new Role(document.Id!, document.Name!, document.Description ?? "", respondedBy))
+                ? Build(problems, itemPath, () => new Role(document.Id!, document.Name!, document.Description ?? "", respondedBy))
                 : null);
         }
 

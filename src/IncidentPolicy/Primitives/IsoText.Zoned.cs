@@ -20,7 +20,7 @@ internal static partial class IsoText
         NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFF");
 
     /// <summary>Writes the instant as local time in <paramref name="zone"/> with its offset:
-    /// <c>2026-12-23T17:30:00+01:00</c>; <c>Z</c> for a zero offset, so that UTC reads as <see cref="FormatInstant"/>
+    /// <c>2026-12-23T17:30:00+01:00</c>; <c>Z</c> for a zero offset, so that UTC reads as <see cref="FormatInstant(Instant)"/>
     /// writes it; a fraction only when not zero.</summary>
     public static string FormatInstant(Instant instant, DateTimeZone zone)
     {

@@ -15,44 +15,31 @@ public sealed partial record Role
     /// <param name="id">Stable id in lower-case kebab form, such as <c>engineering-manager</c>.</param>
     /// <param name="name">Display name, such as <c>Engineering manager</c>.</param>
     /// <param name="description">What the role does in an incident; may be empty.</param>
-    /// <exception cref="PolicyValidationException">The id is not lower-case kebab form (at most
-    /// <see cref="Limits.MaxIdLength"/> characters), the name is blank or not one line of valid Unicode, or the
-    /// description is not valid Unicode (paths <c>id</c>, <c>name</c>, <c>description</c>).</exception>
-    public Role(string id, string name, string description = "")
-    {
-        var problems = new ProblemList();
-        Validate(id, name, description, problems, "");
-        problems.ThrowIfAny();
-        Id = id;
-        Name = name;
-        Description = description ?? "";
-        RespondedBy = [.. ResponseEvents.DefaultFor(id)];
-        _responseMask = MaskOf(RespondedBy);
-    }
-
-    /// <summary>Creates a role whose <c>respond:ROLE</c> obligation is met by the events given.</summary>
-    /// <param name="id">Stable id in lower-case kebab form, such as <c>comms-lead</c>.</param>
-    /// <param name="name">Display name, such as <c>Comms lead</c>.</param>
-    /// <param name="description">What the role does in an incident; may be empty.</param>
-    /// <param name="respondedBy">The events that show the role has responded, such as
+    /// <param name="respondedBy">The events that meet the role's <c>respond:ROLE</c> obligation, such as
     /// <see cref="ResponseEvent.RoleAssigned"/> and <see cref="ResponseEvent.ExternalStatusUpdatePosted"/> for a comms
-    /// lead whose first status-page update counts; at least one, duplicates dropped, order kept.</param>
-    /// <exception cref="PolicyValidationException">As the other constructor, or <paramref name="respondedBy"/> is empty
-    /// or holds a value that is not a <see cref="ResponseEvent"/> (path <c>respondedBy</c>).</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="respondedBy"/> is null.</exception>
-    public Role(string id, string name, string description, IEnumerable<ResponseEvent> respondedBy)
+    /// lead whose first status-page update counts; at least one, duplicates dropped, order kept. Null for the default
+    /// (see <see cref="RespondedBy"/>).</param>
+    /// <exception cref="PolicyValidationException">The id is not lower-case kebab form (at most
+    /// <see cref="Limits.MaxIdLength"/> characters), the name is blank or not one line of valid Unicode, the
+    /// description is not valid Unicode (paths <c>id</c>, <c>name</c>, <c>description</c>), or
+    /// <paramref name="respondedBy"/> is empty or holds a value that is not a <see cref="ResponseEvent"/> (path
+    /// <c>respondedBy</c>).</exception>
+    public Role(string id, string name, string description = "", IEnumerable<ResponseEvent>? respondedBy = null)
     {
-        ArgumentNullException.ThrowIfNull(respondedBy);
-        var events = respondedBy.Distinct().ToImmutableArray();
         var problems = new ProblemList();
         Validate(id, name, description, problems, "");
-        ValidateRespondedBy(events, problems, "respondedBy");
+        var events = respondedBy?.Distinct().ToImmutableArray();
+        if (events is { } given)
+        {
+            ValidateRespondedBy(given, problems, "respondedBy");
+        }
+
         problems.ThrowIfAny();
         Id = id;
         Name = name;
         Description = description ?? "";
-        RespondedBy = events;
-        _responseMask = MaskOf(events);
+        RespondedBy = events ?? [.. ResponseEvents.DefaultFor(id)];
+        _responseMask = MaskOf(RespondedBy);
     }
 
     private readonly int _responseMask;
