@@ -132,7 +132,11 @@ internal sealed partial class ObligationEngine
                 break;
         }
 
-        Fold.Holders = Fold.Holders.After(@event);
+        if (RoleResponses.NeedHolders(_policy))
+        {
+            Fold.Holders = Fold.Holders.After(@event);
+        }
+
         MeetResponses(@event);
         InvalidateFacts(changed);
     }

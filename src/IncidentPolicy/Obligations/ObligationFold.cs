@@ -42,6 +42,7 @@ internal sealed partial class ObligationFold
 
     /// <summary>Who holds which role so far, for the respond obligations events other than an assignment meet.</summary>
     private RoleResponses.Holders _holders = RoleResponses.Holders.None;
+    private readonly bool _needHolders;
 
     /// <summary>The pending rolling external and internal (maxSilence) updates.</summary>
     private Owed? _nextExternal;
@@ -50,6 +51,7 @@ internal sealed partial class ObligationFold
     private ObligationFold(ResponsePolicy policy)
     {
         _policy = policy;
+        _needHolders = RoleResponses.NeedHolders(policy);
         _ruleHolds = new bool[policy.Escalation.Rules.Count];
         _policyApplies = new bool[policy.Escalation.Policies.Count];
         _policyStopped = new bool[policy.Escalation.Policies.Count];
@@ -180,7 +182,11 @@ internal sealed partial class ObligationFold
                 break;
         }
 
-        _holders = _holders.After(@event);
+        if (_needHolders)
+        {
+            _holders = _holders.After(@event);
+        }
+
         MeetResponses(@event);
     }
 

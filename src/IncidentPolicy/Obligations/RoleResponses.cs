@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using IncidentPolicy.Lifecycle;
 using NodaTime;
 
@@ -11,7 +12,7 @@ internal static class RoleResponses
 {
     /// <summary>Who holds which role so far, from the events folded: the Incident Commander, the first acknowledger and
     /// every role assigned. Immutable; each change is a new value, so a kept fold can share it.</summary>
-    internal sealed record Holders(string? Commander, string? Acknowledger, IReadOnlyList<(string Role, string Person)> Assigned)
+    internal sealed record Holders(string? Commander, string? Acknowledger, ImmutableHashSet<(string Role, string Person)> Assigned)
     {
         public static readonly Holders None = new(null, null, []);
 
@@ -22,9 +23,28 @@ internal static class RoleResponses
             CommanderAssigned e => this with { Commander = e.Person },
             Acknowledged e when Acknowledger is null => this with { Acknowledger = e.By },
             RoleAssigned e when e.Role is not null && e.Person is not null && !Assigned.Contains((e.Role, e.Person)) =>
-                this with { Assigned = [.. Assigned, (e.Role, e.Person)] },
+                this with { Assigned = Assigned.Add((e.Role, e.Person)) },
             _ => this,
         };
+    }
+
+    /// <summary>Whether any role of <paramref name="policy"/> needs to know who holds it: one that lists an event other
+    /// than its assignment (and, for the on-call role, an acknowledgement, whose actor holds it by acknowledging). Folds
+    /// keep <see cref="Holders"/> only then, so that the default costs nothing.</summary>
+    public static bool NeedHolders(ResponsePolicy policy)
+    {
+        foreach (var role in policy.Roles)
+        {
+            foreach (var listed in role.RespondedBy)
+            {
+                if (listed is not ResponseEvent.RoleAssigned && !(listed is ResponseEvent.Acknowledged && role.Id == LifecycleRules.OnCallRole))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="role"/> lists the kind of <paramref name="incidentEvent"/>; for

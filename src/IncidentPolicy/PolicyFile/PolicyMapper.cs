@@ -163,9 +163,13 @@ internal static partial class PolicyMapper
             CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.RoleDocument, problems, itemPath);
             var before = problems.Problems.Count;
             Role.Validate(document.Id, document.Name, document.Description, problems, itemPath);
+            var valid = problems.Problems.Count == before;
+
+            // A bad respondedBy is reported at its path; the role is still read (with the events that could be), so
+            // that the severities naming it do not report it as unknown.
             var respondedBy = ReadRespondedBy(document.RespondedBy, problems, ProblemList.Join(itemPath, "respondedBy"));
-            roles.Add(problems.Problems.Count == before
-                ? Build(problems, itemPath, () => new Role(document.Id!, document.Name!, document.Description ?? "", respondedBy))
+            roles.Add(valid
+                ? Build(problems, itemPath, () => new Role(document.Id!, document.Name!, document.Description ?? "", respondedBy is { Count: > 0 } ? respondedBy : null))
                 : null);
         }
 

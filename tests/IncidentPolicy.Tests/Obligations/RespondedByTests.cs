@@ -25,9 +25,9 @@ public class RespondedByTests
     public void Default_IsTheAssignment_AndTheAcknowledgementForOnCall()
     {
         var roles = ResponsePolicy.Default.Roles.ToDictionary(r => r.Id);
-        Assert.Equal([ResponseEvent.RoleAssigned], roles["comms-lead"].RespondedBy);
-        Assert.Equal([ResponseEvent.RoleAssigned, ResponseEvent.Acknowledged], roles["on-call-engineer"].RespondedBy);
-        Assert.Equal([ResponseEvent.RoleAssigned], new Role("scribe", "Scribe").RespondedBy);
+        Assert.Equal([ResponseEvent.RoleAssigned], roles["comms-lead"].RespondedBy.ToArray());
+        Assert.Equal([ResponseEvent.RoleAssigned, ResponseEvent.Acknowledged], roles["on-call-engineer"].RespondedBy.ToArray());
+        Assert.Equal([ResponseEvent.RoleAssigned], new Role("scribe", "Scribe").RespondedBy.ToArray());
     }
 
     [Fact]
@@ -130,23 +130,23 @@ public class RespondedByTests
         var actor = Gen.Elements("alex", "casey", "maria", "sarah", "erin");
         var step =
             from minutes in Gen.Choose(0, 20)
-            from by in actor
+            from who in actor
             from person in actor
             from kind in Gen.Choose(0, 11)
             select (minutes, (Func<Instant, IncidentEvent>)(at => kind switch
             {
-                0 => new Acknowledged(at, by),
-                1 => new Declared(at, by, "SEV-1", "checkout"),
-                2 => new StatusUpdatePosted(at, by, StatusAudience.External, "update"),
-                3 => new StatusUpdatePosted(at, by, StatusAudience.Internal, "update"),
-                4 => new NoteAdded(at, by, "note"),
-                5 => new Mitigated(at, by, null),
-                6 => new ChannelCreated(at, by, "#inc"),
-                7 => new RoleAssigned(at, by, person == "maria" ? "comms-lead" : "engineering-manager", person),
-                8 => new CommanderAssigned(at, by, person),
-                9 => new SeverityChanged(at, by, person == "alex" ? "SEV-2" : "SEV-1", null),
-                10 => new Resolved(at, by, null),
-                _ => new Reopened(at, by, null),
+                0 => new Acknowledged(at, who),
+                1 => new Declared(at, who, "SEV-1", "checkout"),
+                2 => new StatusUpdatePosted(at, who, StatusAudience.External, "update"),
+                3 => new StatusUpdatePosted(at, who, StatusAudience.Internal, "update"),
+                4 => new NoteAdded(at, who, "note"),
+                5 => new Mitigated(at, who, null),
+                6 => new ChannelCreated(at, who, "#inc"),
+                7 => new RoleAssigned(at, who, person == "maria" ? "comms-lead" : "engineering-manager", person),
+                8 => new CommanderAssigned(at, who, person),
+                9 => new SeverityChanged(at, who, person == "alex" ? "SEV-2" : "SEV-1", null),
+                10 => new Resolved(at, who, null),
+                _ => new Reopened(at, who, null),
             }));
         var cases =
             from policy in policies
