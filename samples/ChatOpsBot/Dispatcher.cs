@@ -12,7 +12,8 @@ namespace ChatOpsBot;
 internal sealed record DueAction(OutboundMessage Message, IncidentCommand Record);
 
 /// <summary>
-/// Decides what is due and not yet done: every due escalate obligation without a <c>notificationSent</c> of its key in
+/// Decides what is due and not yet done: a declared incident without a <c>channelCreated</c> in the log gets its
+/// channel; every due escalate obligation without a <c>notificationSent</c> of its key in
 /// the log is a page or notification; every other due duty without a <c>reminderSent</c> of its key is a reminder. The
 /// log alone says what was sent, so planning again after a restart plans nothing twice and forgets nothing.
 /// </summary>
@@ -23,6 +24,18 @@ internal sealed class Dispatcher(Team team)
         var notified = incident.Events.OfType<NotificationSent>().Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         var reminded = incident.Events.OfType<ReminderSent>().Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         var actions = new List<DueAction>();
+
+        // The seed's minute 5: once declared, the incident gets its channel; recording it lets the post-mortem say so.
+        if (incident.DeclaredAt is not null
+            && incident.PermittedCommands.Contains(CommandKind.RecordChannel)
+            && !incident.Events.OfType<ChannelCreated>().Any())
+        {
+            var channel = incident.ChannelName;
+            actions.Add(new DueAction(
+                new OutboundMessage(now, MessageKind.Channel, channel, incident.Id, null, $"created for {incident.Title ?? incident.Summary}"),
+                new RecordChannel(channel)));
+        }
+
         foreach (var obligation in evaluation.Due)
         {
             if (obligation.Kind == ObligationKind.Escalate)

@@ -19,6 +19,9 @@ internal enum MessageKind
     /// <summary>A reminder of a duty that is due (logged as <c>reminderSent</c>).</summary>
     Reminder,
 
+    /// <summary>The bot created the incident's channel once it was declared (logged as <c>channelCreated</c>).</summary>
+    Channel,
+
     /// <summary>Something the bot's operators must know: a torn line set aside, a broken log, a conflict.</summary>
     Notice,
 }

@@ -4,13 +4,14 @@ using IncidentPolicy.Serialization;
 
 namespace IncidentPolicy.Cli;
 
-/// <summary><c>deadlines --severity SEV-3 --at 2026-03-27T14:00:00Z [--policy FILE] [--format text|json]</c>.</summary>
+/// <summary><c>deadlines --severity SEV-3 --at 2026-03-27T14:00:00Z [--zone ZONE | --local] [--policy FILE] [--format text|json]</c>.</summary>
 internal static class DeadlinesCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var severity = new Option<string>("--severity") { Description = "Severity id of the alert, e.g. SEV-1.", Required = true };
-        var at = Options.Instant("--at", "When the alert fired, ISO 8601 UTC, e.g. 2026-03-27T14:00:00Z.");
+        var time = new TimeOptions();
+        var at = time.Instant("--at", "When the alert fired, e.g. 2026-03-27T14:00:00Z.");
         at.Required = true;
         var policyFile = Options.PolicyFile();
         var format = Options.Format();
@@ -19,6 +20,7 @@ internal static class DeadlinesCommand
         {
             severity, at, policyFile, format,
         };
+        time.AddTo(command);
         command.SetAction(parseResult =>
         {
             if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out var policy))
@@ -35,17 +37,18 @@ internal static class DeadlinesCommand
             }
 
             var deadlines = level.Deadlines(alertAt, policy.Calendar);
+            var clock = time.Output(parseResult, policy);
             if (parseResult.GetValue(format) == "json")
             {
-                stdout.WriteLine(DeadlinesJson.Serialize(level.Id, alertAt, deadlines));
+                stdout.WriteLine(DeadlinesJson.Serialize(level.Id, alertAt, deadlines, clock));
                 return ExitCodes.Success;
             }
 
-            stdout.WriteLine($"{level} alert at {TextFormats.Format(alertAt)}; calendar {policy.Calendar}");
+            stdout.WriteLine($"{level} alert at {clock.Format(alertAt)}; calendar {policy.Calendar}");
             var width = deadlines.Max(d => d.KindName.Length);
             foreach (var deadline in deadlines)
             {
-                stdout.WriteLine($"  {deadline.KindName.PadRight(width)}  {TextFormats.Format(deadline.DueAt)}  {deadline.Reason}");
+                stdout.WriteLine($"  {deadline.KindName.PadRight(width)}  {clock.Format(deadline.DueAt)}  {deadline.Reason}");
             }
 
             return ExitCodes.Success;

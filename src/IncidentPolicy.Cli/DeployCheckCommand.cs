@@ -5,14 +5,15 @@ using IncidentPolicy.Serialization;
 namespace IncidentPolicy.Cli;
 
 /// <summary>
-/// <c>deploy-check --at INSTANT [--approved-by ROLE …] [--policy FILE] [--format text|json]</c> — whether a deployment
+/// <c>deploy-check --at INSTANT [--zone ZONE | --local] [--approved-by ROLE …] [--policy FILE] [--format text|json]</c> — whether a deployment
 /// at the instant is allowed by the policy's change windows: exit 0 when allowed, 1 when refused.
 /// </summary>
 internal static class DeployCheckCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var at = Options.Instant("--at", "When the deployment would happen, ISO 8601 UTC, e.g. 2026-05-29T03:45:00Z.");
+        var time = new TimeOptions();
+        var at = time.Instant("--at", "When the deployment would happen, e.g. 2026-05-29T03:45:00Z.");
         at.Required = true;
         var approvedBy = new Option<string[]>("--approved-by")
         {
@@ -25,6 +26,7 @@ internal static class DeployCheckCommand
         {
             at, approvedBy, policyFile, format,
         };
+        time.AddTo(command);
 
         command.SetAction(parseResult =>
         {
@@ -44,7 +46,7 @@ internal static class DeployCheckCommand
             }
 
             var decision = policy.CanDeploy(parseResult.GetValue(at), approvals);
-            stdout.WriteLine(parseResult.GetValue(format) == "json" ? DeployDecisionJson.Serialize(decision) : decision.Reason);
+            stdout.WriteLine(parseResult.GetValue(format) == "json" ? DeployDecisionJson.Serialize(decision, time.Output(parseResult, policy)) : decision.Reason);
             return decision.IsAllowed ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;

@@ -11,7 +11,7 @@ using NodaTime;
 namespace IncidentPolicy.Cli;
 
 /// <summary>
-/// <c>oncall [--policy FILE] [--schedule ID] --at INSTANT</c> — who is on call on each schedule;
+/// <c>oncall [--policy FILE] [--schedule ID] [--zone ZONE | --local] --at INSTANT</c> — who is on call on each schedule;
 /// <c>oncall [--policy FILE] [--schedule ID] --from INSTANT --to INSTANT [--format text|json] [--ics FILE]</c> — shifts,
 /// handoffs, gaps and Incident Commander/on-call conflicts, optionally as an iCalendar feed.
 /// </summary>
@@ -29,9 +29,10 @@ internal static class OnCallCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var at = Options.Instant("--at", "Who is on call at this instant, ISO 8601 UTC, e.g. 2026-05-29T04:02:00Z.");
-        var from = Options.Instant("--from", $"Start of the window (inclusive), ISO 8601 UTC; the window is at most {MaxWindowDays} days.");
-        var to = Options.Instant("--to", $"End of the window (exclusive), ISO 8601 UTC; the window is at most {MaxWindowDays} days.");
+        var time = new TimeOptions();
+        var at = time.Instant("--at", "Who is on call at this instant, e.g. 2026-05-29T04:02:00Z.");
+        var from = time.Instant("--from", $"Start of the window (inclusive); the window is at most {MaxWindowDays} days.");
+        var to = time.Instant("--to", $"End of the window (exclusive); the window is at most {MaxWindowDays} days.");
         var ics = new Option<string?>("--ics") { Description = "Also write the window's shifts to FILE as an iCalendar feed, one event per shift." };
         var scheduleId = new Option<string?>("--schedule") { Description = "Only the schedule with this id; every schedule when omitted." };
         var policyFile = Options.PolicyFile();
@@ -41,6 +42,7 @@ internal static class OnCallCommand
         {
             at, from, to, ics, scheduleId, policyFile, format,
         };
+        time.AddTo(command);
         command.Validators.Add(result =>
         {
             var hasAt = result.GetResult(at) is not null;
@@ -54,7 +56,7 @@ internal static class OnCallCommand
             {
                 result.AddError("give --at INSTANT, or both --from INSTANT and --to INSTANT");
             }
-            else if (hasFrom && hasTo && Options.ValueOrNull(result, from) is { } start && Options.ValueOrNull(result, to) is { } end)
+            else if (hasFrom && hasTo && time.ValueOrNull(result, from) is { } start && time.ValueOrNull(result, to) is { } end)
             {
                 if (end <= start)
                 {
@@ -92,10 +94,11 @@ internal static class OnCallCommand
             }
 
             var json = parseResult.GetValue(format) == "json";
+            var clock = time.Output(parseResult, policy);
             if (parseResult.GetResult(at) is not null)
             {
                 var instant = parseResult.GetValue(at);
-                stdout.WriteLine(json ? OnCallJson.SerializeOnCallAt(schedules, instant) : AtText(schedules, instant));
+                stdout.WriteLine(json ? OnCallJson.SerializeOnCallAt(schedules, instant, clock) : AtText(schedules, instant, clock));
                 return ExitCodes.Success;
             }
 
@@ -123,7 +126,7 @@ internal static class OnCallCommand
                 }
             }
 
-            stdout.WriteLine(json ? OnCallJson.SerializeWindow(schedules, start, end, conflicts) : WindowText(schedules, start, end, conflicts));
+            stdout.WriteLine(json ? OnCallJson.SerializeWindow(schedules, start, end, conflicts, clock) : WindowText(schedules, start, end, conflicts, clock));
             return ExitCodes.Success;
         });
         return command;
@@ -144,10 +147,10 @@ internal static class OnCallCommand
         return false;
     }
 
-    private static string AtText(IReadOnlyList<Schedule> schedules, Instant at)
+    private static string AtText(IReadOnlyList<Schedule> schedules, Instant at, CliTime clock)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        text.Write($"On call at {TextFormats.Format(at)}:");
+        text.Write($"On call at {clock.Format(at)}:");
         var width = schedules.Count == 0 ? 0 : schedules.Max(s => s.Id.Length);
         foreach (var schedule in schedules)
         {
@@ -162,37 +165,37 @@ internal static class OnCallCommand
         return text.ToString();
     }
 
-    private static string WindowText(IReadOnlyList<Schedule> schedules, Instant from, Instant to, IReadOnlyList<ScheduleConflict> conflicts)
+    private static string WindowText(IReadOnlyList<Schedule> schedules, Instant from, Instant to, IReadOnlyList<ScheduleConflict> conflicts, CliTime clock)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        text.Write($"On call from {TextFormats.Format(from)} to {TextFormats.Format(to)}");
+        text.Write($"On call from {clock.Format(from)} to {clock.Format(to)}");
         foreach (var schedule in schedules)
         {
             text.Write($"\n{schedule}\n  shifts:");
             foreach (var shift in schedule.Shifts(from, to))
             {
-                text.Write($"\n    {TextFormats.Format(shift.Start)} – {TextFormats.Format(shift.End)}  {shift.Assignment}");
+                text.Write($"\n    {clock.Format(shift.Start)} – {clock.Format(shift.End)}  {shift.Assignment}");
             }
 
             var handoffs = schedule.Handoffs(from, to);
             text.Write(handoffs.Count == 0 ? "\n  handoffs: none" : "\n  handoffs:");
             foreach (var handoff in handoffs)
             {
-                text.Write($"\n    {TextFormats.Format(handoff.At)}  {handoff.From?.PersonId ?? "nobody"} → {handoff.To?.PersonId ?? "nobody"}");
+                text.Write($"\n    {clock.Format(handoff.At)}  {handoff.From?.PersonId ?? "nobody"} → {handoff.To?.PersonId ?? "nobody"}");
             }
 
             var gaps = schedule.Gaps(from, to);
             text.Write(gaps.Count == 0 ? "\n  gaps: none" : "\n  gaps:");
             foreach (var gap in gaps)
             {
-                text.Write($"\n    {TextFormats.Format(gap.Start)} – {TextFormats.Format(gap.End)}  nobody on call{(gap.UnavailablePersonId is { } p ? $" ({p} is unavailable)" : "")}");
+                text.Write($"\n    {clock.Format(gap.Start)} – {clock.Format(gap.End)}  nobody on call{(gap.UnavailablePersonId is { } p ? $" ({p} is unavailable)" : "")}");
             }
         }
 
         text.Write(conflicts.Count == 0 ? "\nIC/on-call conflicts: none" : "\nIC/on-call conflicts:");
         foreach (var conflict in conflicts)
         {
-            text.Write($"\n  {TextFormats.Format(conflict.Start)} – {TextFormats.Format(conflict.End)}  {conflict.PersonId} is Incident Commander on {conflict.Commander.ScheduleId} and on call on {conflict.OnCall.ScheduleId}");
+            text.Write($"\n  {clock.Format(conflict.Start)} – {clock.Format(conflict.End)}  {conflict.PersonId} is Incident Commander on {conflict.Commander.ScheduleId} and on call on {conflict.OnCall.ScheduleId}");
         }
 
         return text.ToString();

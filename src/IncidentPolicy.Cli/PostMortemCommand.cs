@@ -7,8 +7,8 @@ using NodaTime.Text;
 namespace IncidentPolicy.Cli;
 
 /// <summary>
-/// <c>postmortem TIMELINE [--authored FILE.md] [--policy FILE]</c>: the post-mortem of an incident in the seed's Markdown
-/// layout — title, duration, severity, impact, commander and timeline from the event log; root cause, contributing
+/// <c>postmortem TIMELINE [--authored FILE.md] [--policy FILE] [--clock 24h|12h]</c>: the post-mortem of an incident in the
+/// seed's Markdown layout, times of day on the 24-hour clock unless <c>--clock 12h</c> asks for the seed article's style — title, duration, severity, impact, commander and timeline from the event log; root cause, contributing
 /// factors, action items and lessons learned from an authored Markdown file when given (e.g. last version's output).
 /// </summary>
 internal static class PostMortemCommand
@@ -23,7 +23,9 @@ internal static class PostMortemCommand
         var timeline = new Argument<string>("TIMELINE") { Description = "The incident's event log (JSON Lines or a document)." };
         var authored = new Option<string?>("--authored") { Description = "A post-mortem Markdown file whose authored sections (root cause, contributing factors, action items, lessons learned) to keep." };
         var policyFile = Options.PolicyFile();
-        var command = new Command("postmortem", "Print the incident's post-mortem as Markdown in the seed's layout.") { timeline, authored, policyFile };
+        var clock = new Option<string>("--clock") { Description = "Times of day on the 24-hour clock (04:02, the default) or the 12-hour clock (4:02 AM, the seed article's style).", DefaultValueFactory = _ => "24h" };
+        clock.AcceptOnlyFromAmong("24h", "12h");
+        var command = new Command("postmortem", "Print the incident's post-mortem as Markdown in the seed's layout.") { timeline, authored, policyFile, clock };
         command.SetAction(parseResult =>
         {
             if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out var policy)
@@ -32,7 +34,8 @@ internal static class PostMortemCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var postMortem = PostMortem.From(Incident.ReplayLenient(policy, id, events).Incident);
+            var postMortem = PostMortem.From(Incident.ReplayLenient(policy, id, events).Incident)
+                .WithClock(parseResult.GetValue(clock) == "12h" ? PostMortemClock.TwelveHour : PostMortemClock.TwentyFourHour);
             if (parseResult.GetValue(authored) is { } path)
             {
                 if (!InputFile.TryRead(path, InputFile.MaxMarkdownBytes, stderr, out var markdown))

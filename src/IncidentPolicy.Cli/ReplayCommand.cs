@@ -6,7 +6,7 @@ using IncidentPolicy.Serialization;
 namespace IncidentPolicy.Cli;
 
 /// <summary>
-/// <c>replay TIMELINE [--policy FILE] [--format text|json]</c>: rebuilds an incident from its event log (JSON Lines or
+/// <c>replay TIMELINE [--policy FILE] [--zone ZONE | --local] [--format text|json]</c>: rebuilds an incident from its event log (JSON Lines or
 /// a document) and prints its state and every rule the log broke. Exits 1 when the log is unreadable or breaks a rule.
 /// </summary>
 internal static class ReplayCommand
@@ -16,10 +16,12 @@ internal static class ReplayCommand
         var timeline = new Argument<string>("TIMELINE") { Description = "The incident's event log: JSON Lines or {\"formatVersion\":1,\"incident\":…,\"events\":[…]}." };
         var policyFile = Options.PolicyFile();
         var format = Options.Format();
+        var time = new TimeOptions();
         var command = new Command("replay", "Rebuild an incident from its event log; print state, version, commander, roles, impacts, flags and violations.")
         {
             timeline, policyFile, format,
         };
+        time.AddTo(command);
         command.SetAction(parseResult =>
         {
             if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out var policy))
@@ -33,13 +35,14 @@ internal static class ReplayCommand
             }
 
             var replay = Incident.ReplayLenient(policy, id, events);
+            var clock = time.Output(parseResult, policy);
             if (parseResult.GetValue(format) == "json")
             {
-                stdout.WriteLine(ReplayJson.Serialize(replay));
+                stdout.WriteLine(ReplayJson.Serialize(replay, clock));
             }
             else
             {
-                WriteText(replay, stdout);
+                WriteText(replay, clock, stdout);
             }
 
             return replay.Violations.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
@@ -47,11 +50,11 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static void WriteText(ReplayResult replay, TextWriter stdout)
+    private static void WriteText(ReplayResult replay, CliTime clock, TextWriter stdout)
     {
         var incident = replay.Incident;
         stdout.WriteLine($"incident   {incident.Id}  {incident.ChannelName}");
-        stdout.WriteLine($"status     {Text.Camel(incident.Status)} (version {incident.Version}, last event {TextFormats.Format(incident.LastEventAt)})");
+        stdout.WriteLine($"status     {Text.Camel(incident.Status)} (version {incident.Version}, last event {clock.Format(incident.LastEventAt)})");
         stdout.WriteLine($"severity   {incident.SeverityId ?? "-"}{(incident.Title is { } title ? $"  \"{title}\"" : "")}");
         stdout.WriteLine($"commander  {incident.Commander ?? "-"}");
         stdout.WriteLine($"roles      {(incident.RoleAssignments.Count == 0 ? "-" : string.Join(", ", incident.RoleAssignments.Select(r => $"{r.Role}: {r.Person}")))}");

@@ -8,7 +8,7 @@ using NodaTime;
 namespace IncidentPolicy.Cli;
 
 /// <summary>
-/// <c>report DIR [--policy FILE] [--at INSTANT] [--format text|json]</c>: metrics over the event logs
+/// <c>report DIR [--policy FILE] [--at INSTANT] [--zone ZONE | --local] [--format text|json]</c>: metrics over the event logs
 /// (<c>*.json</c>, <c>*.jsonl</c>) of a folder. Logs are replayed leniently, as <c>audit</c> does, since they are real
 /// history. Exits 0 with the metrics; 1 when the folder, a log or the policy is invalid.
 /// </summary>
@@ -22,12 +22,14 @@ internal static class ReportCommand
     {
         var dir = new Argument<string>("DIR") { Description = "A folder of event logs (*.json, *.jsonl), one incident each." };
         var policyFile = Options.PolicyFile();
-        var at = Options.Instant("--at", "The instant to measure at, ISO 8601 UTC; the latest event of all logs when omitted.");
+        var time = new TimeOptions();
+        var at = time.Instant("--at", "The instant to measure at; the latest event of all logs when omitted.");
         var format = Options.Format();
         var command = new Command("report", "Metrics over a folder of event logs (at most 256 MiB together): time to acknowledge, mitigate and resolve by severity, on-time rate per obligation kind, action items.")
         {
             dir, policyFile, at, format,
         };
+        time.AddTo(command);
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(dir)!;
@@ -62,13 +64,14 @@ internal static class ReportCommand
                 ? incidents.Select(i => i.LastEventAt).DefaultIfEmpty(Instant.MinValue).Max()
                 : parseResult.GetValue(at);
             var metrics = IncidentMetrics.Compute(incidents, asOf);
+            var clock = time.Output(parseResult, policy);
             if (parseResult.GetValue(format) == "json")
             {
-                stdout.WriteLine(MetricsJson.Serialize(metrics));
+                stdout.WriteLine(MetricsJson.Serialize(metrics, clock));
             }
             else
             {
-                WriteText(metrics, stdout);
+                WriteText(metrics, clock, stdout);
             }
 
             return ExitCodes.Success;
@@ -109,9 +112,9 @@ internal static class ReportCommand
         return true;
     }
 
-    private static void WriteText(IncidentMetrics metrics, TextWriter stdout)
+    private static void WriteText(IncidentMetrics metrics, CliTime clock, TextWriter stdout)
     {
-        stdout.WriteLine($"{metrics.Incidents} incidents, {metrics.Excluded} excluded (declined, merged or alerted later), as of {TextFormats.Format(metrics.AsOf)}");
+        stdout.WriteLine($"{metrics.Incidents} incidents, {metrics.Excluded} excluded (declined, merged or alerted later), as of {clock.Format(metrics.AsOf)}");
         stdout.WriteLine();
         stdout.WriteLine($"  {"severity",-9} {"incidents",9}  {"ack mean",-9}  {"mitigate mean / median / p90",-30}  resolve mean / median / p90");
         foreach (var group in metrics.BySeverity.Append(metrics.All))

@@ -7,7 +7,7 @@ using IncidentPolicy.Serialization;
 namespace IncidentPolicy.Cli;
 
 /// <summary>
-/// <c>simulate TIMELINE --until INSTANT [--policy FILE]</c>: steps through time from the alert, event by event and
+/// <c>simulate TIMELINE --until INSTANT [--zone ZONE | --local] [--policy FILE]</c>: steps through time from the alert, event by event and
 /// wake-up by wake-up, printing each obligation as it appears, falls due, is met or is cancelled — a what-if tool for
 /// policy authors.
 /// </summary>
@@ -16,10 +16,12 @@ internal static class SimulateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var timeline = new Argument<string>("TIMELINE") { Description = "The incident's event log (JSON Lines or a document)." };
-        var until = Options.Instant("--until", "Simulate up to this instant, ISO 8601 UTC.");
+        var time = new TimeOptions();
+        var until = time.Instant("--until", "Simulate up to this instant.");
         until.Required = true;
         var policyFile = Options.PolicyFile();
         var command = new Command("simulate", "Step from wake-up to wake-up and print each obligation as it falls due.") { timeline, until, policyFile };
+        time.AddTo(command);
         command.SetAction(parseResult =>
         {
             if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out var policy)
@@ -29,6 +31,7 @@ internal static class SimulateCommand
             }
 
             var incident = Incident.ReplayLenient(policy, id, events).Incident;
+            var clock = time.Output(parseResult, policy);
             var end = parseResult.GetValue(until);
             var log = incident.Events;
             var cursor = 0;
@@ -44,7 +47,7 @@ internal static class SimulateCommand
                 {
                     if (log[cursor].At == t)
                     {
-                        stdout.WriteLine($"{TextFormats.Format(t)}  event   {log[cursor].Type} by {log[cursor].By}");
+                        stdout.WriteLine($"{clock.Format(t)}  event   {log[cursor].Type} by {log[cursor].By}");
                     }
 
                     cursor++;
@@ -55,7 +58,7 @@ internal static class SimulateCommand
                     if (!previous.TryGetValue(obligation.Key, out var before) || before != obligation.State)
                     {
                         var what = before == default && !previous.ContainsKey(obligation.Key) ? $"new {Text.Camel(obligation.State)}" : Text.Camel(obligation.State);
-                        stdout.WriteLine($"{TextFormats.Format(t)}  {what,-11} {obligation.Key} (due {TextFormats.Format(obligation.DueAt)})");
+                        stdout.WriteLine($"{clock.Format(t)}  {what,-11} {obligation.Key} (due {clock.Format(obligation.DueAt)})");
                         previous[obligation.Key] = obligation.State;
                     }
                 }
@@ -70,7 +73,7 @@ internal static class SimulateCommand
                 };
                 if (next is null)
                 {
-                    stdout.WriteLine($"{TextFormats.Format(t)}  nothing more falls due without a new event");
+                    stdout.WriteLine($"{clock.Format(t)}  nothing more falls due without a new event");
                     break;
                 }
 

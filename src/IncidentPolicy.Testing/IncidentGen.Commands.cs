@@ -49,6 +49,7 @@ public static partial class IncidentGen
         Gen.Elements("note", " ").Select(t => (IncidentCommand)new AddNote(t)),
         Gen.Constant<IncidentCommand>(new RecordNotification("escalate:page-engineering-manager#1", "erin")),
         Gen.Constant<IncidentCommand>(new RecordReminder("externalUpdate#1")),
+        Gen.Elements("#inc-2026-05-29-checkout-errors", " ").Select(c => (IncidentCommand)new RecordChannel(c)),
         Gen.Constant<IncidentCommand>(new RaiseAlert("again")));
 
     /// <summary>Single steps: any of <see cref="Commands"/> by one of <see cref="Cast"/> (mostly alex, sarah and erin),

@@ -74,4 +74,7 @@ public enum CommandKind
 
     /// <summary>A host records a reminder it sent about an obligation (<c>reminderSent</c>).</summary>
     RecordReminder,
+
+    /// <summary>A host records that it created the incident's chat channel (<c>channelCreated</c>).</summary>
+    RecordChannel,
 }

@@ -257,6 +257,7 @@ internal static partial class DefaultPolicy
             [CommandKind.Decline] = owners,
             [CommandKind.MergeInto] = owners,
             [CommandKind.AddNote] = anyone,
+            [CommandKind.RecordChannel] = anyone,
             [CommandKind.RecordNotification] = anyone,
             [CommandKind.RecordReminder] = anyone,
         });

@@ -264,7 +264,7 @@ public sealed class HostileInvocationTests : IDisposable
     public void Deadlines_AtWithALineBreak_ReasonStaysOneLine() =>
         AssertUsageError(
             CliRunner.Run("deadlines", "--severity", "SEV-1", "--at", "2026-05-29T04:02Z\nrm -rf"),
-            "error: --at: '2026-05-29T04:02Z\\nrm -rf' is not a UTC instant; write ISO 8601 UTC ending in Z, like 2026-05-30T15:00:00Z");
+            "error: --at: '2026-05-29T04:02Z\\nrm -rf' is not an instant; write ISO 8601 with Z or an offset, like 2026-05-30T15:00Z or 2026-05-30T17:00+02:00, or a local date and time like 2026-05-30T17:00 read in a time zone");
 
     [Fact]
     public void Deadlines_SeverityWithALineBreak_ReasonStaysOneLine()

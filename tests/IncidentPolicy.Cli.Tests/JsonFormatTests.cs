@@ -17,7 +17,7 @@ public sealed class JsonFormatTests
     {
         var metrics = IncidentMetrics.Compute([SeedIncident(), Declined()], Instant.FromUtc(2026, 6, 3, 0, 0));
 
-        var tree = JsonNode.Parse(MetricsJson.Serialize(metrics))!;
+        var tree = JsonNode.Parse(MetricsJson.Serialize(metrics, CliTime.Utc))!;
 
         Assert.Equal("2026-06-03T00:00:00Z", (string)tree["asOf"]!);
         Assert.Equal(1, (int)tree["excluded"]!);
@@ -34,7 +34,7 @@ public sealed class JsonFormatTests
     [Fact]
     public void Metrics_NoIncidents_NullsNotOmitted()
     {
-        var tree = JsonNode.Parse(MetricsJson.Serialize(IncidentMetrics.Compute([], AlertAt)))!;
+        var tree = JsonNode.Parse(MetricsJson.Serialize(IncidentMetrics.Compute([], AlertAt), CliTime.Utc))!;
 
         var resolve = tree["all"]!["timeToResolve"]!.AsObject();
         Assert.Equal(["count", "mean", "median", "p90", "min", "max"], resolve.Select(p => p.Key));
@@ -47,7 +47,7 @@ public sealed class JsonFormatTests
     [Fact]
     public void Deadlines_WritesDesignShape()
     {
-        var json = DeadlinesJson.Serialize("SEV-1", AlertAt, ResponsePolicy.Default.Deadlines("SEV-1", AlertAt));
+        var json = DeadlinesJson.Serialize("SEV-1", AlertAt, ResponsePolicy.Default.Deadlines("SEV-1", AlertAt), CliTime.Utc);
         var tree = JsonNode.Parse(json)!;
         Assert.Equal("SEV-1", (string)tree["severity"]!);
         Assert.Equal("2026-05-29T04:02:00Z", (string)tree["alertAt"]!);

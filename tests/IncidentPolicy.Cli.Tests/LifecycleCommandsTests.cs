@@ -37,7 +37,7 @@ public class LifecycleCommandsTests
         Assert.Equal(
             [
                 "incident   INC-2026-05-29-checkout  #inc-2026-05-29-checkout-errors",
-                "status     resolved (version 12, last event 2026-05-29T04:47:00Z)",
+                "status     resolved (version 13, last event 2026-05-29T04:47:00Z)",
                 "severity   SEV-1  \"checkout errors\"",
                 "commander  sarah",
                 "roles      -",
@@ -55,7 +55,7 @@ public class LifecycleCommandsTests
         Assert.Equal(0, code);
         var tree = JsonNode.Parse(stdout)!;
         Assert.Equal("resolved", (string)tree["status"]!);
-        Assert.Equal(12, (int)tree["version"]!);
+        Assert.Equal(13, (int)tree["version"]!);
         Assert.Equal("sarah", (string)tree["commander"]!);
         Assert.Equal(47000m, (decimal)tree["impacts"]![1]!["value"]!);
         Assert.Empty(tree["violations"]!.AsArray());

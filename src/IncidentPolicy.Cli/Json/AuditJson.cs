@@ -13,8 +13,9 @@ internal static class AuditJson
 {
     /// <summary>Writes the report.</summary>
     /// <param name="report">An audit report.</param>
+    /// <param name="clock">Where instants are written: UTC or a zone with offsets.</param>
     /// <returns>Indented JSON without a trailing line break.</returns>
-    public static string Serialize(AuditReport report)
+    public static string Serialize(AuditReport report, CliTime clock)
     {
         ArgumentNullException.ThrowIfNull(report);
         var document = new AuditDocument
@@ -46,6 +47,6 @@ internal static class AuditJson
             },
             NextWakeUp = report.Evaluation.NextWakeUp,
         };
-        return JsonSerializer.Serialize(document, CliJson.Context.AuditDocument);
+        return JsonSerializer.Serialize(document, clock.Json.AuditDocument);
     }
 }

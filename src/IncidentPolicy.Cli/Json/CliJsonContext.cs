@@ -32,6 +32,25 @@ internal static class CliJson
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    /// <summary>A context like <see cref="Context"/> that writes instants in <paramref name="zone"/> with their offset
+    /// (<see cref="TextFormats.Format(Instant, DateTimeZone)"/>).</summary>
+    public static CliJsonContext For(DateTimeZone zone)
+    {
+        var options = new JsonSerializerOptions(Context.Options);
+        options.Converters.Insert(0, new ZonedInstantConverter(zone));
+        return new CliJsonContext(options);
+    }
+}
+
+/// <summary>Instants as local time in a zone with the offset: <c>2026-05-30T17:00:00+02:00</c>.</summary>
+internal sealed class ZonedInstantConverter(DateTimeZone zone) : JsonConverter<Instant>
+{
+    public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TextFormats.TryParseInstant(reader.GetString(), zone, out var instant, out var reason) ? instant : throw new JsonException(reason);
+
+    public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(TextFormats.Format(value, zone));
 }
 
 /// <summary>Instants as <see cref="TextFormats.Format(Instant)"/> writes them: <c>2026-05-30T15:00:00Z</c>.</summary>

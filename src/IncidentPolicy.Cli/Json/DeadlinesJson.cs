@@ -16,8 +16,9 @@ internal static class DeadlinesJson
     /// <param name="severityId">The severity of the alert.</param>
     /// <param name="alertAt">When the alert fired.</param>
     /// <param name="deadlines">The deadlines, as <see cref="ResponsePolicy.Deadlines"/> returns them.</param>
+    /// <param name="clock">Where instants are written: UTC (<c>…Z</c>) or a zone with offsets.</param>
     /// <returns>The JSON text, indented, without a trailing line break.</returns>
-    public static string Serialize(string severityId, Instant alertAt, IEnumerable<Deadline> deadlines)
+    public static string Serialize(string severityId, Instant alertAt, IEnumerable<Deadline> deadlines, CliTime clock)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
         var document = new DeadlinesDocument
@@ -26,7 +27,7 @@ internal static class DeadlinesJson
             AlertAt = alertAt,
             Deadlines = deadlines.Select(d => new DeadlineDocument { Kind = d.KindName, DueAt = d.DueAt }).ToList(),
         };
-        return JsonSerializer.Serialize(document, CliJson.Context.DeadlinesDocument);
+        return JsonSerializer.Serialize(document, clock.Json.DeadlinesDocument);
     }
 }
 

@@ -8,15 +8,16 @@ namespace IncidentPolicy.Cli.Json;
 /// <summary>
 /// The JSON of <c>incident-policy deploy-check --format json</c>, a <see cref="DeployDecision"/>: <c>{"at": "…", "allowed": false,
 /// "window": "overnight-freeze", "frozenFrom": "…", "frozenUntil": "…", "approvedBy": null, "reason": "…"}</c>.
-/// Instants are ISO 8601 UTC ending in <c>Z</c>; every key is written, <c>null</c> when it has no value.
+/// Instants are ISO 8601 UTC ending in <c>Z</c>, or local time with the offset with <c>--zone</c>/<c>--local</c>; every key is written, <c>null</c> when it has no value.
 /// </summary>
 /// <remarks>All members are pure and thread-safe.</remarks>
 internal static class DeployDecisionJson
 {
     /// <summary>Writes the decision.</summary>
     /// <param name="decision">The decision, from <see cref="ResponsePolicy.CanDeploy(Instant, IEnumerable{string})"/>.</param>
+    /// <param name="clock">Where instants are written: UTC (<c>…Z</c>) or a zone with offsets.</param>
     /// <returns>The JSON text, indented, without a trailing line break.</returns>
-    public static string Serialize(DeployDecision decision)
+    public static string Serialize(DeployDecision decision, CliTime clock)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var document = new DeployDecisionDocument
@@ -29,7 +30,7 @@ internal static class DeployDecisionJson
             ApprovedBy = decision.ApprovedBy,
             Reason = decision.Reason,
         };
-        return JsonSerializer.Serialize(document, CliJson.Context.DeployDecisionDocument);
+        return JsonSerializer.Serialize(document, clock.Json.DeployDecisionDocument);
     }
 }
 

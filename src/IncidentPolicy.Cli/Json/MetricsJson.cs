@@ -16,15 +16,16 @@ internal static class MetricsJson
 {
     /// <summary>Writes the metrics.</summary>
     /// <param name="metrics">Incident metrics.</param>
+    /// <param name="clock">Where instants are written: UTC (<c>…Z</c>) or a zone with offsets.</param>
     /// <returns>Indented JSON without a trailing line break.</returns>
-    public static string Serialize(IncidentMetrics metrics)
+    public static string Serialize(IncidentMetrics metrics, CliTime clock)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("asOf", TextFormats.Format(metrics.AsOf));
+            json.WriteString("asOf", clock.Format(metrics.AsOf));
             json.WriteNumber("incidents", metrics.Incidents);
             json.WriteNumber("excluded", metrics.Excluded);
             json.WritePropertyName("all");

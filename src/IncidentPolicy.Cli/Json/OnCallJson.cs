@@ -18,10 +18,11 @@ internal static class OnCallJson
     /// "reason": "rotation", "layer": "weekly", "scheduledPerson": "casey"}}]}</c>; <c>onCall</c> is <c>null</c> in a gap.</summary>
     /// <param name="schedules">The schedules, in the order to write them.</param>
     /// <param name="at">The instant.</param>
+    /// <param name="clock">Where instants are written: UTC (<c>…Z</c>) or a zone with offsets.</param>
     /// <returns>The JSON text, indented, without a trailing line break.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range
     /// (<see cref="Limits"/>).</exception>
-    public static string SerializeOnCallAt(IEnumerable<Schedule> schedules, Instant at)
+    public static string SerializeOnCallAt(IEnumerable<Schedule> schedules, Instant at, CliTime clock)
     {
         ArgumentNullException.ThrowIfNull(schedules);
         var document = new OnCallAtDocument
@@ -29,7 +30,7 @@ internal static class OnCallJson
             At = at,
             Schedules = schedules.Select(s => new ScheduleAtDocument { Schedule = s.Id, Role = s.Role, OnCall = ToDocument(s.OnCallAt(at)) }).ToList(),
         };
-        return JsonSerializer.Serialize(document, CliJson.Context.OnCallAtDocument);
+        return JsonSerializer.Serialize(document, clock.Json.OnCallAtDocument);
     }
 
     /// <summary>The shifts, handoffs and gaps of each schedule in [<paramref name="from"/>, <paramref name="to"/>), and
@@ -40,10 +41,11 @@ internal static class OnCallJson
     /// <param name="from">Start of the window, inclusive.</param>
     /// <param name="to">End of the window, exclusive.</param>
     /// <param name="conflicts">Conflicts to include, such as <see cref="ResponsePolicy.CommanderConflicts"/>.</param>
+    /// <param name="clock">Where instants are written: UTC (<c>…Z</c>) or a zone with offsets.</param>
     /// <returns>The JSON text, indented, without a trailing line break.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside the
     /// supported range (<see cref="Limits"/>).</exception>
-    public static string SerializeWindow(IEnumerable<Schedule> schedules, Instant from, Instant to, IEnumerable<ScheduleConflict> conflicts)
+    public static string SerializeWindow(IEnumerable<Schedule> schedules, Instant from, Instant to, IEnumerable<ScheduleConflict> conflicts, CliTime clock)
     {
         ArgumentNullException.ThrowIfNull(schedules);
         ArgumentNullException.ThrowIfNull(conflicts);
@@ -76,7 +78,7 @@ internal static class OnCallJson
                 OnCallSchedule = c.OnCall.ScheduleId,
             }).ToList(),
         };
-        return JsonSerializer.Serialize(document, CliJson.Context.OnCallWindowDocument);
+        return JsonSerializer.Serialize(document, clock.Json.OnCallWindowDocument);
     }
 
     private static AssignmentDocument? ToDocument(OnCallAssignment? assignment) =>

@@ -15,8 +15,9 @@ internal static class ReplayJson
 {
     /// <summary>Writes the incident of a replay and its violations.</summary>
     /// <param name="replay">A lenient replay's result (or a strict replay's incident with no violations).</param>
+    /// <param name="clock">Where instants are written: UTC (<c>…Z</c>) or a zone with offsets.</param>
     /// <returns>Indented JSON without a trailing line break.</returns>
-    public static string Serialize(ReplayResult replay)
+    public static string Serialize(ReplayResult replay, CliTime clock)
     {
         ArgumentNullException.ThrowIfNull(replay);
         var incident = replay.Incident;
@@ -54,6 +55,6 @@ internal static class ReplayJson
             PolicyMatches = incident.PolicyHash is null || incident.PolicyHash == incident.Policy.ContentHash,
             Violations = replay.Violations.Select(v => new ViolationReportDocument { Rule = v.RuleId, EventIndex = v.EventIndex, Reason = v.Reason }).ToList(),
         };
-        return JsonSerializer.Serialize(document, CliJson.Context.IncidentReportDocument);
+        return JsonSerializer.Serialize(document, clock.Json.IncidentReportDocument);
     }
 }

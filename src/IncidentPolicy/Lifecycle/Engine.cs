@@ -152,6 +152,7 @@ internal static class Engine
             NoteAdded e => Blank(e.Text, "note"),
             NotificationSent e => Blank(e.Key, "obligation key") ?? Blank(e.Target, "notification target"),
             ReminderSent e => Blank(e.Key, "obligation key"),
+            ChannelCreated e => Blank(e.Channel, "channel"),
             _ => null,
         };
     }

@@ -84,6 +84,7 @@ internal static class LifecycleTable
         Add(Any, CommandKind.AddNote, null);
         Add(Any, CommandKind.RecordNotification, null);
         Add(Any, CommandKind.RecordReminder, null);
+        Add(Active, CommandKind.RecordChannel, null);
         return rows;
     }
 }

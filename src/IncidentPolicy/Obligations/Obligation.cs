@@ -34,9 +34,17 @@ public sealed record Obligation(
     /// <returns><see langword="true"/> when it is due and open.</returns>
     public bool IsDue(Instant now) => DueAt <= now && State is ObligationState.Pending or ObligationState.Overdue;
 
-    /// <summary>One line: <c>respond:comms-lead  overdue  due 2026-05-29T04:17:00Z  late by 12 minutes</c>.</summary>
+    /// <summary>One line: <c>respond:comms-lead  overdue  due 2026-05-29T04:17:00Z  late by 12 minutes</c>. An
+    /// obligation evaluated at exactly its deadline is overdue (the deadline is not a grace period) but not late by
+    /// anything yet: it reads <c>… overdue  due 2026-05-29T04:17:00Z  due now</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
         $"{Key}  {HumanText.CamelCase(State)}  due {HumanText.Format(DueAt)}"
-        + (LateBy is { } late ? $"  late by {HumanText.Describe(late)}" : "");
+        + (LateBy is { } late ? "  " + LateText(late) : "");
+
+    /// <summary>How late an obligation is, in words: <c>late by 12 minutes</c>, or <c>due now</c> when it is late by
+    /// nothing (evaluated at exactly its deadline).</summary>
+    /// <param name="lateBy">The <see cref="LateBy"/> of an obligation.</param>
+    /// <returns>The words.</returns>
+    public static string LateText(Duration lateBy) => lateBy == Duration.Zero ? "due now" : $"late by {HumanText.Describe(lateBy)}";
 }

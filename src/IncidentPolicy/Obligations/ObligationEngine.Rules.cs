@@ -63,8 +63,6 @@ internal sealed partial class ObligationEngine
                 Fold.AcknowledgedAt ??= at;
                 Fold.Acknowledged = true;
                 Meet(ObligationKind.Acknowledge, null, at);
-                Engage(LifecycleRules.OnCallRole, at);
-                Meet(ObligationKind.Respond, LifecycleRules.OnCallRole, at);
                 break;
             case Declared e:
                 changed |= Fold.DeclaredAt is null ? FactReads.Declared : FactReads.None;
@@ -85,10 +83,6 @@ internal sealed partial class ObligationEngine
             case CommanderAssigned:
                 Fold.HasCommander = true;
                 Meet(ObligationKind.AssignCommander, null, at);
-                break;
-            case RoleAssigned e:
-                Engage(e.Role, at);
-                Meet(ObligationKind.Respond, e.Role, at);
                 break;
             case SeverityChanged e when _policy.Severities.Find(e.Severity) is { } newLevel && newLevel != Fold.Severity:
                 ChangeSeverity(newLevel, at);
@@ -138,7 +132,26 @@ internal sealed partial class ObligationEngine
                 break;
         }
 
+        if (RoleResponses.NeedHolders(_policy))
+        {
+            Fold.Holders = Fold.Holders.After(@event);
+        }
+
+        MeetResponses(@event);
         InvalidateFacts(changed);
+    }
+
+    /// <summary>As the plain fold: engages every role the event shows responding, meeting its respond obligation.</summary>
+    private void MeetResponses(IncidentEvent @event)
+    {
+        foreach (var role in _policy.Roles)
+        {
+            if (RoleResponses.Lists(role, @event) && (EngagedAt(role.Id) is not null || RoleResponses.Meets(_policy, role, @event, Fold.Holders)))
+            {
+                Engage(role.Id, @event.At);
+                Meet(ObligationKind.Respond, role.Id, @event.At);
+            }
+        }
     }
 
     /// <summary>

@@ -103,7 +103,7 @@ internal sealed partial class ObligationEngine
     /// since the last check) and in its lifecycle.</summary>
     internal struct FoldValues
     {
-        public static readonly FoldValues Initial = new() { NextExternal = -1, NextInternal = -1, Lifecycle = LifecycleState.Start };
+        public static readonly FoldValues Initial = new() { NextExternal = -1, NextInternal = -1, Lifecycle = LifecycleState.Start, Holders = RoleResponses.Holders.None };
 
         public SeverityLevel? Severity;
         public Instant AlertAt;
@@ -124,6 +124,9 @@ internal sealed partial class ObligationEngine
         public Instant? DeclaredAt;
         public Instant? LastUpdateAt;
         public Instant? ResolvedAt;
+
+        /// <summary>Who holds which role so far (immutable, so copies share it).</summary>
+        public RoleResponses.Holders Holders;
 
         /// <summary>Whether the alert has been folded (escalation runs from it).</summary>
         public bool Escalating;

@@ -40,6 +40,10 @@ internal sealed partial class ObligationFold
     private bool _finished;
     private Instant? _lastExternalUpdate;
 
+    /// <summary>Who holds which role so far, for the respond obligations events other than an assignment meet.</summary>
+    private RoleResponses.Holders _holders = RoleResponses.Holders.None;
+    private readonly bool _needHolders;
+
     /// <summary>The pending rolling external and internal (maxSilence) updates.</summary>
     private Owed? _nextExternal;
     private Owed? _nextInternal;
@@ -47,6 +51,7 @@ internal sealed partial class ObligationFold
     private ObligationFold(ResponsePolicy policy)
     {
         _policy = policy;
+        _needHolders = RoleResponses.NeedHolders(policy);
         _ruleHolds = new bool[policy.Escalation.Rules.Count];
         _policyApplies = new bool[policy.Escalation.Policies.Count];
         _policyStopped = new bool[policy.Escalation.Policies.Count];
@@ -98,12 +103,10 @@ internal sealed partial class ObligationFold
 
                 break;
             case Acknowledged:
-                // Meets acknowledge, and engages the on-call role (meeting its respond obligation).
+                // Meets acknowledge; by default it also engages the on-call role (MeetResponses, below).
                 _acknowledgedAt ??= at;
                 _acknowledged = true;
                 Meet(ObligationKind.Acknowledge, null, at);
-                Engage(LifecycleRules.OnCallRole, at);
-                Meet(ObligationKind.Respond, LifecycleRules.OnCallRole, at);
                 break;
             case Declared e:
                 // Meets declare; a severity other than the current one is a severity change; from the declaration on,
@@ -125,10 +128,6 @@ internal sealed partial class ObligationFold
             case CommanderAssigned:
                 _hasCommander = true;
                 Meet(ObligationKind.AssignCommander, null, at);
-                break;
-            case RoleAssigned e:
-                Engage(e.Role, at);
-                Meet(ObligationKind.Respond, e.Role, at);
                 break;
             case SeverityChanged e when _policy.Severities.Find(e.Severity) is { } newLevel && newLevel != _severity:
                 ChangeSeverity(newLevel, at);
@@ -181,6 +180,27 @@ internal sealed partial class ObligationFold
                 Cancel(at, includeOverdue: true, _ => true);
                 _finished = true;
                 break;
+        }
+
+        if (_needHolders)
+        {
+            _holders = _holders.After(@event);
+        }
+
+        MeetResponses(@event);
+    }
+
+    /// <summary>Engages every role the event shows responding (<see cref="RoleResponses.Meets"/>: by default a
+    /// <c>roleAssigned</c> of the role, and an acknowledgement for the on-call role), meeting its respond obligation.</summary>
+    private void MeetResponses(IncidentEvent @event)
+    {
+        foreach (var role in _policy.Roles)
+        {
+            if (RoleResponses.Lists(role, @event) && (EngagedAt(role.Id) is not null || RoleResponses.Meets(_policy, role, @event, _holders)))
+            {
+                Engage(role.Id, @event.At);
+                Meet(ObligationKind.Respond, role.Id, @event.At);
+            }
         }
     }
 

@@ -128,10 +128,10 @@ internal sealed class OverrideDocument
     [RequiredKey, TextFormat("^[a-z0-9]+(-[a-z0-9]+)*$", "sam-lee"), SchemaDescription("Who is on call.")]
     public string? Person { get; set; }
 
-    [RequiredKey, TextFormat(IsoText.InstantPattern, "2026-12-24T18:00:00Z"), SchemaDescription("Start, ISO 8601 UTC, inclusive.")]
+    [RequiredKey, TextFormat(IsoText.ZonedInstantPattern, "2026-12-24T18:00:00Z"), SchemaDescription("Start, inclusive: ISO 8601 with Z or an offset (2026-12-24T18:00+01:00), or a local date and time read in the schedule's time zone (2026-12-24T18:00); written back in UTC.")]
     public string? From { get; set; }
 
-    [RequiredKey, TextFormat(IsoText.InstantPattern, "2026-12-27T09:00:00Z"), SchemaDescription("End, ISO 8601 UTC, exclusive.")]
+    [RequiredKey, TextFormat(IsoText.ZonedInstantPattern, "2026-12-27T09:00:00Z"), SchemaDescription("End, exclusive: ISO 8601 with Z or an offset, or a local date and time read in the schedule's time zone; written back in UTC.")]
     public string? To { get; set; }
 
     [TextFormat("^[a-z0-9]+(-[a-z0-9]+)*$", "weekdays"), SchemaDescription("The layer overridden; null for the whole schedule.")]
@@ -146,10 +146,10 @@ internal sealed class UnavailabilityDocument
     [RequiredKey, TextFormat("^[a-z0-9]+(-[a-z0-9]+)*$", "sam-lee"), SchemaDescription("Who is unavailable.")]
     public string? Person { get; set; }
 
-    [RequiredKey, TextFormat(IsoText.InstantPattern, "2026-12-21T00:00:00Z"), SchemaDescription("Start, ISO 8601 UTC, inclusive.")]
+    [RequiredKey, TextFormat(IsoText.ZonedInstantPattern, "2026-12-21T00:00:00Z"), SchemaDescription("Start, inclusive: ISO 8601 with Z or an offset (2026-12-24T18:00+01:00), or a local date and time read in the schedule's time zone (2026-12-24T18:00); written back in UTC.")]
     public string? From { get; set; }
 
-    [RequiredKey, TextFormat(IsoText.InstantPattern, "2027-01-04T00:00:00Z"), SchemaDescription("End, ISO 8601 UTC, exclusive.")]
+    [RequiredKey, TextFormat(IsoText.ZonedInstantPattern, "2027-01-04T00:00:00Z"), SchemaDescription("End, exclusive: ISO 8601 with Z or an offset, or a local date and time read in the schedule's time zone; written back in UTC.")]
     public string? To { get; set; }
 
     [JsonExtensionData]

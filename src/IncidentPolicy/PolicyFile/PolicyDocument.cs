@@ -53,6 +53,11 @@ internal sealed class RoleDocument
     [SchemaDescription("What the role does in an incident.")]
     public string? Description { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [TextFormat("^(roleAssigned|acknowledged|declared|statusUpdatePosted(:external|:internal)?|noteAdded|mitigated|channelCreated)$", "statusUpdatePosted:external")]
+    [SchemaDescription("The events that meet the role's respond obligation: roleAssigned (the role is assigned), or acknowledged, declared, statusUpdatePosted, statusUpdatePosted:external, statusUpdatePosted:internal, noteAdded, mitigated, channelCreated by someone holding the role. Null or left out: [\"roleAssigned\"], and for on-call-engineer also \"acknowledged\".")]
+    public List<string?>? RespondedBy { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

@@ -159,8 +159,8 @@ internal static partial class PolicyMapper
 
             var itemBefore = problems.Problems.Count;
             CheckUnknownKeys(o.Unknown, PolicyJsonContext.Default.OverrideDocument, problems, itemPath);
-            var from = ReadInstant(o.From, problems, ProblemList.Join(itemPath, "from"));
-            var to = ReadInstant(o.To, problems, ProblemList.Join(itemPath, "to"));
+            var from = ReadInstant(o.From, zone, problems, ProblemList.Join(itemPath, "from"));
+            var to = ReadInstant(o.To, zone, problems, ProblemList.Join(itemPath, "to"));
             ScheduleOverride.Validate(o.Person, from, to, o.Layer, problems, itemPath);
             overrides.Add(problems.Problems.Count == itemBefore ? Build(problems, itemPath, () => new ScheduleOverride(o.Person!, from!.Value, to!.Value, o.Layer)) : null);
         }
@@ -179,8 +179,8 @@ internal static partial class PolicyMapper
 
             var itemBefore = problems.Problems.Count;
             CheckUnknownKeys(u.Unknown, PolicyJsonContext.Default.UnavailabilityDocument, problems, itemPath);
-            var from = ReadInstant(u.From, problems, ProblemList.Join(itemPath, "from"));
-            var to = ReadInstant(u.To, problems, ProblemList.Join(itemPath, "to"));
+            var from = ReadInstant(u.From, zone, problems, ProblemList.Join(itemPath, "from"));
+            var to = ReadInstant(u.To, zone, problems, ProblemList.Join(itemPath, "to"));
             OnCall.Unavailability.Validate(u.Person, from, to, problems, itemPath);
             unavailability.Add(problems.Problems.Count == itemBefore ? Build(problems, itemPath, () => new Unavailability(u.Person!, from!.Value, to!.Value)) : null);
         }
@@ -331,9 +331,12 @@ internal static partial class PolicyMapper
         return null;
     }
 
-    private static Instant? ReadInstant(string? text, ProblemList problems, string path)
+    /// <summary>An override's or unavailability's instant: <c>Z</c>, an offset, or a local date and time in the
+    /// schedule's zone (null when that zone could not be read: a local time is then refused). A local time the zone
+    /// skips or repeats is a problem naming the gap or both instants, never shifted.</summary>
+    private static Instant? ReadInstant(string? text, DateTimeZone? zone, ProblemList problems, string path)
     {
-        if (IsoText.TryParseInstant(text, out var instant, out var reason))
+        if (IsoText.TryParseZonedInstant(text, zone, out var instant, out var reason))
         {
             return instant;
         }

@@ -90,7 +90,13 @@ internal static partial class PolicyMapper
     public static PolicyDocument ToDocument(ResponsePolicy policy) => new()
     {
         FormatVersion = FormatVersion,
-        Roles = policy.Roles.Select(r => (RoleDocument?)new RoleDocument { Id = r.Id, Name = r.Name, Description = r.Description }).ToList(),
+        Roles = policy.Roles.Select(r => (RoleDocument?)new RoleDocument
+        {
+            Id = r.Id,
+            Name = r.Name,
+            Description = r.Description,
+            RespondedBy = r.HasDefaultResponse ? null : r.RespondedBy.Select(e => (string?)ResponseEvents.Name(e)).ToList(),
+        }).ToList(),
         Calendar = ToDocument(policy.Calendar),
         Severities = policy.Severities.Select(s => (SeverityDocument?)ToDocument(s)).ToList(),
         Lifecycle = ToDocument(policy.Lifecycle),
@@ -172,11 +178,54 @@ internal static partial class PolicyMapper
             CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.RoleDocument, problems, itemPath);
             var before = problems.Problems.Count;
             Role.Validate(document.Id, document.Name, document.Description, problems, itemPath);
-            roles.Add(problems.Problems.Count == before ? Build(problems, itemPath, () => new Role(document.Id!, document.Name!, document.Description ?? "")) : null);
+            var valid = problems.Problems.Count == before;
+
+            // A bad respondedBy is reported at its path; the role is still read (with the events that could be), so
+            // that the severities naming it do not report it as unknown.
+            var respondedBy = ReadRespondedBy(document.RespondedBy, problems, ProblemList.Join(itemPath, "respondedBy"));
+            roles.Add(valid
+                ? Build(problems, itemPath, () => new Role(document.Id!, document.Name!, document.Description ?? "", respondedBy is { Count: > 0 } ? respondedBy : null))
+                : null);
         }
 
         ResponsePolicy.ValidateRoles(documents.Select(d => d?.Id).ToList(), problems, path);
         return roles;
+    }
+
+    /// <summary>A role's <c>respondedBy</c>: null for the default; else every name known, none twice, at least one.</summary>
+    private static List<ResponseEvent>? ReadRespondedBy(List<string?>? names, ProblemList problems, string path)
+    {
+        if (names is null)
+        {
+            return null;
+        }
+
+        var events = new List<ResponseEvent>(names.Count);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var itemPath = ProblemList.Index(path, i);
+            if (!ResponseEvents.TryParse(names[i], out var responseEvent))
+            {
+                problems.AddUnreadable(itemPath, names[i] is null
+                    ? $"an event name is required, not null; one of {ResponseEvents.NameList}"
+                    : $"unknown event '{names[i]}'; one of {ResponseEvents.NameList}");
+            }
+            else if (events.Contains(responseEvent))
+            {
+                problems.Add(itemPath, $"'{names[i]}' is listed twice");
+            }
+            else
+            {
+                events.Add(responseEvent);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            Role.ValidateRespondedBy([], problems, path);
+        }
+
+        return events;
     }
 
     private static List<SeverityLevel>? ReadSeverities(List<SeverityDocument?>? documents, ProblemList problems, string path)

@@ -38,6 +38,7 @@ public sealed partial class PostMortem
         ContributingFactors = other.ContributingFactors;
         ActionItems = other.ActionItems;
         LessonsLearned = other.LessonsLearned;
+        Clock = other.Clock;
     }
 
     /// <summary>The incident the post-mortem is about.</summary>
@@ -75,14 +76,20 @@ public sealed partial class PostMortem
 
     /// <summary>
     /// The timeline in the policy zone's local time, one entry per instant at which something meaningful happened:
-    /// the alert, acknowledgement, declaration and the Incident Commander's assignment, roles engaged, severity
-    /// changes, status updates, notes, mitigation, resolution and reopening. Events at the same instant share an
-    /// entry, their phrases joined with <c>", "</c>; a status update at the instant of a mitigation or resolution is
-    /// folded into it (it announces it); a declaration together with the commander's assignment reads
-    /// "IC assigned, incident channel created". Impacts, flags, reminders, notifications and post-mortem events are
-    /// left out.
+    /// the alert, acknowledgement, declaration and the Incident Commander's assignment, the incident channel's
+    /// creation (only when the log records it, <see cref="ChannelCreated"/>), roles engaged, severity changes, status
+    /// updates, notes, mitigation, resolution and reopening. Events at the same instant share an entry, their phrases
+    /// joined with <c>", "</c>; a status update at the instant of a mitigation or resolution is folded into it (it
+    /// announces it); a declaration together with the commander's assignment reads "IC assigned", followed by
+    /// "incident channel created" when the channel's creation is recorded at that instant too. Impacts, flags,
+    /// reminders, notifications and post-mortem events are left out.
     /// </summary>
     public ImmutableArray<TimelineEntry> Timeline { get; }
+
+    /// <summary>How times of day are shown: <see cref="PostMortemClock.TwentyFourHour"/> (<c>04:02</c>) unless
+    /// <see cref="WithClock"/> chose <see cref="PostMortemClock.TwelveHour"/> (<c>4:02 AM</c>, the seed article's
+    /// en-US style).</summary>
+    public PostMortemClock Clock { get; private init; } = PostMortemClock.TwentyFourHour;
 
     /// <summary>The root cause as written, lines joined with <c>\n</c>; empty until written.</summary>
     public string RootCause { get; private init; } = "";
@@ -128,6 +135,21 @@ public sealed partial class PostMortem
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
         return new PostMortem(this) { Commander = OneLine(displayName) };
+    }
+
+    /// <summary>Returns a copy that shows times of day on another clock.</summary>
+    /// <param name="clock">The clock: <see cref="PostMortemClock.TwentyFourHour"/> (the default) or
+    /// <see cref="PostMortemClock.TwelveHour"/>, the seed article's style.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="clock"/> is not a defined value.</exception>
+    public PostMortem WithClock(PostMortemClock clock)
+    {
+        if (!Enum.IsDefined(clock))
+        {
+            throw new ArgumentOutOfRangeException(nameof(clock), clock, "Not a post-mortem clock.");
+        }
+
+        return new PostMortem(this) { Clock = clock };
     }
 
     /// <summary>Returns a copy with the root cause.</summary>

@@ -19,13 +19,15 @@ public static class PostMortemMarkdown
 
     // A due date without a year is read in a leap year, so that "Feb 29" is a day of some year.
     private static readonly LocalDatePattern ShortDateInLeapYear = ShortDate.WithTemplateValue(new LocalDate(2000, 1, 1));
-    private static readonly LocalTimePattern Clock = LocalTimePattern.Create("h:mm tt", CultureInfo.InvariantCulture);
+    private static readonly LocalTimePattern TwelveHour = LocalTimePattern.Create("h:mm tt", CultureInfo.InvariantCulture);
+    private static readonly LocalTimePattern TwentyFourHour = LocalTimePattern.Create("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Renders the post-mortem in the seed's layout: the title line <c>## Post-Mortem: Title - May 29, 2026</c>;
-    /// the bold fields Duration (<c>45 minutes (4:02 AM - 4:47 AM UTC)</c>, the zone's abbreviation at the instants,
+    /// the bold fields Duration (<c>45 minutes (04:02 - 04:47 UTC)</c>, or <c>(4:02 AM - 4:47 AM UTC)</c> on the
+    /// 12-hour <see cref="PostMortem.Clock"/>; the zone's abbreviation at the instants,
     /// the end's date added when it is another day; "ongoing" before resolution), Severity, Impact and Incident
-    /// Commander; then the sections Timeline (<c>- 4:02 AM: …</c>), Root Cause, Contributing Factors (numbered),
+    /// Commander; then the sections Timeline (<c>- 04:02: …</c>, <c>- 4:02 AM: …</c> on the 12-hour clock), Root Cause, Contributing Factors (numbered),
     /// Action Items (the <c>| # | Action | Owner | Due Date |</c> table, dates like <c>Jun 5</c>, with the year
     /// when not within a year after the incident's date, blank when missing; <c>|</c> escaped) and Lessons Learned
     /// (bullets). Sections are separated by an empty line; lines end with <c>\n</c>, the text with one.
@@ -46,9 +48,10 @@ public static class PostMortemMarkdown
         md.Append("**Incident Commander**: ").Append(postMortem.Commander ?? "none").Append('\n');
         md.Append('\n');
         md.Append("### Timeline\n");
+        var clock = ClockOf(postMortem);
         foreach (var entry in postMortem.Timeline)
         {
-            md.Append("- ").Append(Clock.Format(entry.LocalTime)).Append(": ").Append(entry.Text).Append('\n');
+            md.Append("- ").Append(clock.Format(entry.LocalTime)).Append(": ").Append(entry.Text).Append('\n');
         }
 
         md.Append('\n');
@@ -321,22 +324,26 @@ public static class PostMortemMarkdown
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Replace("|", "\\|", StringComparison.Ordinal);
 
+    private static LocalTimePattern ClockOf(PostMortem postMortem) =>
+        postMortem.Clock == PostMortemClock.TwelveHour ? TwelveHour : TwentyFourHour;
+
     private static string DurationText(PostMortem postMortem)
     {
+        var clock = ClockOf(postMortem);
         var zone = postMortem.Zone;
         var start = postMortem.Incident.AlertAt.InZone(zone);
         var startAbbreviation = zone.GetZoneInterval(start.ToInstant()).Name;
         if (postMortem.Incident.ResolvedAt is not { } resolvedAt || postMortem.Duration is not { } duration)
         {
-            return $"ongoing (since {Clock.Format(start.TimeOfDay)} {startAbbreviation})";
+            return $"ongoing (since {clock.Format(start.TimeOfDay)} {startAbbreviation})";
         }
 
         var end = resolvedAt.InZone(zone);
         var endAbbreviation = zone.GetZoneInterval(resolvedAt).Name;
-        var endText = Clock.Format(end.TimeOfDay) + (end.Date == start.Date ? "" : " " + ShortDate.Format(end.Date));
+        var endText = clock.Format(end.TimeOfDay) + (end.Date == start.Date ? "" : " " + ShortDate.Format(end.Date));
         var range = startAbbreviation == endAbbreviation
-            ? $"{Clock.Format(start.TimeOfDay)} - {endText} {endAbbreviation}"
-            : $"{Clock.Format(start.TimeOfDay)} {startAbbreviation} - {endText} {endAbbreviation}";
+            ? $"{clock.Format(start.TimeOfDay)} - {endText} {endAbbreviation}"
+            : $"{clock.Format(start.TimeOfDay)} {startAbbreviation} - {endText} {endAbbreviation}";
         return $"{HumanText.Describe(duration)} ({range})";
     }
 }

@@ -34,12 +34,14 @@ internal static class TimelineText
                     case Acknowledged:
                         phrases.Add("On-call acknowledges, begins investigation");
                         break;
-                    case Declared d when declaredWithCommander:
+                    case Declared when declaredWithCommander:
                         phrases.Add("IC assigned");
-                        phrases.Add("incident channel created");
                         break;
                     case Declared d:
-                        phrases.Add($"Incident declared ({d.Severity}), incident channel created");
+                        phrases.Add($"Incident declared ({d.Severity})");
+                        break;
+                    case ChannelCreated:
+                        phrases.Add("incident channel created");
                         break;
                     case CommanderAssigned when declaredWithCommander && !hadCommander:
                         hadCommander = true;

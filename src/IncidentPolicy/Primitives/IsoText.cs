@@ -12,6 +12,7 @@ internal static partial class IsoText
 {
     /// <summary>Regular expression fragments for the JSON Schema; they accept what the parsers accept.</summary>
     public const string InstantPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?Z$";
+    public const string ZonedInstantPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|[+-]\d{2}:\d{2}(:\d{2})?)?$";
     public const string DurationPattern = @"^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+([.,]\d{1,9})?S)?)?$";
     public const string LocalTimePattern = @"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$";
     public const string ClosingTimePattern = @"^(([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?|24:00)$";

@@ -24,6 +24,34 @@ public static class TextFormats
     /// <returns>The text.</returns>
     public static string Format(Instant instant) => IsoText.FormatInstant(instant);
 
+    /// <summary>
+    /// Reads an instant as people type it: ISO 8601 with <c>Z</c> or an offset (<c>2026-12-23T17:30+01:00</c>,
+    /// <c>2026-12-23T16:30:00Z</c>), with or without seconds and a fraction, or — when <paramref name="zone"/> is given —
+    /// a local date and time without offset (<c>2026-12-23T17:30</c>) read in that zone. A local time the zone skips
+    /// (spring forward) or repeats (fall back) is refused, never shifted: the reason names the gap, or both instants it
+    /// could be, so that the writer adds the offset they mean.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="zone">The zone local date-times are read in; <see langword="null"/> to refuse them.</param>
+    /// <param name="instant">The instant, when the text is valid.</param>
+    /// <param name="reason">Why the text is not an instant; empty when it is.</param>
+    /// <returns><see langword="true"/> when the text is a valid instant.</returns>
+    public static bool TryParseInstant([NotNullWhen(true)] string? text, DateTimeZone? zone, out Instant instant, out string reason) =>
+        IsoText.TryParseZonedInstant(text, zone, out instant, out reason);
+
+    /// <summary>Writes an instant as local time in <paramref name="zone"/> with its offset,
+    /// <c>yyyy-MM-ddTHH:mm:ss±hh:mm</c> (<c>2026-12-23T17:30:00+01:00</c>), with a fraction only when it is not zero and
+    /// <c>Z</c> for a zero offset — so in UTC it is the same text as <see cref="Format(Instant)"/>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <param name="zone">The time zone.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    public static string Format(Instant instant, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return IsoText.FormatInstant(instant, zone);
+    }
+
     /// <summary>Reads an ISO 8601 duration in days, hours, minutes and seconds (<c>PT15M</c>, <c>P2D</c> = 48 hours,
     /// <c>-PT15M</c>, <c>PT0.5S</c>). Years, months and weeks are rejected: they are not fixed lengths.</summary>
     /// <param name="text">The text.</param>

@@ -35,7 +35,7 @@ public class EventCatalogueTests
         Assert.Equal(
             "alertFired, acknowledged, declared, commanderAssigned, roleAssigned, severityChanged, statusUpdatePosted, "
             + "impactRecorded, flagRaised, mitigated, resolved, reopened, postMortemScheduled, postMortemPublished, actionItemAdded, "
-            + "actionItemCompleted, actionItemStatusChanged, closed, declined, merged, noteAdded, notificationSent, reminderSent",
+            + "actionItemCompleted, actionItemStatusChanged, closed, declined, merged, noteAdded, notificationSent, reminderSent, channelCreated",
             EventCatalogue.NameList);
 
     [Theory]

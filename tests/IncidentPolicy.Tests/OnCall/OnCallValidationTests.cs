@@ -333,12 +333,12 @@ public class OnCallValidationTests
     public void Parse_BadOverrideAndUnavailabilityInstants_Reported()
     {
         var tree = DefaultTree();
-        OnCall(tree)["overrides"] = JsonNode.Parse("""[{"person": "devon", "from": "tomorrow", "to": "2026-12-27T09:00+01:00"}]""");
+        OnCall(tree)["overrides"] = JsonNode.Parse("""[{"person": "devon", "from": "tomorrow", "to": "2026-12-27T09:00+1"}]""");
         OnCall(tree)["unavailability"] = JsonNode.Parse("""[{"person": "zed", "from": "2026-12-21T00:00Z", "to": "2027-01-04T00:00Z"}, null]""");
         Assert.Equal(
             [
-                new PolicyProblem("$.schedules[0].overrides[0].from", "'tomorrow' is not a UTC instant; write ISO 8601 UTC ending in Z, like 2026-05-30T15:00:00Z"),
-                new PolicyProblem("$.schedules[0].overrides[0].to", "'2026-12-27T09:00+01:00' is not a UTC instant; write ISO 8601 UTC ending in Z, like 2026-05-30T15:00:00Z"),
+                new PolicyProblem("$.schedules[0].overrides[0].from", "'tomorrow' is not an instant; write ISO 8601 with Z or an offset, like 2026-05-30T15:00Z or 2026-05-30T17:00+02:00, or a local date and time like 2026-05-30T17:00 read in a time zone"),
+                new PolicyProblem("$.schedules[0].overrides[0].to", "'2026-12-27T09:00+1' is not an instant; write ISO 8601 with Z or an offset, like 2026-05-30T15:00Z or 2026-05-30T17:00+02:00, or a local date and time like 2026-05-30T17:00 read in a time zone"),
                 new PolicyProblem("$.schedules[0].unavailability[1]", "an unavailability must be an object {person, from, to}, not null"),
             ],
             ProblemsOf(tree).OrderBy(p => p.Path, StringComparer.Ordinal));

@@ -34,7 +34,7 @@ public sealed class PostMortemMarkdownTests
     public void Parse_ThenRender_SeedRoundTrips()
     {
         var markdown = PostMortemTests.ExpectedSeedMarkdown();
-        var bare = PostMortem.From(PostMortemTests.SeedIncident()).WithActionItems([]);
+        var bare = PostMortem.From(PostMortemTests.SeedIncident()).WithClock(PostMortemClock.TwelveHour).WithActionItems([]);
 
         var again = bare.WithSections(PostMortemMarkdown.Parse(markdown)).ToMarkdown();
 

@@ -28,6 +28,7 @@ public sealed class PostMortemTests
 
     /// <summary>The seed's post-mortem: facts from the log, authored parts copied from the seed.</summary>
     internal static PostMortem SeedPostMortem() => PostMortem.From(SeedIncident())
+        .WithClock(PostMortemClock.TwelveHour)
         .WithTitle("Checkout Outage")
         .WithCommander("Sarah K.")
         .WithRootCause("""
@@ -99,7 +100,7 @@ public sealed class PostMortemTests
 
         Assert.Equal(new LocalTime(0, 2), postMortem.Timeline[0].LocalTime);
         Assert.Equal(new LocalDate(2026, 5, 29), postMortem.Date);
-        Assert.Contains("**Duration**: 45 minutes (12:02 AM - 12:47 AM EDT)\n", postMortem.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("**Duration**: 45 minutes (00:02 - 00:47 EDT)\n", postMortem.ToMarkdown(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class PostMortemTests
     {
         var timeline = PostMortem.From(IncidentFixture.Investigating()).Timeline;
 
-        Assert.Equal("Incident declared (SEV-1), incident channel created", timeline[^1].Text);
+        Assert.Equal("Incident declared (SEV-1)", timeline[^1].Text);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class PostMortemTests
     {
         var markdown = PostMortem.From(IncidentFixture.WithCommander()).ToMarkdown();
 
-        Assert.Contains("**Duration**: ongoing (since 4:02 AM UTC)\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("**Duration**: ongoing (since 04:02 UTC)\n", markdown, StringComparison.Ordinal);
         Assert.Contains("**Impact**: not recorded\n", markdown, StringComparison.Ordinal);
     }
 
@@ -157,7 +158,7 @@ public sealed class PostMortemTests
     {
         var incident = IncidentFixture.Mitigated().Then(new Resolve("stable"), IncidentFixture.Sarah, 60 * 21);
 
-        Assert.Contains("**Duration**: 21 hours (4:02 AM - 1:02 AM May 30 UTC)\n", PostMortem.From(incident).ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("**Duration**: 21 hours (04:02 - 01:02 May 30 UTC)\n", PostMortem.From(incident).ToMarkdown(), StringComparison.Ordinal);
     }
 
     [Fact]

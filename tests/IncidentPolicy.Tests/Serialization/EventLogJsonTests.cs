@@ -129,7 +129,7 @@ public class EventLogJsonTests
     {
         var types = EveryType.Select(row => ((IncidentEvent)row[0]).GetType()).Distinct().ToList();
         var all = typeof(IncidentEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(IncidentEvent)) && !t.IsAbstract).ToList();
-        Assert.Equal(23, all.Count);
+        Assert.Equal(24, all.Count);
         Assert.Equal(all.OrderBy(t => t.Name), types.OrderBy(t => t.Name));
     }
 
@@ -367,7 +367,7 @@ public class EventLogJsonTests
         var (error, _) = Bad(AfterTwoGoodLines("""{"type":"exploded","at":"2026-05-29T14:05Z","by":"a"}"""));
         AssertError(error, 2, 4, "$.type", error.Reason);
         Assert.StartsWith("'exploded' is not an event type; the types are alertFired, acknowledged, declared,", error.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("notificationSent, reminderSent", error.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("notificationSent, reminderSent, channelCreated", error.Reason, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -38,6 +38,7 @@ namespace IncidentPolicy.Lifecycle;
 /// <item><term><see cref="AddNote"/></term><description><see cref="NoteAdded"/></description></item>
 /// <item><term><see cref="RecordNotification"/></term><description><see cref="NotificationSent"/> (the host sent it)</description></item>
 /// <item><term><see cref="RecordReminder"/></term><description><see cref="ReminderSent"/> (the host sent it)</description></item>
+/// <item><term><see cref="RecordChannel"/></term><description><see cref="ChannelCreated"/> (the host created it)</description></item>
 /// </list>
 /// <para>A command's properties name what it carries (<c>Severity</c>, <c>Reason</c>, <c>Person</c>). Where a
 /// command takes two texts of the same kind, write the arguments by name:

@@ -101,6 +101,9 @@ internal static class EventCatalogue
         Type<ReminderSent>("reminderSent")
             .Text("key", e => e.Key, Id, "the obligation key")
             .Creates((at, by, v) => new ReminderSent(at, by, v.Text(0))),
+        Type<ChannelCreated>("channelCreated")
+            .Text("channel", e => e.Channel, Line, "the channel")
+            .Creates((at, by, v) => new ChannelCreated(at, by, v.Text(0))),
     ];
 
     private static readonly FrozenDictionary<string, EventType> ByName =
