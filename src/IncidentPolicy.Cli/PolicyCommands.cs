@@ -23,10 +23,12 @@ internal static class PolicyCommands
     {
         var file = new Argument<string>("FILE") { Description = "The policy file to check." };
         var strict = new Option<bool>("--strict") { Description = "Exit 1 when the policy has warnings, as when it is invalid." };
-        var at = Options.Instant(
+        var time = new TimeOptions();
+        var at = time.Instant(
             "--at",
-            "Look for on-call gaps in the 90 days from this instant, ISO 8601 UTC; from the earliest rotation start when omitted.");
+            "Look for on-call gaps in the 90 days from this instant; from the earliest rotation start when omitted.");
         var validate = new Command("validate", "Check a policy file: prints 'valid' (and any warnings) or every problem as 'path: reason'.") { file, strict, at };
+        validate.Options.Add(time.Zone);
         validate.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
