@@ -46,11 +46,11 @@ public class DeadlinesCommandTests
     [Fact]
     public void Deadlines_InvalidPolicyFile_Exits1WithProblems()
     {
-        var path = CliRunner.TempFile("{\"formatVersion\": 2}");
+        var path = CliRunner.TempFile("{\"formatVersion\": 3}");
         var (code, stdout, stderr) = CliRunner.Run("deadlines", "--severity", "SEV-1", "--at", "2026-03-27T14:00:00Z", "--policy", path);
         Assert.Equal(1, code);
         Assert.Empty(stdout);
-        Assert.Contains("$.formatVersion: format version 2 is not supported", stderr, StringComparison.Ordinal);
+        Assert.Contains("$.formatVersion: format version 3 is not supported", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
