@@ -1,4 +1,6 @@
 using IncidentPolicy;
+using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Obligations;
 using IncidentPolicy.Primitives;
 using NodaTime;
 
@@ -31,6 +33,30 @@ foreach (var deadline in policy.Deadlines("SEV-1", alertAt))
 {
     Console.WriteLine($"{deadline.KindName,-20} {TextFormats.Format(deadline.DueAt)}  {deadline.Reason}");
 }
+
+// Open an incident: the alert is its first event. Every command after it goes through Apply, which answers with the new
+// incident and the event to append to your log, or a Rejection that says why (never an exception).
+var monitoring = new Actor("monitoring");
+var alex = new Actor("alex", "on-call-engineer");
+var incident = Incident.Raise(policy, "INC-42", new RaiseAlert("Checkout error rate > 5%", "checkout", "SEV-1"), monitoring, alertAt).Incident!;
+var acknowledged = incident.Apply(new Acknowledge(), alex, alertAt + Duration.FromMinutes(3), incident.Version);
+if (!acknowledged.IsAccepted)
+{
+    Console.Error.WriteLine(acknowledged.Rejection); // code, reason and rule id
+    return 1;
+}
+
+incident = acknowledged.Incident; // append acknowledged.Event to the incident's log
+
+// What is owed ten minutes after the alert: each obligation with its key, state and deadline ("due now" at it).
+var now = alertAt + Duration.FromMinutes(10);
+var evaluation = policy.Evaluate(incident, now);
+foreach (var obligation in evaluation.Obligations)
+{
+    Console.WriteLine(obligation); // "declare  overdue  due 2026-05-29T04:07:00Z  late by 5 minutes"
+}
+
+Console.WriteLine($"look again at {Show(evaluation.NextWakeUp)}, or at the next command");
 
 // Business time in the policy's zone, DST included.
 var calendar = policy.Calendar;

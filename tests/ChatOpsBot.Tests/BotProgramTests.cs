@@ -100,7 +100,7 @@ public sealed class BotProgramTests : IDisposable
         var lines = output.ReplaceLineEndings("\n").Split('\n');
         Assert.Contains("2026-05-29T04:02:00Z PAGE @alex [INC-2026-05-29-01 escalate:page-on-call.1.on-call-engineer#1] Checkout error rate > 5%: page role on-call-engineer (level 1, round 1 of escalation policy page-on-call) unless acknowledged first", lines);
         Assert.Contains("2026-05-29T04:47:00Z NOTIFY @victor [INC-2026-05-29-01 escalate:notify-vp-engineering#1] checkout errors: notify role vp-engineering: revenueLoss is above 10000", lines);
-        Assert.Contains("2026-05-29T04:48:00Z @sarah: ✓ postMortemScheduled — INC-2026-05-29-01 SEV-1 postMortem v22 \"checkout errors\" commander sarah", lines);
+        Assert.Contains("2026-05-29T04:48:00Z @sarah: ✓ postMortemScheduled — INC-2026-05-29-01 SEV-1 postMortem v23 \"checkout errors\" commander sarah", lines);
         Assert.Equal(BotFixture.At(5, 0), _fixture.Clock.GetCurrentInstant());
     }
 

@@ -43,7 +43,7 @@ public sealed class EndToEndTests : IDisposable
         var events = _fixture.LogEvents();
         Assert.Equal(
         [
-            "alertFired", "notificationSent", "acknowledged", "reminderSent", "reminderSent", "declared",
+            "alertFired", "notificationSent", "acknowledged", "reminderSent", "reminderSent", "declared", "channelCreated",
             "commanderAssigned", "roleAssigned", "statusUpdatePosted", "reminderSent", "noteAdded", "mitigated", "reminderSent",
             "notificationSent", "noteAdded", "reminderSent", "impactRecorded", "impactRecorded", "notificationSent",
             "statusUpdatePosted", "resolved", "postMortemScheduled",
@@ -74,7 +74,7 @@ public sealed class EndToEndTests : IDisposable
 
         Assert.Empty(messenger.Messages);
         Assert.Equal(before, File.ReadAllBytes(_fixture.LogPath));
-        Assert.Equal(22, bot.Incidents[BotFixture.IncidentId].Version);
+        Assert.Equal(23, bot.Incidents[BotFixture.IncidentId].Version);
     }
 
     [Fact]

@@ -43,6 +43,21 @@ public sealed class IncidentBotTests : IDisposable
     }
 
     [Fact]
+    public void Declare_CreatesTheChannelOnce_AndRecordsIt()
+    {
+        _bot.Handle("monitoring: /incident sev1 Checkout error rate > 5%");
+        Assert.DoesNotContain(_fixture.LogEvents(), e => e is ChannelCreated);
+
+        _bot.Handle("alex: /declare sev1 checkout errors");
+        _bot.Handle("alex: /note looking at the deploy log");
+
+        var created = Assert.Single(_fixture.LogEvents().OfType<ChannelCreated>());
+        Assert.Equal("#inc-2026-05-29-checkout-errors", created.Channel);
+        var message = Assert.Single(_messenger.Messages, m => m.Kind == MessageKind.Channel);
+        Assert.Equal("#inc-2026-05-29-checkout-errors", message.To);
+    }
+
+    [Fact]
     public void Handle_WithoutAnIncidentId_GoesToTheLatestOpenIncidentTheUserMayView()
     {
         _bot.Handle("monitoring: /incident sev3 Search latency");

@@ -54,6 +54,8 @@ public class EventLogJsonTests
         { new NotificationSent(At(30), "bot", "escalate:page-engineering-manager#1", "engineering-manager"),
           """{"type":"notificationSent","at":"2026-05-29T14:30:00Z","by":"bot","key":"escalate:page-engineering-manager#1","target":"engineering-manager"}""" },
         { new ReminderSent(At(14), "bot", "externalUpdate#2"), """{"type":"reminderSent","at":"2026-05-29T14:14:00Z","by":"bot","key":"externalUpdate#2"}""" },
+        { new ChannelCreated(At(5), "bot", "#inc-2026-05-29-checkout-errors"),
+          """{"type":"channelCreated","at":"2026-05-29T14:05:00Z","by":"bot","channel":"#inc-2026-05-29-checkout-errors"}""" },
     };
 
     private static readonly IncidentEvent[] Checkout =
