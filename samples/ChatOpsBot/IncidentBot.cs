@@ -213,10 +213,12 @@ internal sealed class IncidentBot
         }
 
         // The instant is read again once the incident is loaded: another bot may have appended an event after this
-        // line's instant was read, and a command is never applied before the incident's last event.
+        // line's instant was read. Bots' clocks can also differ by a few milliseconds (each runs from its own start
+        // reading), and an event is never before the incident's last one, so a command is stamped no earlier than it.
         now = Instant.Max(now, _clock.GetCurrentInstant());
         for (var attempt = 0; attempt < 2; attempt++)
         {
+            now = Instant.Max(now, incident.LastEventAt);
             var result = incident.Apply(command, actor, now, incident.Version);
             if (!result.IsAccepted)
             {
