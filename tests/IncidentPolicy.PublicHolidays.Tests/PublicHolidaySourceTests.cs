@@ -24,8 +24,14 @@ public class PublicHolidaySourceTests
         var orthodox = Utc(Holiday.Easter(0, EasterReckoning.Orthodox));
         for (var year = 1900; year <= 2200; year++)
         {
-            Assert.Equal(LocalDate.FromDateTime(HolidayCalculator.GetEaster(year)), Assert.Single(western.HolidayDatesIn(year)));
-            Assert.Equal(LocalDate.FromDateTime(HolidayCalculator.GetOrthodoxEaster(year)), Assert.Single(orthodox.HolidayDatesIn(year)));
+            Assert.Equal(LocalDate.FromDateTime(GermanPublicHoliday.EasterSunday(year)), Assert.Single(western.HolidayDatesIn(year)));
+
+            // The package converts Julian to Gregorian dates with a fixed 13 days: one day short from March 2100 and two
+            // from March 2200, where its Orthodox Easter is not a Sunday; the core converts with NodaTime's Julian calendar.
+            var package = LocalDate.FromDateTime(SerbianPublicHoliday.Easter(year));
+            var expected = package.PlusDays(year >= 2200 ? 2 : year >= 2100 ? 1 : 0);
+            Assert.Equal(expected, Assert.Single(orthodox.HolidayDatesIn(year)));
+            Assert.Equal(IsoDayOfWeek.Sunday, expected.DayOfWeek);
         }
     }
 
@@ -124,6 +130,6 @@ public class PublicHolidaySourceTests
         Assert.Equal(Instant.FromUtc(2026, 12, 28, 10, 30), sev3); // 17:30–18:00 Wednesday, 08:00–11:30 Monday
         Assert.Equal(Instant.FromUtc(2027, 1, 4, 17, 0), sev4); // Mon 28, Tue 29, Wed 30, Thu 31 Dec, Mon 4 Jan
         Assert.Equal(PolicyJson.Serialize(policy), PolicyJson.Serialize(PolicyJson.Parse(PolicyJson.Serialize(policy), Options)));
-        Assert.Contains("{\n          \"country\": \"DE\",\n          \"region\": \"BE\"\n        }", PolicyJson.Serialize(policy), StringComparison.Ordinal);
+        Assert.Matches("\\{\\n\\s+\"country\": \"DE\",\\n\\s+\"region\": \"BE\"\\n\\s+\\}", PolicyJson.Serialize(policy));
     }
 }
