@@ -17,7 +17,8 @@ namespace IncidentPolicy.PublicHolidays;
 /// <c>WLS</c>, <c>SCT</c>, <c>NIR</c>), both matched without regard to case. A country without a region has the
 /// holidays the package gives the whole country (for <c>GB</c>, England and Wales). The days are the package's
 /// public holidays on the dates they are observed (a holiday moved off a weekend counts on the weekday it moved to),
-/// named in English where the package has an English name.</para>
+/// named in English where the package has an English name (else the name is empty). It works in processes with
+/// invariant globalization.</para>
 /// <para>Turkey's religious holidays follow the Hijri calendar, which .NET knows only from 1900 to 2077; for the
 /// years it cannot compute, <c>TR</c> gives no holidays. The package's calendars that are not of a country or region
 /// — the ECB's TARGET closing days, the New York Stock Exchange, the US Federal Reserve and Quebec's government
@@ -136,6 +137,8 @@ public sealed class PublicHolidaySource : IHolidaySource
         return true;
     }
 
+    // Names are the package's EnglishName, which it fills for some countries only: its localized Name needs the
+    // culture "en", which a process in invariant globalization mode (as this repository's tools run) cannot create.
     private static HolidayDate[] HolidaysIn(IPublicHolidays calendar, int year)
     {
         try
@@ -143,7 +146,7 @@ public sealed class PublicHolidaySource : IHolidaySource
             var days = calendar.PublicHolidays(year).Select(d => d.Date).ToHashSet();
             return calendar.PublicHolidaysInformation(year)
                 .Where(h => days.Remove(h.ObservedDate.Date))
-                .Select(h => new HolidayDate(LocalDate.FromDateTime(h.ObservedDate.Date), string.IsNullOrEmpty(h.EnglishName) ? h.Name ?? "" : h.EnglishName))
+                .Select(h => new HolidayDate(LocalDate.FromDateTime(h.ObservedDate.Date), h.EnglishName ?? ""))
                 .Concat(days.Select(d => new HolidayDate(LocalDate.FromDateTime(d), "")))
                 .OrderBy(h => h.Date)
                 .ToArray();

@@ -85,4 +85,31 @@ public class DeadlinesCommandTests
         var (_, _, stderr) = CliRunner.Run("deadlines", "--severity", "SEV-1", "--at", "2026-03-27 14:00+01:00");
         Assert.Contains("error: --at: '2026-03-27 14:00+01:00' is not an instant; write ISO 8601 with Z or an offset", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Deadlines_PolicyWithBavarianHolidays_ResolvedByThePublicHolidaysPackage()
+    {
+        var tree = JsonNode.Parse(PolicyJson.Serialize(ResponsePolicy.Default))!;
+        tree["calendar"]!["holidays"] = JsonNode.Parse("""[{"country": "DE", "region": "BY"}]""");
+        var path = CliRunner.TempFile(tree.ToJsonString());
+
+        // Tuesday 6 January 2026 is Epiphany in Bavaria, so the next business day after Monday is Wednesday.
+        var (code, stdout, stderr) = CliRunner.Run("deadlines", "--severity", "SEV-4", "--at", "2026-01-05T10:00:00Z", "--policy", path, "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+        Assert.Equal(
+            [("acknowledge", "2026-01-07T17:00:00Z"), ("respond", "2026-01-07T17:00:00Z")],
+            JsonNode.Parse(stdout)!["deadlines"]!.AsArray().Select(d => ((string)d!["kind"]!, (string)d["dueAt"]!)));
+    }
+
+    [Fact]
+    public void Deadlines_PolicyWithUnknownRegion_ExitsOneNamingThePath()
+    {
+        var tree = JsonNode.Parse(PolicyJson.Serialize(ResponsePolicy.Default))!;
+        tree["calendar"]!["holidays"] = JsonNode.Parse("""[{"country": "DE", "region": "XX"}]""");
+        var path = CliRunner.TempFile(tree.ToJsonString());
+        var (code, _, stderr) = CliRunner.Run("deadlines", "--severity", "SEV-4", "--at", "2026-01-05T10:00:00Z", "--policy", path);
+        Assert.Equal(1, code);
+        Assert.Contains("$.calendar.holidays[0].region: 'XX' is not a region of DE", stderr, StringComparison.Ordinal);
+    }
 }

@@ -296,7 +296,7 @@ internal static partial class PolicyMapper
         var clock = ReadEnum<ResponseClock>(document.Clock, problems, ProblemList.Join(path, "clock"));
         var within = ReadOptionalDuration(document.Within, problems, ProblemList.Join(path, "within"));
         CheckTargetDays(clock, document.Within, within, problems, ProblemList.Join(path, "within"));
-        if (clock is { } c)
+        if (clock is { } c && problems.Problems.Count == before)
         {
             ResponseTarget.Validate(c, within, problems, path);
         }

@@ -402,7 +402,7 @@ public class PolicyJsonTests
         var tree = DefaultTree();
         tree["severities"]![0]!["acknowledge"]!["clock"] = "sundial";
         Assert.Equal(
-            new PolicyProblem("$.severities[0].acknowledge.clock", "'sundial' is not one of wallClock, businessHours, nextBusinessDay"),
+            new PolicyProblem("$.severities[0].acknowledge.clock", "'sundial' is not one of wallClock, businessHours, nextBusinessDay, businessDays"),
             SingleProblem(tree));
     }
 

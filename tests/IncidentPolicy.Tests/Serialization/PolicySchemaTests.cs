@@ -27,7 +27,9 @@ public class PolicySchemaTests
             (string)severity["declareWithin"]!["pattern"]!,
             (string)severity["respond"]!["properties"]!["within"]!["pattern"]!);
         Assert.NotNull(Schema["properties"]!["calendar"]!["properties"]!["opens"]!["pattern"]);
-        Assert.NotNull(Schema["properties"]!["calendar"]!["properties"]!["holidays"]!["items"]!["pattern"]);
+        var holiday = Schema["properties"]!["calendar"]!["properties"]!["holidays"]!["items"]!["oneOf"]!;
+        Assert.NotNull(holiday[0]!["pattern"]);
+        Assert.Equal("#/$defs/holiday", (string)holiday[1]!["$ref"]!);
         Assert.DoesNotContain(": true", PolicyJson.Schema, StringComparison.Ordinal);
     }
 
@@ -44,6 +46,22 @@ public class PolicySchemaTests
              "holidays": ["2026-12-25", "--12-26"], "weekdayHours": {"sunday": {"opens": "01:00", "closes": "05:00"}}}
             """);
         Assert.Empty(MiniSchemaValidator.Validate(tree, Schema));
+    }
+
+    [Fact]
+    public void Schema_AcceptsHolidayRulesAndCountries_AndRejectsUnknownRuleKeys()
+    {
+        var tree = DefaultTree();
+        tree["calendar"]!["holidays"] = JsonNode.Parse("""
+            ["2026-12-24", {"name": "Easter Monday", "easter": 1}, {"month": 11, "weekday": "thursday", "nth": 4},
+             {"date": "--12-25", "observed": "followingWeekday", "from": 2000}, {"country": "DE", "region": "BE"}]
+            """);
+        Assert.Empty(MiniSchemaValidator.Validate(tree, Schema));
+
+        tree["calendar"]!["holidays"] = JsonNode.Parse("""[{"easter": 1, "colour": "red"}]""");
+        Assert.NotEmpty(MiniSchemaValidator.Validate(tree, Schema));
+        tree["calendar"]!["holidays"] = JsonNode.Parse("""["25 December"]""");
+        Assert.NotEmpty(MiniSchemaValidator.Validate(tree, Schema));
     }
 
     [Theory]

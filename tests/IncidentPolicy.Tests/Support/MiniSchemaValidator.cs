@@ -5,7 +5,7 @@ namespace IncidentPolicy.Tests.Support;
 
 /// <summary>
 /// Checks a JSON document against the subset of JSON Schema the policy schema uses (type, properties,
-/// required, additionalProperties, items, enum, pattern, propertyNames, local $ref, min/maxProperties), so tests can show the committed
+/// required, additionalProperties, items, enum, pattern, propertyNames, local $ref, min/maxProperties, oneOf), so tests can show the committed
 /// schema really rejects what the parser rejects.
 /// </summary>
 internal static class MiniSchemaValidator
@@ -15,6 +15,13 @@ internal static class MiniSchemaValidator
         var errors = new List<string>();
         Check(instance, schema.AsObject(), path, errors, schema.AsObject());
         return errors;
+    }
+
+    private static bool MatchesWithRoot(JsonNode? instance, JsonObject schema, string path, JsonObject root)
+    {
+        var errors = new List<string>();
+        Check(instance, schema, path, errors, root);
+        return errors.Count == 0;
     }
 
     private static void Check(JsonNode? instance, JsonObject schema, string path, List<string> errors, JsonObject root)
@@ -29,6 +36,15 @@ internal static class MiniSchemaValidator
             }
 
             Check(instance, target.AsObject(), path, errors, root);
+        }
+
+        if (schema["oneOf"] is JsonArray choices)
+        {
+            var matching = choices.Count(choice => MatchesWithRoot(instance, choice!.AsObject(), path, root));
+            if (matching != 1)
+            {
+                errors.Add($"{path}: matches {matching} of oneOf");
+            }
         }
 
         if (instance is JsonObject counted
