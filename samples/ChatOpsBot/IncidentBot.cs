@@ -20,6 +20,10 @@ namespace ChatOpsBot;
 /// </remarks>
 internal sealed class IncidentBot
 {
+    /// <summary>How far behind an incident's last event a bot's clock may be and still stamp a command at that event:
+    /// the milliseconds by which two bots' clocks differ, not a wrong clock.</summary>
+    private static readonly Duration ClockSkewTolerance = Duration.FromSeconds(1);
+
     /// <summary>The id the bot records its own events under.</summary>
     public const string BotId = "chatops-bot";
 
@@ -214,11 +218,16 @@ internal sealed class IncidentBot
 
         // The instant is read again once the incident is loaded: another bot may have appended an event after this
         // line's instant was read. Bots' clocks can also differ by a few milliseconds (each runs from its own start
-        // reading), and an event is never before the incident's last one, so a command is stamped no earlier than it.
+        // reading), and an event is never before the incident's last one, so a command up to a second behind the last
+        // event is stamped at it; a clock further behind is wrong, and the command is rejected (time.order).
         now = Instant.Max(now, _clock.GetCurrentInstant());
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            now = Instant.Max(now, incident.LastEventAt);
+            if (now < incident.LastEventAt && incident.LastEventAt - now <= ClockSkewTolerance)
+            {
+                now = incident.LastEventAt;
+            }
+
             var result = incident.Apply(command, actor, now, incident.Version);
             if (!result.IsAccepted)
             {

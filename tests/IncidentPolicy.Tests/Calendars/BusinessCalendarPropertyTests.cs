@@ -22,7 +22,12 @@ public class BusinessCalendarPropertyTests
     [Property]
     public Property AddWorkingTime_ThenWorkingTimeBetween_GivesBackWorkingTime() =>
         Prop.ForAll(AdditionCases(), c =>
-            c.Calendar.WorkingTimeBetween(c.Start, c.Calendar.AddWorkingTime(c.Start, c.WorkingTime)!.Value) == c.WorkingTime);
+        {
+            // With holiday rules that take most working days, 200 working hours can end past the supported range
+            // (AddWorkingTime answers up to Limits.LatestResult); WorkingTimeBetween takes instants in the range only.
+            var end = c.Calendar.AddWorkingTime(c.Start, c.WorkingTime);
+            return end is not { } e || !Limits.Contains(e) || c.Calendar.WorkingTimeBetween(c.Start, e) == c.WorkingTime;
+        });
 
     [Property]
     public Property AddWorkingTime_LongerWorkingTime_NeverEndsEarlier() =>
