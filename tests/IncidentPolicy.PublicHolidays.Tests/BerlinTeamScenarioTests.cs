@@ -108,3 +108,35 @@ public class BerlinTeamScenarioTests
         Assert.True(byManager.IsAccepted);
     }
 }
+
+/// <summary>The README's "Writing your team's policy" example is a policy that reads, and says what the README says.</summary>
+public class ReadmeTeamPolicyTests
+{
+    private static string ReadmeTeamPolicy()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !System.IO.File.Exists(Path.Combine(directory.FullName, "IncidentPolicy.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var readme = System.IO.File.ReadAllText(Path.Combine(directory!.FullName, "README.md")).ReplaceLineEndings("\n");
+        var section = readme.IndexOf("## Writing your team's policy", StringComparison.Ordinal);
+        var start = readme.IndexOf("```json\n", section, StringComparison.Ordinal) + "```json\n".Length;
+        return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public void Example_Reads_WarnsOnlyThatNobodyIsPagedForP1_AndGivesTheStatedBusinessDayDeadline()
+    {
+        var policy = PolicyJson.Parse(ReadmeTeamPolicy(), new PolicyReadOptions { HolidaySource = PublicHolidaySource.Instance });
+
+        var warning = Assert.Single(policy.Warnings);
+        Assert.Equal("$.severities[0]", warning.Path);
+        Assert.Contains("no escalation policy or rule pages anyone", warning.Reason, StringComparison.Ordinal);
+        Assert.Empty(policy.ChangeWindows);
+        Assert.Equal(
+            Instant.FromUtc(2027, 1, 4, 17, 0),
+            policy.Deadlines("P5", Instant.FromUtc(2026, 12, 23, 16, 30)).Single(d => d.Kind == ObligationKind.Acknowledge).DueAt);
+    }
+}
