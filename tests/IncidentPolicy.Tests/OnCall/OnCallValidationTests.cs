@@ -220,8 +220,9 @@ public class OnCallValidationTests
     }
 
     [Theory]
-    [InlineData("""{"length": "P1M", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "months and years are not a fixed length of time, even on the wall clock; write weeks, days, hours or minutes (P4W, P1D, PT12H)")]
-    [InlineData("""{"length": "PT30M", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a wall-clock shift must be at least one hour (PT1H), so handoffs stay in order across a daylight-saving gap")]
+    [InlineData("""{"length": "P1M2D", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a monthly shift is whole calendar months alone (P1M, P3M); months cannot be mixed with weeks, days or times, which are not a fixed part of a month")]
+    [InlineData("""{"length": "P13M", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a shift must not be longer than 12 months (366 days)")]
+    [InlineData("""{"length": "PT0M", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a wall-clock shift must be at least one minute (PT1M)")]
     [InlineData("""{"length": "P53W", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a shift must not be longer than 366 days")]
     [InlineData("""{"length": "PT1H30S", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a shift length must be whole minutes")]
     [InlineData("""{"length": "one week", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "'one week' is not an ISO 8601 period; write weeks, days, hours and minutes like P1W, P1D, PT12H or P1DT12H")]
@@ -369,7 +370,7 @@ public class OnCallValidationTests
     {
         Assert.Equal("members", Assert.Single(Assert.Throws<PolicyValidationException>(
             () => new Rotation([], new LocalDateTime(2026, 1, 5, 9, 0), ShiftLength.WallClock(Period.FromDays(1)))).Problems).Path);
-        Assert.Equal("$", Assert.Single(Assert.Throws<PolicyValidationException>(() => ShiftLength.WallClock(Period.FromMonths(1))).Problems).Path);
+        Assert.Equal("$", Assert.Single(Assert.Throws<PolicyValidationException>(() => ShiftLength.WallClock(Period.FromMonths(13))).Problems).Path);
         Assert.Equal("to", Assert.Single(Assert.Throws<PolicyValidationException>(
             () => new ScheduleOverride("a", Instant.FromUtc(2026, 1, 2, 0, 0), Instant.FromUtc(2026, 1, 1, 0, 0))).Problems).Path);
         Assert.Equal("id", Assert.Single(Assert.Throws<PolicyValidationException>(() => new Person("Sam", "Sam")).Problems).Path);
