@@ -101,7 +101,7 @@ public sealed partial class Schedule
 
             if (zone is not null)
             {
-                Rotation.ValidateZone(layer.Rotation.ShiftLength, layer.Rotation.ActiveWindows.Count, layer.Rotation.TimeZone ?? zone, problems, ProblemList.Join(layerPath, "rotation"));
+                Rotation.ValidateZone(layer.Rotation.ShiftLength, layer.Rotation.ActiveWindows.Count, layer.Rotation.TimeZone ?? zone, layer.Rotation.Start, problems, ProblemList.Join(layerPath, "rotation"));
             }
         }
 

@@ -246,9 +246,9 @@ internal static partial class PolicyMapper
             windows.Add(ReadWindow(document.ActiveWindows![i], problems, ProblemList.Index(windowsPath, i)));
         }
 
-        if (shift is not null && zone is not null)
+        if (shift is not null && zone is not null && start is { } from)
         {
-            Rotation.ValidateZone(shift, windows.Count, zone, problems, path);
+            Rotation.ValidateZone(shift, windows.Count, zone, from, problems, path);
         }
 
         return problems.Problems.Count == before && start is { } s && shift is not null

@@ -270,7 +270,36 @@ public class OnCallValidationTests
         AssertSingle(
             tree,
             "$.schedules[0].layers[0].rotation.activeWindows",
-            "active windows need a wall-clock shift length in Europe/Berlin, whose offset changes: elapsed shifts would drift across the windows at every daylight-saving change; use a period such as P1D, or a zone such as UTC");
+            "active windows need a wall-clock shift length in Europe/Berlin: its UTC offset changes after the rotation's start (from +01 to +02 at 2026-03-29T01:00:00Z), and elapsed shifts would drift across the windows; use a period such as P1D, or a zone such as UTC");
+    }
+
+    [Theory]
+    [InlineData("Asia/Kolkata")]
+    [InlineData("Asia/Tokyo")]
+    [InlineData("America/Sao_Paulo")]
+    public void Parse_ElapsedShiftWithWindows_ZoneWhoseOffsetChangedOnlyBeforeTheStart_Valid(string zone)
+    {
+        var tree = DefaultTree();
+        Rotation(tree)["shift"] = JsonNode.Parse("""{"length": "PT12H", "clock": "elapsed"}""");
+        Rotation(tree)["activeWindows"] = JsonNode.Parse("""[{"days": ["monday"], "from": "09:00", "to": "17:00"}]""");
+        OnCall(tree)["timeZone"] = zone;
+        var schedule = PolicyJson.Parse(tree.ToJsonString()).Schedules[0];
+        var monday = new LocalDateTime(2026, 6, 1, 10, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb[zone]).ToInstant();
+        Assert.NotNull(schedule.OnCallAt(monday));
+        Assert.Null(schedule.OnCallAt(monday + Duration.FromHours(8)));
+    }
+
+    [Fact]
+    public void Rotation_ElapsedShiftWithWindows_StartBeforeTheLastOffsetChange_NamesTheChange()
+    {
+        var saoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
+        var window = new ActiveWindow([IsoDayOfWeek.Monday], new LocalTime(9, 0), new LocalTime(17, 0));
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => new Rotation(
+            ["a"], new LocalDateTime(2018, 12, 3, 9, 0), ShiftLength.Elapsed(Duration.FromDays(1)), saoPaulo, [window])).Problems);
+        Assert.Equal(
+            "active windows need a wall-clock shift length in America/Sao_Paulo: its UTC offset changes after the rotation's start (from -02 to -03 at 2019-02-17T02:00:00Z), and elapsed shifts would drift across the windows; use a period such as P1D, or a zone such as UTC",
+            problem.Reason);
+        Assert.NotNull(new Rotation(["a"], new LocalDateTime(2019, 3, 4, 9, 0), ShiftLength.Elapsed(Duration.FromDays(1)), saoPaulo, [window]));
     }
 
     [Fact]
