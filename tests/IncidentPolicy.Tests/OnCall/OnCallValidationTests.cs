@@ -229,7 +229,7 @@ public class OnCallValidationTests
     [InlineData("""{"length": "P1W", "clock": "elapsed"}""", "$.schedules[0].layers[0].rotation.shift.length", "'P1W' uses weeks, which are not fixed lengths of time; write days, hours, minutes or seconds (P2D = 48 hours)")]
     [InlineData("""{"length": "PT0S", "clock": "elapsed"}""", "$.schedules[0].layers[0].rotation.shift.length", "an elapsed shift must be at least one minute (PT1M)")]
     [InlineData("""{"length": "P1D", "clock": "sundial"}""", "$.schedules[0].layers[0].rotation.shift.clock", "'sundial' is not one of wallClock, elapsed")]
-    [InlineData("""{"length": "P1D", "clock": "elapsed", "colour": 1}""", "$.schedules[0].layers[0].rotation.shift.colour", "unknown key 'colour'; expected one of: length, clock")]
+    [InlineData("""{"length": "P1D", "clock": "elapsed", "colour": 1}""", "$.schedules[0].layers[0].rotation.shift.colour", "unknown key 'colour'; expected one of: length, clock, anchor")]
     [InlineData("null", "$.schedules[0].layers[0].rotation.shift", "a shift is required: {length, clock}, like {\"length\": \"P1W\", \"clock\": \"wallClock\"}")]
     public void Parse_BadShift_ReportedWithPath(string shift, string path, string reason)
     {
