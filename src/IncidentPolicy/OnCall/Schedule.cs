@@ -14,8 +14,11 @@ namespace IncidentPolicy.OnCall;
 /// otherwise nobody: a gap.</para>
 /// <para><see cref="OnCallAt"/> costs the same however far the instant is from the rotations' starts (the shift
 /// index is computed, not counted) and grows only with the logarithm of the number of overrides and leaves.
-/// <see cref="Shifts"/>, <see cref="Handoffs"/> and <see cref="Gaps"/> answer for a window, from the same
-/// computation, so they always agree with <see cref="OnCallAt"/>.</para>
+/// <see cref="Shifts"/>, <see cref="Handoffs"/> and <see cref="Gaps"/> answer for a window, and
+/// <see cref="NextHandoffs"/> and <see cref="HandoffNotices"/> after an instant, from the same computation, so they
+/// always agree with <see cref="OnCallAt"/>.</para>
+/// <para>A layer's roster changes (<see cref="ScheduleLayer.RosterChanges"/>) each govern it from their start, so
+/// a change never alters an answer for an earlier instant.</para>
 /// <para>Instances are immutable and thread-safe; <see cref="WithOverrides"/> and <see cref="WithUnavailability"/>
 /// return validated copies.</para>
 /// </remarks>
