@@ -11,11 +11,13 @@ namespace IncidentPolicy.OnCall;
 /// <see langword="null"/>, in the time zone of the schedule the rotation belongs to. Before the start the rotation
 /// has nobody on call.</para>
 /// <para>With a <see cref="ShiftClock.WallClock"/> length, handoff <c>k</c> is at local time
-/// <c>Start + k × period</c>: at the same local time of day across daylight-saving changes. A handoff at a local
-/// time that a change skips happens when the clock first shows a later time, at the end of the gap (02:30 becomes
-/// 03:00 in Europe/Berlin in spring); one at a repeated local time happens at its first occurrence. Handoffs that
-/// land on one instant are one handoff: the shifts between them are empty and take no turn. With an <see cref="ShiftClock.Elapsed"/> length, handoff
-/// <c>k</c> is <c>k × length</c> after the start instant.</para>
+/// <c>Start + k × period</c> (for a monthly length, <c>k × months</c> after the start's month, on the day
+/// <see cref="ShiftLength.Anchor"/> says): at the same local time of day across daylight-saving changes. A handoff
+/// happens at the first instant whose local time is at or after its nominal local time: one at a local time that a
+/// change skips happens at the end of the gap (02:30 becomes 03:00 in Europe/Berlin in spring); one at a repeated
+/// local time happens at its first occurrence. Handoffs that land on one instant are one handoff: the shifts between
+/// them are empty and take no turn. With an <see cref="ShiftClock.Elapsed"/> length, handoff <c>k</c> is
+/// <c>k × length</c> after the start instant (which follows the same rule).</para>
 /// <para>With <see cref="ActiveWindows"/>, someone is on call only inside a window, and the turn passes only
 /// over <em>active</em> shifts — those whose local time touches a window — so a daily rotation active on weekdays
 /// gives every member a turn rather than leaving the weekend's members out forever. Windows need a wall-clock
