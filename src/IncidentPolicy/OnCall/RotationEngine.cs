@@ -82,9 +82,9 @@ internal sealed class RotationEngine
         }
     }
 
+    /// <summary>The windows cut into segments, and the active shifts per repeating cycle of shifts.</summary>
     private (long[] Cuts, bool[] InWindow, int Cycle, int[] ActiveBefore) Windows(Rotation rotation)
     {
-
         var intervals = WindowIntervals(rotation.ActiveWindows);
         var cuts = new SortedSet<long> { 0, NanosPerWeek };
         foreach (var (from, to) in intervals)
