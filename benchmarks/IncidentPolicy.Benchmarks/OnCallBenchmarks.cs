@@ -7,7 +7,8 @@ namespace IncidentPolicy.Benchmarks;
 /// <summary>
 /// "Who is on call" for a three-layer Europe/Berlin schedule with 100 overrides. The cost of <c>OnCallAt</c> must
 /// not grow with the distance from the rotations' start: the baseline asks one day after the start, the
-/// comparison ten years after.
+/// comparison ten years after; the same schedule with yearly roster changes on every layer and an hourly layer
+/// (whose spring-forward hours are skipped) is asked ten years after too.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -18,6 +19,7 @@ public class OnCallBenchmarks
     private static readonly Instant StartInstant = Instant.FromUtc(2026, 1, 5, 8, 0);
 
     private readonly Schedule _schedule = CreateSchedule();
+    private readonly Schedule _withRosterChanges = CreateSchedule(rosterChanges: true);
     private readonly Instant _dayAfterStart = StartInstant + Duration.FromHours(27);
     private readonly Instant _tenYearsAfterStart = Instant.FromUtc(2036, 1, 9, 11, 30);
     private readonly Instant _yearStart = Instant.FromUtc(2035, 1, 1, 0, 0);
@@ -29,12 +31,16 @@ public class OnCallBenchmarks
     [Benchmark(Description = "OnCallAt, ten years after the start")]
     public OnCallAssignment? OnCallAtTenYearsAfterStart() => _schedule.OnCallAt(_tenYearsAfterStart);
 
+    [Benchmark(Description = "OnCallAt, ten years after the start, yearly roster changes")]
+    public OnCallAssignment? OnCallAtTenYearsWithRosterChanges() => _withRosterChanges.OnCallAt(_tenYearsAfterStart);
+
     [Benchmark(Description = "Shifts over one year (2035)")]
     public int ShiftsOverOneYear() => _schedule.Shifts(_yearStart, _yearEnd).Count;
 
     /// <summary>A weekly base layer, a weekday business-hours layer and a weekend layer, with 100 overrides over ten
-    /// years (a third on each layer, the rest on the whole schedule).</summary>
-    private static Schedule CreateSchedule()
+    /// years (a third on each layer, the rest on the whole schedule); with <paramref name="rosterChanges"/>, each
+    /// layer also changes roster every year for ten years, and an hourly layer is added.</summary>
+    private static Schedule CreateSchedule(bool rosterChanges = false)
     {
         IsoDayOfWeek[] weekdays = [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
         ScheduleLayer[] layers =
@@ -47,6 +53,17 @@ public class OnCallBenchmarks
                 ["w1", "w2", "w3"], Start, ShiftLength.WallClock(Period.FromHours(12)),
                 activeWindows: [new ActiveWindow([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday], new LocalTime(8, 0), new LocalTime(20, 0))])),
         ];
+        if (rosterChanges)
+        {
+            layers =
+            [
+                .. layers.Select(l => new ScheduleLayer(l.Id, l.Rotation, Enumerable.Range(1, 10).Select(year => new Rotation(
+                    l.Rotation.Members.Skip(year % 2), l.Rotation.Start.PlusYears(year), l.Rotation.ShiftLength, activeWindows: l.Rotation.ActiveWindows)))),
+                new("hourly", new Rotation(["h1", "h2", "h3"], Start, ShiftLength.WallClock(Period.FromHours(1)),
+                    activeWindows: [new ActiveWindow([IsoDayOfWeek.Sunday], new LocalTime(1, 0), new LocalTime(4, 0))])),
+            ];
+        }
+
         var overrides = Enumerable.Range(0, 100).Select(i => new ScheduleOverride(
             $"o{i % 4}",
             StartInstant + Duration.FromDays(i * 36.5),

@@ -11,7 +11,8 @@ using NodaTime;
 namespace IncidentPolicy.Cli;
 
 /// <summary>
-/// <c>oncall [--policy FILE] [--schedule ID] [--zone ZONE | --local] --at INSTANT</c> — who is on call on each schedule;
+/// <c>oncall [--policy FILE | --schedules FILE] [--schedule ID] [--zone ZONE | --local] --at INSTANT</c> — who is on
+/// call on each schedule, until when, and who is next;
 /// <c>oncall [--policy FILE] [--schedule ID] --from INSTANT --to INSTANT [--format text|json] [--ics FILE]</c> — shifts,
 /// handoffs, gaps and Incident Commander/on-call conflicts, optionally as an iCalendar feed.
 /// </summary>
@@ -36,11 +37,15 @@ internal static class OnCallCommand
         var ics = new Option<string?>("--ics") { Description = "Also write the window's shifts to FILE as an iCalendar feed, one event per shift." };
         var scheduleId = new Option<string?>("--schedule") { Description = "Only the schedule with this id; every schedule when omitted." };
         var policyFile = Options.PolicyFile();
+        var schedulesFile = new Option<string?>("--schedules")
+        {
+            Description = "A file with only people and schedules ({\"people\": […], \"schedules\": […]}), checked against the default policy's roles and calendar zone, instead of a whole policy.",
+        };
         var format = Options.Format();
 
         var command = new Command("oncall", $"Who is on call: at an instant (--at), or the shifts, handoffs, gaps and IC/on-call conflicts of a window (--from, --to; at most {MaxWindowDays} days and {MaxShiftsText} shifts).")
         {
-            at, from, to, ics, scheduleId, policyFile, format,
+            at, from, to, ics, scheduleId, policyFile, schedulesFile, format,
         };
         time.AddTo(command);
         command.Validators.Add(result =>
@@ -68,6 +73,11 @@ internal static class OnCallCommand
                 }
             }
 
+            if (result.GetResult(policyFile) is not null && result.GetResult(schedulesFile) is not null)
+            {
+                result.AddError("--schedules cannot be combined with --policy: give a whole policy, or a file of people and schedules");
+            }
+
             if (result.GetResult(ics) is not null && hasAt)
             {
                 result.AddError("--ics writes the shifts of a window: use it with --from and --to, not --at");
@@ -76,7 +86,15 @@ internal static class OnCallCommand
 
         command.SetAction(parseResult =>
         {
-            if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out var policy))
+            var policy = ResponsePolicy.Default;
+            if (parseResult.GetValue(schedulesFile) is { } schedulesPath)
+            {
+                if (!TryLoadSchedules(schedulesPath, stderr, out policy))
+                {
+                    return ExitCodes.InvalidInput;
+                }
+            }
+            else if (!CliApp.TryLoadPolicy(parseResult.GetValue(policyFile), stderr, out policy))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -132,6 +150,74 @@ internal static class OnCallCommand
         return command;
     }
 
+    /// <summary>Reads a file of people and schedules into the default policy in place of its own.</summary>
+    private static bool TryLoadSchedules(string path, TextWriter stderr, out ResponsePolicy policy)
+    {
+        policy = ResponsePolicy.Default;
+        System.Text.Json.Nodes.JsonObject file;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > MaxSchedulesFileBytes)
+            {
+                stderr.WriteLine(Text.OneLine($"error: --schedules: '{path}' is larger than {MaxSchedulesFileBytes / (1024 * 1024)} MiB"));
+                return false;
+            }
+
+            if (System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path), documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 }) is not System.Text.Json.Nodes.JsonObject parsed)
+            {
+                stderr.WriteLine(Text.OneLine($"{path}: invalid schedules"));
+                stderr.WriteLine("$: the file must be an object {\"people\": […], \"schedules\": […]}");
+                return false;
+            }
+
+            file = parsed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine(Text.OneLine($"error: --schedules: cannot read '{path}': {e.Message}"));
+            return false;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            stderr.WriteLine(Text.OneLine($"{path}: invalid schedules"));
+            stderr.WriteLine(Text.OneLine($"$: not JSON: {e.Message}"));
+            return false;
+        }
+
+        var unknown = file.Select(p => p.Key).Where(k => k is not ("people" or "schedules")).ToList();
+        if (unknown.Count > 0)
+        {
+            stderr.WriteLine(Text.OneLine($"{path}: invalid schedules"));
+            foreach (var key in unknown)
+            {
+                stderr.WriteLine(Text.OneLine($"$.{key}: unknown key '{key}'; a schedules file holds only people and schedules (use --policy for a whole policy)"));
+            }
+
+            return false;
+        }
+
+        var tree = System.Text.Json.Nodes.JsonNode.Parse(PolicyJson.Serialize(ResponsePolicy.Default))!.AsObject();
+        tree["people"] = file["people"]?.DeepClone() ?? new System.Text.Json.Nodes.JsonArray();
+        tree["schedules"] = file["schedules"]?.DeepClone() ?? new System.Text.Json.Nodes.JsonArray();
+        if (!PolicyJson.TryParse(tree.ToJsonString(), out var loaded, out var problems))
+        {
+            stderr.WriteLine(Text.OneLine($"{path}: invalid schedules"));
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine(Text.OneLine(problem.ToString()));
+            }
+
+            return false;
+        }
+
+        policy = loaded;
+        return true;
+    }
+
+    /// <summary>The largest schedules file read: 16 MiB.</summary>
+    private const long MaxSchedulesFileBytes = 16 * 1024 * 1024;
+
     private static bool TooManyShifts(IReadOnlyList<Schedule> schedules, Instant from, Instant to)
     {
         var count = 0;
@@ -155,6 +241,10 @@ internal static class OnCallCommand
         foreach (var schedule in schedules)
         {
             text.Write($"\n  {schedule.Id.PadRight(width)}  {schedule.OnCallAt(at)?.ToString() ?? "nobody (a gap)"}");
+            var next = schedule.NextHandoffs(at);
+            text.Write(next.Count == 0
+                ? $"\n  {new string(' ', width)}  no handoff within {Schedule.HandoffLookahead.Days} days"
+                : $"\n  {new string(' ', width)}  until {TextFormats.Format(next[0].At)}, then {next[0].To?.PersonId ?? "nobody (a gap)"}");
         }
 
         if (schedules.Count == 0)

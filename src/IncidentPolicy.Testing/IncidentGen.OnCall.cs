@@ -19,7 +19,9 @@ public static partial class IncidentGen
     private static readonly Gen<ShiftLength> WallClockLengths = Gen.OneOf(
         Gen.Elements(Period.FromWeeks(1), Period.FromDays(1), Period.FromHours(12), Period.FromHours(8), Period.FromWeeks(2))
             .Select(ShiftLength.WallClock),
-        Gen.Choose(60, 3 * 7 * 24 * 60).Select(m => ShiftLength.WallClock(Period.FromMinutes(m))));
+        Gen.Choose(60, 3 * 7 * 24 * 60).Select(m => ShiftLength.WallClock(Period.FromMinutes(m))),
+        Gen.Choose(15, 59).Select(m => ShiftLength.WallClock(Period.FromMinutes(m))),
+        Gen.Choose(1, 3).SelectMany(m => Gen.Elements(MonthlyAnchor.DayOfMonth, MonthlyAnchor.WeekdayOfMonth).Select(a => ShiftLength.Monthly(m, a))));
 
     private static readonly Gen<ShiftLength> ElapsedLengths = Gen.OneOf(
         Gen.Elements(Duration.FromDays(7), Duration.FromDays(1), Duration.FromHours(12)).Select(ShiftLength.Elapsed),
@@ -72,7 +74,8 @@ public static partial class IncidentGen
         return result;
     }
 
-    /// <summary>Schedules of one to three layers (rotations of <c>p1</c>–<c>p5</c>, some with active windows) in one
+    /// <summary>Schedules of one to three layers (rotations of <c>p1</c>–<c>p5</c>, some with active windows, a third of
+    /// them with a roster change in 2026) in one
     /// of <see cref="ZoneIds"/>, with overrides per layer and for the whole schedule (by <c>o1</c> and <c>o2</c>),
     /// leave, and either unavailability policy.</summary>
     public static Gen<Schedule> Schedules { get; } =
@@ -80,6 +83,9 @@ public static partial class IncidentGen
         from layerCount in Gen.Choose(1, 3)
         from windowed in Gen.ArrayOf(Gen.Elements(true, false), layerCount)
         from rotations in Gen.CollectToArray(windowed.Select(w => Rotations(zone, w)))
+        from changes in Gen.CollectToArray(windowed.Select(w => Gen.Frequency(
+            (2, Gen.Constant(Array.Empty<Rotation>())),
+            (1, Rotations(zone, w).Select(r => new[] { Later(r) })))))
         from overrideWindows in Gen.ArrayOf(DisjointIntervals(3), layerCount + 1)
         from overridePeople in Gen.ArrayOf(Gen.Elements(Substitutes), 4 * (layerCount + 1))
         from leave in DisjointIntervals(4)
@@ -87,11 +93,15 @@ public static partial class IncidentGen
         from policy in Gen.Elements(UnavailabilityPolicy.NextAvailableMember, UnavailabilityPolicy.Gap)
         select new Schedule(
             "generated", "Generated", null, zone,
-            rotations.Select((r, i) => new ScheduleLayer($"layer-{i}", r)),
+            rotations.Select((r, i) => new ScheduleLayer($"layer-{i}", r, changes[i])),
             overrideWindows.SelectMany((list, layer) => list.Select((w, j) =>
                 new ScheduleOverride(overridePeople[(layer * 4) + j], w.Start, w.End, layer < layerCount ? $"layer-{layer}" : null))),
             leave.Select((w, i) => new Unavailability(leavePeople[i], w.Start, w.End)),
             policy);
+
+    /// <summary>The rotation starting 400 days later (in 2026, after every generated first rotation): a roster change.</summary>
+    private static Rotation Later(Rotation rotation) =>
+        new(rotation.Members, rotation.Start.PlusDays(400), rotation.ShiftLength, rotation.TimeZone, rotation.ActiveWindows);
 
     /// <summary>Query windows of a minute to 60 days starting in 2025–2026, often around the overrides and leave of
     /// <see cref="Schedules"/>.</summary>

@@ -16,7 +16,9 @@ public class OnCallCommandTests
         Assert.Equal(
             "On call at 2026-05-29T04:02:00Z:\n"
             + "  on-call             alex (rotation, layer weekly of on-call)\n"
-            + "  incident-commander  finley (rotation, layer weekly of incident-commander)\n",
+            + "                      until 2026-06-01T09:00:00Z, then casey\n"
+            + "  incident-commander  finley (rotation, layer weekly of incident-commander)\n"
+            + "                      until 2026-06-01T09:00:00Z, then blake\n",
             stdout);
     }
 
@@ -32,6 +34,66 @@ public class OnCallCommandTests
         Assert.Equal("casey", (string)onCall["onCall"]!["person"]!);
         Assert.Equal("rotation", (string)onCall["onCall"]!["reason"]!);
         Assert.Single(tree["schedules"]!.AsArray());
+    }
+
+    [Fact]
+    public void OnCall_SchedulesFile_OnlyPeopleAndSchedules_UntilAndNext()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"schedules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            {"people": [{"id": "sam", "name": "Sam"}, {"id": "kim", "name": "Kim"}],
+             "schedules": [{"id": "team", "name": "Team", "role": "on-call-engineer", "timeZone": "America/Chicago",
+               "layers": [{"id": "hourly", "rotation": {"members": ["sam", "kim"], "start": "2017-03-12T00:00",
+                 "shift": {"length": "PT1H", "clock": "wallClock"}},
+                 "rosterChanges": [{"members": ["kim"], "start": "2017-03-13T00:00", "shift": {"length": "P1W", "clock": "wallClock"}}]}]}]}
+            """);
+        try
+        {
+            var (code, stdout, stderr) = CliRunner.Run("oncall", "--schedules", file, "--at", "2017-03-12T07:30:00Z");
+            Assert.Equal(0, code);
+            Assert.Empty(stderr);
+            Assert.Equal(
+                "On call at 2017-03-12T07:30:00Z:\n"
+                + "  team  kim (rotation, layer hourly of team)\n"
+                + "        until 2017-03-12T08:00:00Z, then sam\n",
+                stdout);
+
+            var (jsonCode, json, _) = CliRunner.Run("oncall", "--schedules", file, "--at", "2017-03-12T07:30:00Z", "--format", "json");
+            Assert.Equal(0, jsonCode);
+            var schedule = JsonNode.Parse(json)!["schedules"]![0]!;
+            Assert.Equal("2017-03-12T08:00:00Z", (string)schedule["until"]!);
+            Assert.Equal("sam", (string)schedule["next"]!["person"]!);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void OnCall_SchedulesFile_OtherKeysOrBadSchedule_ReportedWithPath()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"schedules-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(file, """{"people": [], "schedules": [], "roles": []}""");
+            var (code, _, stderr) = CliRunner.Run("oncall", "--schedules", file, "--at", "2026-01-05T09:00Z");
+            Assert.Equal(1, code);
+            Assert.Contains("$.roles: unknown key 'roles'; a schedules file holds only people and schedules (use --policy for a whole policy)", stderr, StringComparison.Ordinal);
+
+            File.WriteAllText(file, """{"schedules": [{"id": "team", "name": "Team", "layers": [{"id": "x", "rotation": {"members": ["ghost"], "start": "2026-01-05T09:00", "shift": {"length": "P1W", "clock": "wallClock"}}}]}]}""");
+            (code, _, stderr) = CliRunner.Run("oncall", "--schedules", file, "--at", "2026-01-05T09:00Z");
+            Assert.Equal(1, code);
+            Assert.Contains("$.schedules[0].layers[0].rotation.members[0]", stderr, StringComparison.Ordinal);
+
+            (code, _, stderr) = CliRunner.Run("oncall", "--schedules", file, "--policy", file, "--at", "2026-01-05T09:00Z");
+            Assert.Equal(2, code);
+            Assert.Contains("--schedules cannot be combined with --policy", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

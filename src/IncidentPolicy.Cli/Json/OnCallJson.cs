@@ -15,7 +15,9 @@ internal static class OnCallJson
 {
     /// <summary>Who is on call on each schedule at <paramref name="at"/>:
     /// <c>{"at": "…", "schedules": [{"schedule": "on-call", "role": "on-call-engineer", "onCall": {"person": "casey",
-    /// "reason": "rotation", "layer": "weekly", "scheduledPerson": "casey"}}]}</c>; <c>onCall</c> is <c>null</c> in a gap.</summary>
+    /// "reason": "rotation", "layer": "weekly", "scheduledPerson": "casey"}, "until": "…", "next": {…}}]}</c>; <c>onCall</c>
+    /// is <c>null</c> in a gap; <c>until</c> is the next handoff (<c>null</c> when there is none within 366 days) and
+    /// <c>next</c> who is on call from then (<c>null</c> for a gap).</summary>
     /// <param name="schedules">The schedules, in the order to write them.</param>
     /// <param name="at">The instant.</param>
     /// <param name="clock">Where instants are written: UTC (<c>…Z</c>) or a zone with offsets.</param>
@@ -28,7 +30,18 @@ internal static class OnCallJson
         var document = new OnCallAtDocument
         {
             At = at,
-            Schedules = schedules.Select(s => new ScheduleAtDocument { Schedule = s.Id, Role = s.Role, OnCall = ToDocument(s.OnCallAt(at)) }).ToList(),
+            Schedules = schedules.Select(s =>
+            {
+                var next = s.NextHandoffs(at);
+                return new ScheduleAtDocument
+                {
+                    Schedule = s.Id,
+                    Role = s.Role,
+                    OnCall = ToDocument(s.OnCallAt(at)),
+                    Until = next.Count == 0 ? null : next[0].At,
+                    Next = next.Count == 0 ? null : ToDocument(next[0].To),
+                };
+            }).ToList(),
         };
         return JsonSerializer.Serialize(document, clock.Json.OnCallAtDocument);
     }
@@ -107,6 +120,10 @@ internal sealed class ScheduleAtDocument
     public string? Role { get; set; }
 
     public AssignmentDocument? OnCall { get; set; }
+
+    public Instant? Until { get; set; }
+
+    public AssignmentDocument? Next { get; set; }
 }
 
 internal sealed class AssignmentDocument

@@ -11,14 +11,18 @@ namespace IncidentPolicy.OnCall;
 /// <see langword="null"/>, in the time zone of the schedule the rotation belongs to. Before the start the rotation
 /// has nobody on call.</para>
 /// <para>With a <see cref="ShiftClock.WallClock"/> length, handoff <c>k</c> is at local time
-/// <c>Start + k × period</c>: at the same local time of day across daylight-saving changes. A handoff at a local
-/// time that a change skips happens that much later (02:30 becomes 03:30 in Europe/Berlin in spring); one at a
-/// repeated local time happens at its first occurrence. With an <see cref="ShiftClock.Elapsed"/> length, handoff
-/// <c>k</c> is <c>k × length</c> after the start instant.</para>
+/// <c>Start + k × period</c> (for a monthly length, <c>k × months</c> after the start's month, on the day
+/// <see cref="ShiftLength.Anchor"/> says): at the same local time of day across daylight-saving changes. A handoff
+/// happens at the first instant whose local time is at or after its nominal local time: one at a local time that a
+/// change skips happens at the end of the gap (02:30 becomes 03:00 in Europe/Berlin in spring); one at a repeated
+/// local time happens at its first occurrence. Handoffs that land on one instant are one handoff: the shifts between
+/// them are empty and take no turn. With an <see cref="ShiftClock.Elapsed"/> length, handoff <c>k</c> is
+/// <c>k × length</c> after the start instant (which follows the same rule).</para>
 /// <para>With <see cref="ActiveWindows"/>, someone is on call only inside a window, and the turn passes only
 /// over <em>active</em> shifts — those whose local time touches a window — so a daily rotation active on weekdays
 /// gives every member a turn rather than leaving the weekend's members out forever. Windows need a wall-clock
-/// length, or a time zone without daylight-saving changes, so they stay at the same place in every week.</para>
+/// length, or a time zone whose offset does not change from the start on, so they stay at the same place in every
+/// week.</para>
 /// <para>Which member holds the shift at an instant is computed arithmetically: the cost does not grow with the
 /// distance from the start.</para>
 /// <para>Immutable and thread-safe.</para>
@@ -36,7 +40,7 @@ public sealed class Rotation : IEquatable<Rotation>
     /// <exception cref="PolicyValidationException">No member, a member id that is not kebab form or is listed twice
     /// (paths <c>members</c>, <c>members[2]</c>), a start outside <see cref="Limits.MinDate"/> …
     /// <see cref="Limits.MaxDate"/> or with a fraction of a second (path <c>start</c>), or windows with an elapsed
-    /// length in a zone that changes offset (path <c>activeWindows</c>).</exception>
+    /// length in a zone whose offset changes after the start (path <c>activeWindows</c>).</exception>
     public Rotation(
         IEnumerable<string> members,
         LocalDateTime start,
@@ -58,7 +62,7 @@ public sealed class Rotation : IEquatable<Rotation>
         StorableValues.CheckLocalDateTime(start.WithCalendar(CalendarSystem.Iso), problems, "start");
         if (timeZone is not null)
         {
-            ValidateZone(shiftLength, windows.Count, timeZone, problems, "");
+            ValidateZone(shiftLength, windows.Count, timeZone, start.WithCalendar(CalendarSystem.Iso), problems, "");
         }
 
         problems.ThrowIfAny();
@@ -125,14 +129,26 @@ public sealed class Rotation : IEquatable<Rotation>
         }
     }
 
-    /// <summary>Windows stay put only in local time: with elapsed shifts that needs a zone without offset changes.</summary>
-    internal static void ValidateZone(ShiftLength length, int windowCount, DateTimeZone zone, ProblemList problems, string path)
+    /// <summary>Windows stay put only in local time: with elapsed shifts that needs a zone whose offset does not change
+    /// from the rotation's start on (earlier changes, such as Asia/Kolkata's in the 1940s, do not matter).</summary>
+    internal static void ValidateZone(ShiftLength length, int windowCount, DateTimeZone zone, LocalDateTime start, ProblemList problems, string path)
     {
-        if (windowCount > 0 && length.Clock == ShiftClock.Elapsed && zone.MinOffset != zone.MaxOffset)
+        if (windowCount == 0 || length.Clock != ShiftClock.Elapsed || zone.MinOffset == zone.MaxOffset)
         {
-            problems.Add(
-                ProblemList.Join(path, "activeWindows"),
-                $"active windows need a wall-clock shift length in {zone.Id}, whose offset changes: elapsed shifts would drift across the windows at every daylight-saving change; use a period such as P1D, or a zone such as UTC");
+            return;
+        }
+
+        var from = RotationEngine.FirstAtOrAfter(zone, start.InUtc().ToInstant());
+        var offset = zone.GetUtcOffset(from);
+        foreach (var interval in zone.GetZoneIntervals(from, Limits.LatestResult))
+        {
+            if (interval.WallOffset != offset)
+            {
+                problems.Add(
+                    ProblemList.Join(path, "activeWindows"),
+                    $"active windows need a wall-clock shift length in {zone.Id}: its UTC offset changes after the rotation's start (from {offset} to {interval.WallOffset} at {IsoText.FormatInstant(interval.Start)}), and elapsed shifts would drift across the windows; use a period such as P1D, or a zone such as UTC");
+                return;
+            }
         }
     }
 }

@@ -101,7 +101,8 @@ public sealed partial class Schedule
 
             if (zone is not null)
             {
-                Rotation.ValidateZone(layer.Rotation.ShiftLength, layer.Rotation.ActiveWindows.Count, layer.Rotation.TimeZone ?? zone, problems, ProblemList.Join(layerPath, "rotation"));
+                Rotation.ValidateZone(layer.Rotation.ShiftLength, layer.Rotation.ActiveWindows.Count, layer.Rotation.TimeZone ?? zone, layer.Rotation.Start, problems, ProblemList.Join(layerPath, "rotation"));
+                ValidateRosterChanges(layer, zone, problems, layerPath);
             }
         }
 
@@ -143,6 +144,29 @@ public sealed partial class Schedule
                     ProblemList.Join(overridePath, "person"),
                     $"'{o.PersonId}' is unavailable during this override ({ProblemList.Index(unavailabilityPath, j)}: {Describe(u.Start, u.End)})");
             }
+        }
+    }
+
+    /// <summary>Each roster change must take over after the roster before it (as instants in its zone).</summary>
+    private static void ValidateRosterChanges(ScheduleLayer layer, DateTimeZone zone, ProblemList problems, string layerPath)
+    {
+        var previous = layer.Rotation;
+        var previousStart = RotationEngine.FirstAtOrAfter(previous.TimeZone ?? zone, previous.Start.InUtc().ToInstant());
+        for (var j = 0; j < layer.RosterChanges.Count; j++)
+        {
+            var change = layer.RosterChanges[j];
+            var changePath = ProblemList.Index(ProblemList.Join(layerPath, "rosterChanges"), j);
+            var changeZone = change.TimeZone ?? zone;
+            Rotation.ValidateZone(change.ShiftLength, change.ActiveWindows.Count, changeZone, change.Start, problems, changePath);
+            var start = RotationEngine.FirstAtOrAfter(changeZone, change.Start.InUtc().ToInstant());
+            if (start <= previousStart)
+            {
+                problems.Add(
+                    ProblemList.Join(changePath, "start"),
+                    $"a roster change takes over at its start, {IsoText.FormatInstant(start)}, which must be after the start of the roster before it ({IsoText.FormatInstant(previousStart)}); list roster changes in time order");
+            }
+
+            previousStart = start > previousStart ? start : previousStart;
         }
     }
 

@@ -14,19 +14,24 @@ namespace IncidentPolicy.OnCall;
 /// otherwise nobody: a gap.</para>
 /// <para><see cref="OnCallAt"/> costs the same however far the instant is from the rotations' starts (the shift
 /// index is computed, not counted) and grows only with the logarithm of the number of overrides and leaves.
-/// <see cref="Shifts"/>, <see cref="Handoffs"/> and <see cref="Gaps"/> answer for a window, from the same
-/// computation, so they always agree with <see cref="OnCallAt"/>.</para>
+/// <see cref="Shifts"/>, <see cref="Handoffs"/> and <see cref="Gaps"/> answer for a window, and
+/// <see cref="NextHandoffs"/> and <see cref="HandoffNotices"/> after an instant, from the same computation, so they
+/// always agree with <see cref="OnCallAt"/>.</para>
+/// <para>A layer's roster changes (<see cref="ScheduleLayer.RosterChanges"/>) each govern it from their start, so
+/// a change never alters an answer for an earlier instant.</para>
 /// <para>Instances are immutable and thread-safe; <see cref="WithOverrides"/> and <see cref="WithUnavailability"/>
 /// return validated copies.</para>
 /// </remarks>
 public sealed partial class Schedule
 {
-    private readonly RotationEngine[] _engines;
+    // Per layer, per roster (the rotation, then each roster change): its engine, and the instants the changes take over.
+    private readonly RotationEngine[][] _engines;
+    private readonly Instant[][] _changeStarts;
     private readonly IntervalIndex[] _layerOverrides;
     private readonly IntervalIndex _scheduleOverrides;
 
-    // Per layer, per member: that member's unavailability (their union), or null when they have none.
-    private readonly IntervalIndex?[][] _unavailable;
+    // Per layer, per roster, per member: that member's unavailability (their union), or null when they have none.
+    private readonly IntervalIndex?[][][] _unavailable;
 
     /// <summary>Creates a schedule, checking it all at once.</summary>
     /// <param name="id">Id in lower-case kebab form, such as <c>on-call</c>.</param>
@@ -70,7 +75,8 @@ public sealed partial class Schedule
         Unavailability = unavailabilityList.AsReadOnly();
         WhenUnavailable = whenUnavailable;
 
-        _engines = layerList.Select(l => new RotationEngine(l.Rotation, timeZone)).ToArray();
+        _engines = layerList.Select(l => l.Rosters.Select(r => new RotationEngine(r, timeZone)).ToArray()).ToArray();
+        _changeStarts = _engines.Select(e => e.Skip(1).Select(r => r.Start).ToArray()).ToArray();
         _layerOverrides = layerList
             .Select(l => IntervalIndex.Disjoint(overrideList.Where(o => o.LayerId == l.Id).Select(o => (o.Start, o.End, (string?)o.PersonId))))
             .ToArray();
@@ -79,7 +85,7 @@ public sealed partial class Schedule
             .GroupBy(u => u.PersonId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => IntervalIndex.Union(g.Select(u => (u.Start, u.End))), StringComparer.Ordinal);
         _unavailable = layerList
-            .Select(l => l.Rotation.Members.Select(m => byPerson.GetValueOrDefault(m)).ToArray())
+            .Select(l => l.Rosters.Select(r => r.Members.Select(m => byPerson.GetValueOrDefault(m)).ToArray()).ToArray())
             .ToArray();
     }
 
@@ -198,6 +204,68 @@ public sealed partial class Schedule
         return handoffs;
     }
 
+    /// <summary>The next handoffs strictly after <paramref name="after"/>: when the person on call changes, from whom
+    /// to whom (a gap is a handoff to or from nobody) — what a bot sleeps until, and what <c>oncall --at</c> shows as
+    /// "until … then …".</summary>
+    /// <param name="after">The instant to look from; a handoff exactly then is not included.</param>
+    /// <param name="count">How many handoffs, 1 to 1,000.</param>
+    /// <returns>Up to <paramref name="count"/> handoffs in time order, within <see cref="HandoffLookahead"/> after
+    /// <paramref name="after"/> (and before <see cref="Limits.LatestResult"/>); fewer when the schedule has no more
+    /// then, such as a one-person rotation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="after"/> is outside the supported range
+    /// (<see cref="Limits"/>), or <paramref name="count"/> is not 1 to 1,000.</exception>
+    public IReadOnlyList<Handoff> NextHandoffs(Instant after, int count = 1)
+    {
+        TimeMath.CheckInput(after, nameof(after));
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxHandoffs);
+        var handoffs = new List<Handoff>();
+        var horizon = after + HandoffLookahead;
+        var previous = Evaluate(after, out var at, out _);
+        while (handoffs.Count < count && at <= horizon && at <= Limits.LatestResult)
+        {
+            var next = Evaluate(at, out var end, out _);
+            if (previous?.PersonId != next?.PersonId)
+            {
+                handoffs.Add(new Handoff(Id, at, previous, next));
+            }
+
+            previous = next;
+            at = end;
+        }
+
+        return handoffs;
+    }
+
+    /// <summary>Notices of the next handoffs, each due <paramref name="lead"/> before its handoff ("you are on call in
+    /// 1 hour"): the notices due strictly after <paramref name="after"/>. A bot sleeps until the first one's
+    /// <see cref="HandoffNotice.NotifyAt"/>, sends it, and asks again from that instant; the iCalendar feed is unchanged.</summary>
+    /// <param name="after">The instant to look from: notices due then or earlier are not included.</param>
+    /// <param name="lead">How long before a handoff its notice is due; zero or more, at most <see cref="HandoffLookahead"/>.</param>
+    /// <param name="count">How many notices, 1 to 1,000.</param>
+    /// <returns>Up to <paramref name="count"/> notices in time order, for handoffs within <see cref="HandoffLookahead"/>
+    /// after <c>after + lead</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="after"/> is outside the supported range,
+    /// <paramref name="lead"/> is negative or too long, or <paramref name="count"/> is not 1 to 1,000.</exception>
+    public IReadOnlyList<HandoffNotice> HandoffNotices(Instant after, Duration lead, int count = 1)
+    {
+        TimeMath.CheckInput(after, nameof(after));
+        if (lead < Duration.Zero || lead > HandoffLookahead)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lead), lead, "The lead time must be zero or more and at most 366 days.");
+        }
+
+        var from = after + lead;
+        return from > Limits.MaxInstant
+            ? []
+            : NextHandoffs(from, count).Select(h => new HandoffNotice(h.At - lead, lead, h)).ToList();
+    }
+
+    /// <summary>How far <see cref="NextHandoffs"/> and <see cref="HandoffNotices"/> look ahead: 366 days.</summary>
+    public static Duration HandoffLookahead { get; } = Duration.FromDays(366);
+
+    private const int MaxHandoffs = 1000;
+
     /// <summary>A copy of this schedule with other overrides: how a bot records "I'll take tonight".</summary>
     /// <param name="overrides">The new overrides.</param>
     /// <returns>The validated copy.</returns>
@@ -227,6 +295,15 @@ public sealed partial class Schedule
             {
                 yield return (members[j], $"{path}.layers[{i}].rotation.members[{j}]", true);
             }
+
+            for (var c = 0; c < Layers[i].RosterChanges.Count; c++)
+            {
+                var changed = Layers[i].RosterChanges[c].Members;
+                for (var j = 0; j < changed.Count; j++)
+                {
+                    yield return (changed[j], $"{path}.layers[{i}].rosterChanges[{c}].members[{j}]", true);
+                }
+            }
         }
 
         for (var i = 0; i < Overrides.Count; i++)
@@ -240,7 +317,9 @@ public sealed partial class Schedule
         }
     }
 
-    internal RotationEngine Engine(int layer) => _engines[layer];
+    internal RotationEngine Engine(int layer) => _engines[layer][0];
+
+    internal RotationEngine Engine(int layer, int roster) => _engines[layer][roster];
 
     /// <summary>The assignment at <paramref name="t"/>, the instant (after t) until which it holds at least, and for a
     /// gap the unavailable person behind it.</summary>
@@ -271,13 +350,26 @@ public sealed partial class Schedule
 
     private string? EvaluateLayer(int i, Instant t, ref Instant end, ref string? unavailable, out string? scheduled, out OnCallReason reason)
     {
-        var member = _engines[i].At(t, out var rotationEnd);
+        // The roster in effect: the last whose change has taken over by t; it holds until the next change.
+        var changes = _changeStarts[i];
+        var roster = 0;
+        while (roster < changes.Length && changes[roster] <= t)
+        {
+            roster++;
+        }
+
+        if (roster < changes.Length && changes[roster] < end)
+        {
+            end = changes[roster];
+        }
+
+        var member = _engines[i][roster].At(t, out var rotationEnd);
         if (rotationEnd < end)
         {
             end = rotationEnd;
         }
 
-        var members = Layers[i].Rotation.Members;
+        var members = roster == 0 ? Layers[i].Rotation.Members : Layers[i].RosterChanges[roster - 1].Members;
         scheduled = member >= 0 ? members[member] : null;
         var layerOverride = _layerOverrides[i].Covering(t, ref end);
         if (layerOverride >= 0)
@@ -292,7 +384,7 @@ public sealed partial class Schedule
             return null;
         }
 
-        var away = _unavailable[i];
+        var away = _unavailable[i][roster];
         if (away[member] is null || away[member]!.Covering(t, ref end) < 0)
         {
             return scheduled;

@@ -71,6 +71,9 @@ internal sealed class LayerDocument
     [RequiredKey, SchemaDescription("Who takes turns, and when.")]
     public RotationDocument? Rotation { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), SchemaDescription("Later rosters in time order, each a rotation that takes the layer over at its start: who was on call before a change stays as it was. Left out when the roster never changed.")]
+    public List<RotationDocument?>? RosterChanges { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
@@ -98,11 +101,14 @@ internal sealed class RotationDocument
 
 internal sealed class ShiftDocument
 {
-    [RequiredKey, SchemaDescription("wallClock: an ISO 8601 period in weeks, days, hours, minutes (P1W, P1D, PT12H); handoffs keep their local time. elapsed: an ISO 8601 duration (PT12H, P1D = 24 h).")]
+    [RequiredKey, SchemaDescription("wallClock: an ISO 8601 period in weeks, days, hours, minutes (P1W, P1D, PT12H, PT30M), or calendar months alone (P1M, P3M); a handoff happens when the clock first shows its local time or later. elapsed: an ISO 8601 duration (PT12H, P1D = 24 h). At least one minute.")]
     public string? Length { get; set; }
 
     [RequiredKey, EnumText(typeof(ShiftClock)), SchemaDescription("wallClock or elapsed.")]
     public string? Clock { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), EnumText(typeof(MonthlyAnchor)), SchemaDescription("For a monthly length: dayOfMonth (default; the start's day, the month's last day when it has none) or weekdayOfMonth (the start's weekday and occurrence, such as the first Monday; a fifth occurrence means the last).")]
+    public string? Anchor { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }

@@ -50,7 +50,12 @@ internal static partial class PolicyMapper
             Role = s.Role,
             TimeZone = s.TimeZone.Id == policy.Calendar.Zone.Id ? null : s.TimeZone.Id,
             WhenUnavailable = HumanText.CamelCase(s.WhenUnavailable),
-            Layers = s.Layers.Select(l => (LayerDocument?)new LayerDocument { Id = l.Id, Rotation = ToDocument(l.Rotation) }).ToList(),
+            Layers = s.Layers.Select(l => (LayerDocument?)new LayerDocument
+            {
+                Id = l.Id,
+                Rotation = ToDocument(l.Rotation),
+                RosterChanges = l.RosterChanges.Count == 0 ? null : l.RosterChanges.Select(r => (RotationDocument?)ToDocument(r)).ToList(),
+            }).ToList(),
             Overrides = s.Overrides.Select(o => (OverrideDocument?)new OverrideDocument
             {
                 Person = o.PersonId,
@@ -75,6 +80,7 @@ internal static partial class PolicyMapper
         {
             Length = rotation.ShiftLength.Period is { } period ? IsoText.FormatPeriod(period) : IsoText.FormatDuration(rotation.ShiftLength.Length),
             Clock = HumanText.CamelCase(rotation.ShiftLength.Clock),
+            Anchor = rotation.ShiftLength.Anchor == MonthlyAnchor.WeekdayOfMonth ? HumanText.CamelCase(rotation.ShiftLength.Anchor) : null,
         },
         ActiveWindows = rotation.ActiveWindows.Select(w => (WindowDocument?)new WindowDocument
         {
@@ -206,7 +212,24 @@ internal static partial class PolicyMapper
         CheckUnknownKeys(document.Unknown, PolicyJsonContext.Default.LayerDocument, problems, path);
         Person.CheckOtherId(document.Id, "layer", "weekdays", problems, ProblemList.Join(path, "id"));
         var rotation = ReadRotation(document.Rotation, problems, ProblemList.Join(path, "rotation"));
-        return problems.Problems.Count == before && rotation is not null ? Build(problems, path, () => new ScheduleLayer(document.Id!, rotation)) : null;
+        var changes = new List<Rotation?>();
+        var changesPath = ProblemList.Join(path, "rosterChanges");
+        for (var i = 0; i < (document.RosterChanges?.Count ?? 0); i++)
+        {
+            var changePath = ProblemList.Index(changesPath, i);
+            if (document.RosterChanges![i] is null)
+            {
+                problems.Add(changePath, "a roster change must be a rotation {members, start, timeZone, shift, activeWindows}, not null");
+                changes.Add(null);
+                continue;
+            }
+
+            changes.Add(ReadRotation(document.RosterChanges[i], problems, changePath));
+        }
+
+        return problems.Problems.Count == before && rotation is not null && changes.All(c => c is not null)
+            ? Build(problems, path, () => new ScheduleLayer(document.Id!, rotation, changes!))
+            : null;
     }
 
     private static Rotation? ReadRotation(RotationDocument? document, ProblemList problems, string path)
@@ -246,9 +269,9 @@ internal static partial class PolicyMapper
             windows.Add(ReadWindow(document.ActiveWindows![i], problems, ProblemList.Index(windowsPath, i)));
         }
 
-        if (shift is not null && zone is not null)
+        if (shift is not null && zone is not null && start is { } from)
         {
-            Rotation.ValidateZone(shift, windows.Count, zone, problems, path);
+            Rotation.ValidateZone(shift, windows.Count, zone, from, problems, path);
         }
 
         return problems.Problems.Count == before && start is { } s && shift is not null
@@ -278,8 +301,22 @@ internal static partial class PolicyMapper
                 }
 
                 ShiftLength.ValidateWallClock(period, problems, lengthPath);
-                return problems.Problems.Count == before ? Build(problems, lengthPath, () => ShiftLength.WallClock(period)) : null;
+                var months = ShiftLength.MonthsOf(period);
+                var anchor = document.Anchor is null ? MonthlyAnchor.DayOfMonth : ReadEnum<MonthlyAnchor>(document.Anchor, problems, ProblemList.Join(path, "anchor"));
+                if (document.Anchor is not null && months == 0 && problems.Problems.Count == before)
+                {
+                    problems.Add(ProblemList.Join(path, "anchor"), "an anchor is for a monthly length (P1M, P3M); leave it out for weeks, days and hours");
+                }
+
+                return problems.Problems.Count == before && anchor is { } a
+                    ? Build(problems, lengthPath, () => months > 0 ? ShiftLength.Monthly(months, a) : ShiftLength.WallClock(period))
+                    : null;
             case ShiftClock.Elapsed:
+                if (document.Anchor is not null)
+                {
+                    problems.Add(ProblemList.Join(path, "anchor"), "an anchor is for a monthly wall-clock length (P1M, P3M); leave it out for elapsed shifts");
+                }
+
                 if (!IsoText.TryParseDuration(document.Length, out var duration, out var durationReason))
                 {
                     problems.AddUnreadable(lengthPath, durationReason);

@@ -151,10 +151,15 @@ internal static partial class IsoText
         return false;
     }
 
-    /// <summary>Writes a period without months and years in its normal form: whole weeks as <c>P2W</c>, otherwise
+    /// <summary>Writes a period in its normal form: months and years alone as months (<c>P3M</c>), whole weeks as <c>P2W</c>, otherwise
     /// days, hours and minutes (<c>P1D</c>, <c>PT12H</c>, <c>P1DT12H</c>).</summary>
     public static string FormatPeriod(Period period)
     {
+        if (period.Years != 0 || period.Months != 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"P{(period.Years * 12) + period.Months}M");
+        }
+
         var minutes = (long)period.ToDuration().TotalMinutes;
         const long minutesPerDay = 24 * 60;
         if (minutes > 0 && minutes % (7 * minutesPerDay) == 0)

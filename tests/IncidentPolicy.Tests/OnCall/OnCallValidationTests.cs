@@ -220,15 +220,16 @@ public class OnCallValidationTests
     }
 
     [Theory]
-    [InlineData("""{"length": "P1M", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "months and years are not a fixed length of time, even on the wall clock; write weeks, days, hours or minutes (P4W, P1D, PT12H)")]
-    [InlineData("""{"length": "PT30M", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a wall-clock shift must be at least one hour (PT1H), so handoffs stay in order across a daylight-saving gap")]
+    [InlineData("""{"length": "P1M2D", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a monthly shift is whole calendar months alone (P1M, P3M); months cannot be mixed with weeks, days or times, which are not a fixed part of a month")]
+    [InlineData("""{"length": "P13M", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a shift must not be longer than 12 months (366 days)")]
+    [InlineData("""{"length": "PT0M", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a wall-clock shift must be at least one minute (PT1M)")]
     [InlineData("""{"length": "P53W", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a shift must not be longer than 366 days")]
     [InlineData("""{"length": "PT1H30S", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "a shift length must be whole minutes")]
     [InlineData("""{"length": "one week", "clock": "wallClock"}""", "$.schedules[0].layers[0].rotation.shift.length", "'one week' is not an ISO 8601 period; write weeks, days, hours and minutes like P1W, P1D, PT12H or P1DT12H")]
     [InlineData("""{"length": "P1W", "clock": "elapsed"}""", "$.schedules[0].layers[0].rotation.shift.length", "'P1W' uses weeks, which are not fixed lengths of time; write days, hours, minutes or seconds (P2D = 48 hours)")]
     [InlineData("""{"length": "PT0S", "clock": "elapsed"}""", "$.schedules[0].layers[0].rotation.shift.length", "an elapsed shift must be at least one minute (PT1M)")]
     [InlineData("""{"length": "P1D", "clock": "sundial"}""", "$.schedules[0].layers[0].rotation.shift.clock", "'sundial' is not one of wallClock, elapsed")]
-    [InlineData("""{"length": "P1D", "clock": "elapsed", "colour": 1}""", "$.schedules[0].layers[0].rotation.shift.colour", "unknown key 'colour'; expected one of: length, clock")]
+    [InlineData("""{"length": "P1D", "clock": "elapsed", "colour": 1}""", "$.schedules[0].layers[0].rotation.shift.colour", "unknown key 'colour'; expected one of: length, clock, anchor")]
     [InlineData("null", "$.schedules[0].layers[0].rotation.shift", "a shift is required: {length, clock}, like {\"length\": \"P1W\", \"clock\": \"wallClock\"}")]
     public void Parse_BadShift_ReportedWithPath(string shift, string path, string reason)
     {
@@ -269,7 +270,36 @@ public class OnCallValidationTests
         AssertSingle(
             tree,
             "$.schedules[0].layers[0].rotation.activeWindows",
-            "active windows need a wall-clock shift length in Europe/Berlin, whose offset changes: elapsed shifts would drift across the windows at every daylight-saving change; use a period such as P1D, or a zone such as UTC");
+            "active windows need a wall-clock shift length in Europe/Berlin: its UTC offset changes after the rotation's start (from +01 to +02 at 2026-03-29T01:00:00Z), and elapsed shifts would drift across the windows; use a period such as P1D, or a zone such as UTC");
+    }
+
+    [Theory]
+    [InlineData("Asia/Kolkata")]
+    [InlineData("Asia/Tokyo")]
+    [InlineData("America/Sao_Paulo")]
+    public void Parse_ElapsedShiftWithWindows_ZoneWhoseOffsetChangedOnlyBeforeTheStart_Valid(string zone)
+    {
+        var tree = DefaultTree();
+        Rotation(tree)["shift"] = JsonNode.Parse("""{"length": "PT12H", "clock": "elapsed"}""");
+        Rotation(tree)["activeWindows"] = JsonNode.Parse("""[{"days": ["monday"], "from": "09:00", "to": "17:00"}]""");
+        OnCall(tree)["timeZone"] = zone;
+        var schedule = PolicyJson.Parse(tree.ToJsonString()).Schedules[0];
+        var monday = new LocalDateTime(2026, 6, 1, 10, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb[zone]).ToInstant();
+        Assert.NotNull(schedule.OnCallAt(monday));
+        Assert.Null(schedule.OnCallAt(monday + Duration.FromHours(8)));
+    }
+
+    [Fact]
+    public void Rotation_ElapsedShiftWithWindows_StartBeforeTheLastOffsetChange_NamesTheChange()
+    {
+        var saoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
+        var window = new ActiveWindow([IsoDayOfWeek.Monday], new LocalTime(9, 0), new LocalTime(17, 0));
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => new Rotation(
+            ["a"], new LocalDateTime(2018, 12, 3, 9, 0), ShiftLength.Elapsed(Duration.FromDays(1)), saoPaulo, [window])).Problems);
+        Assert.Equal(
+            "active windows need a wall-clock shift length in America/Sao_Paulo: its UTC offset changes after the rotation's start (from -02 to -03 at 2019-02-17T02:00:00Z), and elapsed shifts would drift across the windows; use a period such as P1D, or a zone such as UTC",
+            problem.Reason);
+        Assert.NotNull(new Rotation(["a"], new LocalDateTime(2019, 3, 4, 9, 0), ShiftLength.Elapsed(Duration.FromDays(1)), saoPaulo, [window]));
     }
 
     [Fact]
@@ -369,7 +399,7 @@ public class OnCallValidationTests
     {
         Assert.Equal("members", Assert.Single(Assert.Throws<PolicyValidationException>(
             () => new Rotation([], new LocalDateTime(2026, 1, 5, 9, 0), ShiftLength.WallClock(Period.FromDays(1)))).Problems).Path);
-        Assert.Equal("$", Assert.Single(Assert.Throws<PolicyValidationException>(() => ShiftLength.WallClock(Period.FromMonths(1))).Problems).Path);
+        Assert.Equal("$", Assert.Single(Assert.Throws<PolicyValidationException>(() => ShiftLength.WallClock(Period.FromMonths(13))).Problems).Path);
         Assert.Equal("to", Assert.Single(Assert.Throws<PolicyValidationException>(
             () => new ScheduleOverride("a", Instant.FromUtc(2026, 1, 2, 0, 0), Instant.FromUtc(2026, 1, 1, 0, 0))).Problems).Path);
         Assert.Equal("id", Assert.Single(Assert.Throws<PolicyValidationException>(() => new Person("Sam", "Sam")).Problems).Path);

@@ -66,6 +66,21 @@ public class SchedulePropertyTests
                 && Equals(schedule.OnCallAt(h.At - Duration.Epsilon), h.From));
         });
 
+    [Property(MaxTest = 200)]
+    public Property RosterChanges_LeaveEveryEarlierAnswerUnchanged() =>
+        Prop.ForAll(IncidentGen.Schedules.ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), (schedule, fraction) =>
+        {
+            var changes = schedule.Layers.SelectMany((l, i) => l.RosterChanges.Select((_, c) => schedule.Engine(i, c + 1).Start)).ToList();
+            var original = new Schedule(
+                schedule.Id, schedule.Name, schedule.Role, schedule.TimeZone,
+                schedule.Layers.Select(l => new ScheduleLayer(l.Id, l.Rotation)), schedule.Overrides, schedule.Unavailability, schedule.WhenUnavailable);
+            var from = Instant.FromUtc(2025, 1, 1, 0, 0);
+            var firstChange = changes.Count == 0 ? Instant.FromUtc(2027, 1, 1, 0, 0) : changes.Min();
+            var t = from + ((firstChange - from) * (fraction / 1_000_000.0));
+            var probes = new[] { t, firstChange - Duration.Epsilon }.Where(p => p >= from && p < firstChange);
+            return probes.All(p => Equals(schedule.OnCallAt(p), original.OnCallAt(p)));
+        });
+
     [Property(MaxTest = 300)]
     public Property ShiftIndex_BracketsTheInstant() =>
         Prop.ForAll(IncidentGen.WindowedRotations.ToArbitrary(), Gen.Choose(0, 20 * 365 * 24).ToArbitrary(), (input, hours) =>

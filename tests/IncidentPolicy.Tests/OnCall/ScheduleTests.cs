@@ -35,14 +35,14 @@ public class ScheduleTests
     }
 
     [Fact]
-    public void Shifts_WallClockHandoffAtSkippedLocalTime_MovesForwardByTheGap()
+    public void Shifts_WallClockHandoffAtSkippedLocalTime_HappensAtTheEndOfTheGap()
     {
-        // 02:30 does not exist in Berlin on 2026-03-29: the handoff happens at 03:30 CEST (01:30Z).
+        // 02:30 does not exist in Berlin on 2026-03-29: the handoff happens when the clock first shows a later time, 03:00 CEST (01:00Z).
         var schedule = Single(Berlin, ShiftLength.WallClock(Period.FromDays(1)), new LocalDateTime(2026, 3, 28, 2, 30), ["a", "b"]);
         Assert.Equal(
             [
-                (Utc(3, 28, 1, 30), Utc(3, 29, 1, 30), "a"),
-                (Utc(3, 29, 1, 30), Utc(3, 30, 0, 30), "b"),
+                (Utc(3, 28, 1, 30), Utc(3, 29, 1, 0), "a"),
+                (Utc(3, 29, 1, 0), Utc(3, 30, 0, 30), "b"),
             ],
             Summary(schedule.Shifts(Utc(3, 28, 1, 30), Utc(3, 30, 0, 30))));
     }
