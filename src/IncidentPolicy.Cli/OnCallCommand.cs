@@ -244,7 +244,7 @@ internal static class OnCallCommand
             var next = schedule.NextHandoffs(at);
             text.Write(next.Count == 0
                 ? $"\n  {new string(' ', width)}  no handoff within {Schedule.HandoffLookahead.Days} days"
-                : $"\n  {new string(' ', width)}  until {TextFormats.Format(next[0].At)}, then {next[0].To?.PersonId ?? "nobody (a gap)"}");
+                : $"\n  {new string(' ', width)}  until {clock.Format(next[0].At)}, then {next[0].To?.PersonId ?? "nobody (a gap)"}");
         }
 
         if (schedules.Count == 0)
