@@ -43,7 +43,7 @@ internal static class FuzzChecks
     };
 
     /// <summary>
-    /// <see cref="PolicyJson.TryParse"/> never throws, whatever the string; when it refuses, it names at least one
+    /// <see cref="PolicyJson.TryParse(string, out ResponsePolicy?, out IReadOnlyList{PolicyProblem})"/> never throws, whatever the string; when it refuses, it names at least one
     /// problem, and when it accepts, it names none; what it accepts serializes to text it accepts again, and serializing
     /// that policy gives the identical text (the canonical form is a fixed point).
     /// </summary>
