@@ -33,7 +33,12 @@ public sealed partial class ResponsePolicy
 
     private IReadOnlyList<PolicyProblem> ComputeWarnings(Instant? gapsFrom)
     {
-        var warnings = new List<PolicyProblem>(_otherWarnings);
+        // All warnings are worked out here, on first read, not when the policy is built: the ordering check alone
+        // computes due instants for hundreds of sample alerts, and most policies are built and used without asking.
+        var warnings = new List<PolicyProblem>();
+        warnings.AddRange(Severities.Warnings.Select(w => w with { Path = "$.severities" + w.Path }));
+        warnings.AddRange(Severities.TargetOrderWarnings(Calendar).Select(w => w with { Path = "$.severities" + w.Path }));
+        AddOnCallWarnings(warnings);
         AddPagingWarnings(warnings);
         AddCommanderWarnings(warnings);
         if (gapsFrom is { } from)

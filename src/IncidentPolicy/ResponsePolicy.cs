@@ -28,9 +28,6 @@ public sealed partial class ResponsePolicy
 {
     private FrozenDictionary<string, Role> _rolesById = FrozenDictionary<string, Role>.Empty;
 
-    /// <summary>The warnings found while validating; <see cref="Warnings"/> adds the coverage warnings to them.</summary>
-    private IReadOnlyList<PolicyProblem> _otherWarnings = [];
-
     private IReadOnlyList<PolicyProblem>? _warnings;
 
     /// <summary>Whether <see cref="Lifecycle"/> is the one a policy gets when it sets none, rebuilt for new roles.</summary>
@@ -99,7 +96,7 @@ public sealed partial class ResponsePolicy
     /// escalation pages a person for; a level that requires an Incident Commander when no schedule or senior person
     /// can take command; a schedule with nobody on call at some time in the <see cref="CoverageHorizon"/> (90 days)
     /// from the earliest rotation start (<see cref="WarningsFrom"/> checks from another instant); a command nobody may
-    /// issue. Worked out on first use.</remarks>
+    /// issue. All of them are worked out on first use, not when the policy is built.</remarks>
     public IReadOnlyList<PolicyProblem> Warnings => _warnings ??= ComputeWarnings(EarliestRotationStart);
 
     /// <summary>Finds a role by id.</summary>
@@ -222,11 +219,6 @@ public sealed partial class ResponsePolicy
         ValidateWrittenSize();
 
         _rolesById = Roles.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
-        var warnings = new List<PolicyProblem>();
-        warnings.AddRange(Severities.Warnings.Select(w => w with { Path = "$.severities" + w.Path }));
-        warnings.AddRange(Severities.TargetOrderWarnings(Calendar).Select(w => w with { Path = "$.severities" + w.Path }));
-        AddOnCallWarnings(warnings);
-        _otherWarnings = warnings.AsReadOnly();
     }
 
     internal static void ValidateRoles(IReadOnlyList<string?> roleIds, ProblemList problems, string path)
