@@ -10,6 +10,7 @@ public sealed partial class Incident
     {
         WorkMeter.Add(1);
         var copy = (Incident)MemberwiseClone();
+        copy._memo = null; // what was worked out from this version does not describe the next
         copy._state = next;
         copy._events = _events.Add(@event);
         copy.StoredBytes = StoredBytes + StorableEvent.Bytes(@event);

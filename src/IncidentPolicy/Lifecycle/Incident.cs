@@ -33,6 +33,7 @@ public sealed partial class Incident : IEquatable<Incident>
     private ImmutableDictionary<string, int> _actionItemIndex;
     private string? _firstOnCall;
     private bool _restricted;
+    private IncidentMemo? _memo;
 
     private Incident(ResponsePolicy policy, string id)
     {
@@ -50,6 +51,14 @@ public sealed partial class Incident : IEquatable<Incident>
         _flagSet = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
         _actionItemIndex = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
         Summary = "";
+    }
+
+    /// <summary>What a floor above works out from this incident instance and keeps with it (<see cref="IncidentMemo"/>);
+    /// never read here. Volatile, so a memo written by one thread is seen whole by another.</summary>
+    internal IncidentMemo? Memo
+    {
+        get => Volatile.Read(ref _memo);
+        set => Volatile.Write(ref _memo, value);
     }
 
     /// <summary>The incident's id, chosen by the host (e.g. <c>INC-2026-0529-01</c>).</summary>

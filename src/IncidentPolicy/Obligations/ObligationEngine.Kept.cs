@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NodaTime;
 using IncidentPolicy.Lifecycle;
 
@@ -7,20 +6,18 @@ namespace IncidentPolicy.Obligations;
 internal sealed partial class ObligationEngine
 {
     /// <summary>
-    /// The folds kept per incident: at most one each, for the policy that last kept one. Held by the incident's identity
-    /// (a <see cref="ConditionalWeakTable{TKey, TValue}"/>), so a fold lives as long as its incident and no longer, and a
-    /// new version of an incident (another instance) starts without one. Replaced only by a fold for another policy or one
-    /// standing later; a fold is immutable once kept, so a race only costs a second fold.
+    /// The folds kept per incident: at most one each, for the policy that last kept one. Held by the incident instance
+    /// itself (its <see cref="Incident.Memo"/>), so a fold lives as long as its incident and no longer, and a new version
+    /// of an incident (another instance) starts without one. Replaced only by a fold for another policy or one standing
+    /// later; a fold is immutable once kept, so a race only costs a second fold.
     /// </summary>
     internal static class KeptFolds
     {
-        private static readonly ConditionalWeakTable<Incident, Holder> Table = [];
-
         /// <summary>The fold kept for <paramref name="incident"/> under <paramref name="policy"/>, when it may serve an
         /// evaluation at <paramref name="now"/>: it holds every event and stands at no later than now (its
         /// <c>ValidFrom</c> is never before the last event).</summary>
         public static Folded? Find(ResponsePolicy policy, Incident incident, Instant now) =>
-            Table.TryGetValue(incident, out var holder) && holder.Folded is { } folded && ReferenceEquals(folded.Policy, policy) && now >= folded.ValidFrom
+            incident.Memo is Folded folded && ReferenceEquals(folded.Policy, policy) && now >= folded.ValidFrom
                 ? folded
                 : null;
 
@@ -28,35 +25,15 @@ internal sealed partial class ObligationEngine
         /// starts later (a fold only moves forward, so threads evaluating at different instants do not undo each other).</summary>
         public static void Keep(Incident incident, Folded folded)
         {
-            var holder = Table.GetValue(incident, static _ => new Holder());
-            if (holder.Folded is not { } current || !ReferenceEquals(current.Policy, folded.Policy) || current.ValidFrom <= folded.ValidFrom)
+            if (incident.Memo is not Folded current || !ReferenceEquals(current.Policy, folded.Policy) || current.ValidFrom <= folded.ValidFrom)
             {
-                holder.Folded = folded;
+                incident.Memo = folded;
             }
         }
 
         /// <summary>Forgets the fold kept for <paramref name="incident"/>, so the next evaluation folds its events again
         /// (benchmarks of a first evaluation).</summary>
-        public static void Forget(Incident incident)
-        {
-            if (Table.TryGetValue(incident, out var holder))
-            {
-                holder.Folded = null;
-            }
-        }
-
-        /// <summary>An incident's entry: the table's entries are added once per incident, and the fold in them replaced
-        /// with a plain reference write.</summary>
-        private sealed class Holder
-        {
-            private Folded? _folded;
-
-            public Folded? Folded
-            {
-                get => Volatile.Read(ref _folded);
-                set => Volatile.Write(ref _folded, value);
-            }
-        }
+        public static void Forget(Incident incident) => incident.Memo = null;
     }
 
     /// <summary>
@@ -65,7 +42,7 @@ internal sealed partial class ObligationEngine
     /// evaluation then is stated from <see cref="Ordered"/> and <see cref="Open"/> alone (<see cref="StateAt"/>); a later
     /// one clones <see cref="State"/> and walks on. Immutable once captured, so any number of threads may use it.
     /// </summary>
-    internal sealed class Folded
+    internal sealed class Folded : IncidentMemo
     {
         // What an evaluation before NextChange reads, first.
         public required ResponsePolicy Policy { get; init; }
