@@ -106,11 +106,14 @@ public sealed class IncidentFacts
 }
 
 /// <summary>
-/// The facts as conditions read them: plain values, immutable. <see cref="IncidentFacts"/> holds one; the obligations
-/// engine holds its own and replaces it (never changes it) when an event changes a fact, so evaluating conditions while
-/// folding allocates nothing. Passed by reference (<see langword="in"/>) to the conditions.
+/// The facts as conditions read them: plain values. <see cref="IncidentFacts"/> holds one and never changes it; the
+/// obligations engine holds its own and refreshes it in place (<see cref="Refresh"/>) when an event changes a fact, so
+/// evaluating conditions while folding allocates nothing and copies no whole struct (a struct this size holding
+/// references is copied through the garbage collector's bulk write barrier, which dominated the cost of metrics over
+/// many incidents). Passed by reference (<see langword="in"/>) to the conditions; every reading member is
+/// <see langword="readonly"/>, so that makes no defensive copy.
 /// </summary>
-internal readonly struct FactValues(
+internal struct FactValues(
     SeverityScale severities,
     IncidentStatus status,
     Instant alertAt,
@@ -122,28 +125,53 @@ internal readonly struct FactValues(
     IReadOnlyDictionary<string, decimal> impacts,
     IReadOnlySet<string> flags)
 {
-    public SeverityScale Severities { get; } = severities;
+    public SeverityScale Severities { get; private set; } = severities;
 
-    public IncidentStatus Status { get; } = status;
+    public IncidentStatus Status { get; private set; } = status;
 
-    public Instant AlertAt { get; } = alertAt;
+    public Instant AlertAt { get; private set; } = alertAt;
 
-    public SeverityLevel? Severity { get; } = severity;
+    public SeverityLevel? Severity { get; private set; } = severity;
 
-    public Instant? AcknowledgedAt { get; } = acknowledgedAt;
+    public Instant? AcknowledgedAt { get; private set; } = acknowledgedAt;
 
-    public Instant? DeclaredAt { get; } = declaredAt;
+    public Instant? DeclaredAt { get; private set; } = declaredAt;
 
-    public Instant? LastUpdateAt { get; } = lastUpdateAt;
+    public Instant? LastUpdateAt { get; private set; } = lastUpdateAt;
 
-    public Instant? ResolvedAt { get; } = resolvedAt;
+    public Instant? ResolvedAt { get; private set; } = resolvedAt;
 
-    public IReadOnlyDictionary<string, decimal> Impacts { get; } = impacts;
+    public IReadOnlyDictionary<string, decimal> Impacts { get; private set; } = impacts;
 
-    public IReadOnlySet<string> Flags { get; } = flags;
+    public IReadOnlySet<string> Flags { get; private set; } = flags;
+
+    /// <summary>Sets every fact, field by field (the engine's own copy only).</summary>
+    public void Refresh(
+        SeverityScale severities,
+        IncidentStatus status,
+        Instant alertAt,
+        SeverityLevel? severity,
+        Instant? acknowledgedAt,
+        Instant? declaredAt,
+        Instant? lastUpdateAt,
+        Instant? resolvedAt,
+        IReadOnlyDictionary<string, decimal> impacts,
+        IReadOnlySet<string> flags)
+    {
+        Severities = severities;
+        Status = status;
+        AlertAt = alertAt;
+        Severity = severity;
+        AcknowledgedAt = acknowledgedAt;
+        DeclaredAt = declaredAt;
+        LastUpdateAt = lastUpdateAt;
+        ResolvedAt = resolvedAt;
+        Impacts = impacts;
+        Flags = flags;
+    }
 
     /// <summary>See <see cref="IncidentFacts.InstantOf"/>.</summary>
-    public Instant? InstantOf(ElapsedAnchor anchor) => anchor switch
+    public readonly Instant? InstantOf(ElapsedAnchor anchor) => anchor switch
     {
         ElapsedAnchor.Alert => AlertAt,
         ElapsedAnchor.Acknowledged => AcknowledgedAt,

@@ -92,7 +92,7 @@ internal sealed partial class ObligationEngine
         if (_factsStale)
         {
             ref readonly var fold = ref Fold;
-            _facts = new FactValues(_policy.Severities, Incident.StatusOf(fold.Lifecycle), fold.AlertAt, fold.Severity, fold.AcknowledgedAt, fold.DeclaredAt,
+            _facts.Refresh(_policy.Severities, Incident.StatusOf(fold.Lifecycle), fold.AlertAt, fold.Severity, fold.AcknowledgedAt, fold.DeclaredAt,
                 fold.LastUpdateAt, fold.ResolvedAt, _state.Impacts, _state.Flags);
             _factsStale = false;
         }

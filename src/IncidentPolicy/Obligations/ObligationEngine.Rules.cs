@@ -132,7 +132,7 @@ internal sealed partial class ObligationEngine
                 break;
         }
 
-        if (RoleResponses.NeedHolders(_policy))
+        if (_texts.NeedHolders)
         {
             Fold.Holders = Fold.Holders.After(@event);
         }
@@ -144,7 +144,7 @@ internal sealed partial class ObligationEngine
     /// <summary>As the plain fold: engages every role the event shows responding, meeting its respond obligation.</summary>
     private void MeetResponses(IncidentEvent @event)
     {
-        foreach (var role in _policy.Roles)
+        foreach (var role in _texts.Roles)
         {
             if (RoleResponses.Lists(role, @event) && (EngagedAt(role.Id) is not null || RoleResponses.Meets(_policy, role, @event, Fold.Holders)))
             {
