@@ -70,7 +70,8 @@ public static class PostgreSqlEventStoreRegistration
 
         // Built now, so a bad connection string or schema fails at registration rather than at the first grain call.
         var store = new PostgreSqlIncidentEventStore(connectionString, schema);
-        services.AddSingleton(store);
+        // Registered through a factory, so the container disposes it (and its connection pool) with the host.
+        services.AddSingleton(_ => store);
         services.AddSingleton<IIncidentEventStore>(provider => provider.GetRequiredService<PostgreSqlIncidentEventStore>());
         if (ensureSchema)
         {

@@ -112,12 +112,21 @@ internal static class ServerProcess
         }
     }
 
-    /// <summary>Reads a server log for a failure message (the last 8,000 characters).</summary>
-    internal static string Tail(string path)
+    /// <summary>Reads a server log for a failure message (the last 8,000 characters, from byte
+    /// <paramref name="from"/> on).</summary>
+    internal static string Tail(string path, long from = 0)
     {
         try
         {
-            var text = File.ReadAllText(path);
+            if (!File.Exists(path))
+            {
+                return "";
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            stream.Seek(Math.Min(from, stream.Length), SeekOrigin.Begin);
+            using var reader = new StreamReader(stream);
+            var text = reader.ReadToEnd();
             return text.Length <= 8000 ? text : text[^8000..];
         }
         catch (IOException e)
