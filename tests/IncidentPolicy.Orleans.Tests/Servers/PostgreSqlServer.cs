@@ -93,6 +93,24 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     /// <returns>A task that completes when the server answers.</returns>
     public async Task StartAsync()
     {
+        // The free port is only free when asked; another process may take it first, so a start that cannot bind
+        // tries again on another port (three times at most).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnFreePortAsync();
+                IsRunning = true;
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && ServerProcess.Tail(LogPath, _logStart).Contains("could not bind", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private async Task StartOnFreePortAsync()
+    {
         Port = ServerProcess.FreePort();
         _logStart = File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
         // fsync off only loses data when the machine itself crashes; a killed server keeps every commit.
@@ -102,7 +120,6 @@ public sealed class PostgreSqlServer : IAsyncLifetime
             AcceptsConnectionsAsync,
             dead: () => !File.Exists(Path.Combine(DataFolder, "postmaster.pid")) && LogShowsExit(),
             failure: () => $"PostgreSQL on 127.0.0.1:{Port}; its log ({LogPath}):\n{ServerProcess.Tail(LogPath)}");
-        IsRunning = true;
     }
 
     /// <summary>Stops the server the way an operator does (<c>pg_ctl stop -m fast</c>: sessions are ended, the data is

@@ -31,6 +31,26 @@ public sealed class RedisServer : IAsyncLifetime
         var redis = ServerProcess.Find("redis-server", "/usr/local/bin", "/usr/bin", "/usr/sbin")
             ?? throw new InvalidOperationException("redis-server was not found: install the Debian package 'redis-server' (./test.sh installs it)");
         _folder = ServerProcess.NewTempFolder("incidentpolicy-redis");
+
+        // The free port is only free when asked; another process may take it first, so a server that exits while
+        // starting is tried again on another port (three times at most).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnFreePortAsync(redis);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && _process is { HasExited: true })
+            {
+                _process.Dispose();
+                _process = null;
+            }
+        }
+    }
+
+    private async Task StartOnFreePortAsync(string redis)
+    {
         Port = ServerProcess.FreePort();
         var start = new ProcessStartInfo(redis)
         {
@@ -41,20 +61,21 @@ public sealed class RedisServer : IAsyncLifetime
         foreach (var argument in new[]
                  {
                      "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--save", "", "--appendonly", "no", "--dir", _folder, "--logfile", LogPath, "--daemonize", "no",
+                     "--save", "", "--appendonly", "no", "--dir", _folder!, "--logfile", LogPath, "--daemonize", "no",
                  })
         {
             start.ArgumentList.Add(argument);
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {redis}");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {redis}");
+        _process = process;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         await ServerProcess.WaitUntilAsync(
             AnswersPingAsync,
-            dead: () => _process.HasExited,
+            dead: () => process.HasExited,
             failure: () => $"redis-server on 127.0.0.1:{Port}; its log ({LogPath}):\n{ServerProcess.Tail(LogPath)}");
     }
 
