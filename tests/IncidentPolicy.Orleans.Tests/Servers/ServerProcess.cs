@@ -42,7 +42,10 @@ internal static class ServerProcess
 
     internal static string NewTempFolder(string prefix)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        // As root the folder is handed to an unprivileged user, who must be able to reach it: /tmp is open to all,
+        // while a TMPDIR under root's home may not be.
+        var parent = IsRoot ? "/tmp" : Path.GetTempPath();
+        var folder = Path.Combine(parent, $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         return folder;
     }
