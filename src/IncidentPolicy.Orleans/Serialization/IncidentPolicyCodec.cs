@@ -33,6 +33,7 @@ internal static class IncidentPolicyCodec
             Converters =
             {
                 new IncidentEventJsonConverter(),
+                new IncidentCommandJsonConverter(),
                 new ActorJsonConverter(),
                 new InstantJsonConverter(),
                 new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),

@@ -205,4 +205,14 @@ public sealed class IncidentGrainTests(DefaultPolicyCluster fixture) : IClassFix
         var again = await grain.ApplyAsync(new Acknowledge(), Alex, acknowledged.Version);
         Assert.Equal(ApplyOutcome.Rejected, again.Outcome);
     }
+
+    [Fact]
+    public async Task ApplyAsync_NullCommand_ArgumentNullException()
+    {
+        var grain = Cluster.Client.GetGrain<IIncidentGrain>(NewId());
+
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => grain.ApplyAsync(null!, Alex, 0));
+
+        Assert.Contains("command", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -4,7 +4,7 @@ namespace IncidentPolicy.Orleans.Tests.Support;
 internal static class Policies
 {
     /// <summary>The default policy with its minutes turned into seconds (acknowledge in 3 s, the manager paged after
-    /// 6 s), so wake-ups come within a test's patience through the real timer and reminder services.</summary>
+    /// 10 s), so wake-ups come within a test's patience through the real timer and reminder services.</summary>
     public static ResponsePolicy Fast { get; } = PolicyJson.Parse(
-        PolicyJson.Serialize(ResponsePolicy.Default).Replace("\"PT5M\"", "\"PT3S\"", StringComparison.Ordinal).Replace("\"PT30M\"", "\"PT6S\"", StringComparison.Ordinal));
+        PolicyJson.Serialize(ResponsePolicy.Default).Replace("\"PT5M\"", "\"PT3S\"", StringComparison.Ordinal).Replace("\"PT30M\"", "\"PT10S\"", StringComparison.Ordinal));
 }

@@ -50,6 +50,14 @@ public sealed class LostSiloTests
         var killedAt = cluster.Clock.GetCurrentInstant();
         await cluster.Cluster.KillSiloAsync(victim.Silo);
         Assert.True(victim.Incidents.Count > 0);
+        var pendingAtKill = new Dictionary<string, List<string>>();
+        foreach (var id in victim.Incidents)
+        {
+            var recordedAtKill = WakeUpTests.KeysRecorded(await cluster.Store.ReadAsync(id));
+            pendingAtKill[id] = [.. DueKeys.Except(recordedAtKill)];
+        }
+
+        Assert.Contains(pendingAtKill.Values, keys => keys.Count > 0);
 
         await Eventually.TrueAsync(async () =>
         {
@@ -80,9 +88,10 @@ public sealed class LostSiloTests
             }
         }
 
-        foreach (var id in victim.Incidents)
+        // What the dead silo had not sent, the survivor sent after the kill.
+        foreach (var (id, keys) in pendingAtKill)
         {
-            Assert.Contains(cluster.Dispatcher.Sent, s => s.Action.IncidentId == id && s.At >= killedAt);
+            Assert.All(keys, key => Assert.Contains(cluster.Dispatcher.Sent, s => s.Action.IncidentId == id && s.Action.ObligationKey == key && s.At >= killedAt));
         }
     }
 

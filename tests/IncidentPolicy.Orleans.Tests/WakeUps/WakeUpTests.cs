@@ -7,13 +7,13 @@ namespace IncidentPolicy.Orleans.Tests.WakeUps;
 
 /// <summary>
 /// Wake-ups through the real grain timers and reminders, with the fast policy (acknowledge in 3 s, the manager paged
-/// at 3 s and 6 s): no test calls a wake-up method.
+/// at 3 s and 10 s): no test calls a wake-up method.
 /// </summary>
 public sealed class WakeUpTests
 {
     private static readonly Actor Monitoring = new("monitoring");
 
-    /// <summary>The pages and reminders the fast policy makes due within 6 s of a SEV-1 alert nobody acknowledges.</summary>
+    /// <summary>The pages and reminders the fast policy makes due within 10 s of a SEV-1 alert nobody acknowledges.</summary>
     private static readonly string[] DueKeys =
     [
         "escalate:page-on-call.1.on-call-engineer#1", "escalate:page-on-call.2.engineering-manager#1", "escalate:page-engineering-manager#1",

@@ -26,8 +26,9 @@ internal static class EventCatalogue
             .OptionalText("service", e => e.Service, Id, "the service")
             .OptionalText("severity", e => e.Severity, Id, "the severity")
             .LibraryText("policyHash", e => e.PolicyHash) // the policy's content hash, set by Incident.Raise
-            .IssuedBy(CommandKind.RaiseAlert, v => new RaiseAlert(v.Text(0), v.OptionalText(1), v.OptionalText(2)))
-            .Creates((at, by, v) => new AlertFired(at, by, v.Text(0), v.OptionalText(1), v.OptionalText(2), v.OptionalText(3))),
+            .AddedText("dedupKey", e => e.DedupKey, Key, "the dedup key")
+            .IssuedBy(CommandKind.RaiseAlert, v => new RaiseAlert(v.Text(0), v.OptionalText(1), v.OptionalText(2), v.OptionalText(3)))
+            .Creates((at, by, v) => new AlertFired(at, by, v.Text(0), v.OptionalText(1), v.OptionalText(2), v.OptionalText(3), v.OptionalText(4))),
         Type<Acknowledged>("acknowledged")
             .IssuedBy(CommandKind.Acknowledge, _ => new Acknowledge())
             .Creates((at, by, _) => new Acknowledged(at, by)),
@@ -129,6 +130,20 @@ internal static class EventCatalogue
             .Text("channel", e => e.Channel, Line, "the channel")
             .IssuedBy(CommandKind.RecordChannel, v => new RecordChannel(v.Text(0)))
             .Creates((at, by, v) => new ChannelCreated(at, by, v.Text(0))),
+        Type<AlertJoined>("alertJoined")
+            .Text("summary", e => e.Summary, Free, "the alert summary")
+            .Text("dedupKey", e => e.DedupKey, Key, "the dedup key")
+            .OptionalText("severity", e => e.Severity, Id, "the severity")
+            .IssuedBy(CommandKind.JoinAlert, v => new JoinAlert(v.Text(0), v.Text(1), v.OptionalText(2)))
+            .Creates((at, by, v) => new AlertJoined(at, by, v.Text(0), v.Text(1), v.OptionalText(2))),
+        Type<AlertCleared>("alertCleared")
+            .Text("dedupKey", e => e.DedupKey, Key, "the dedup key")
+            .IssuedBy(CommandKind.ClearAlert, v => new ClearAlert(v.Text(0)))
+            .Creates((at, by, v) => new AlertCleared(at, by, v.Text(0))),
+        Type<PolicyAdopted>("policyAdopted")
+            .Text("policyHash", e => e.PolicyHash, Id, "the policy hash")
+            .IssuedBy(CommandKind.AdoptPolicy, v => new AdoptPolicy(v.Text(0)))
+            .Creates((at, by, v) => new PolicyAdopted(at, by, v.Text(0))),
     ];
 
     private static readonly FrozenDictionary<string, EventType> ByName =
