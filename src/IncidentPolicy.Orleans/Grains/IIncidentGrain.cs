@@ -25,6 +25,16 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// answer is conflict, never accepted.</returns>
     Task<ApplyAnswer> ApplyAsync(IncidentCommand command, Actor actor, int expectedVersion);
 
+    /// <summary>
+    /// Migrates the incident to the host's current policy (<see cref="Incident.Adopt"/>): checked like any command under
+    /// the policy it is governed by now, recorded as <c>policyAdopted</c>, and from then on its deadlines, permissions and
+    /// replays follow the new policy. Until this is called an open incident keeps the policy it was opened under.
+    /// </summary>
+    /// <param name="actor">Who migrates it (the policy's permissions for <c>adoptPolicy</c> apply).</param>
+    /// <param name="expectedVersion">The version the caller last saw.</param>
+    /// <returns>Accepted (stored), rejected (e.g. the log does not hold under the new policy) or conflict.</returns>
+    Task<ApplyAnswer> AdoptCurrentPolicyAsync(Actor actor, int expectedVersion);
+
     /// <summary>The incident's state and its evaluation now, as the library's documented JSON document
     /// (<c>IncidentJson</c>, format version 1).</summary>
     /// <returns>The document, or <see langword="null"/> when the incident does not exist.</returns>

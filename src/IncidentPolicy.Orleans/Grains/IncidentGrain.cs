@@ -52,6 +52,27 @@ internal sealed partial class IncidentGrain(
         return answer;
     }
 
+    public async Task<ApplyAnswer> AdoptCurrentPolicyAsync(Actor actor, int expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (_incident is null)
+        {
+            return expectedVersion != 0
+                ? ApplyAnswer.Conflict(0)
+                : ApplyAnswer.Rejected(0, new Rejection(RejectionCode.InvalidTransition, "An incident starts with its alert.", RuleIds.Transition));
+        }
+
+        var policy = policies.Current;
+        await policies.SaveAsync(policy).ConfigureAwait(true);
+        var answer = await StoreAsync(_incident.Adopt(policy, actor, Now(_incident), expectedVersion), expectedVersion).ConfigureAwait(true);
+        if (answer.IsAccepted)
+        {
+            await ScheduleAsync().ConfigureAwait(true);
+        }
+
+        return answer;
+    }
+
     public Task<string?> GetStateJsonAsync() =>
         Task.FromResult(_incident is { } incident ? IncidentJson.Serialize(incident.Policy.Evaluate(incident, Now(incident))) : null);
 
@@ -97,6 +118,12 @@ internal sealed partial class IncidentGrain(
             result = _incident.Apply(command, actor, Now(_incident), expectedVersion);
         }
 
+        return await StoreAsync(result, expectedVersion).ConfigureAwait(true);
+    }
+
+    /// <summary>Answers a rejection or conflict as it is; stores an accepted event before answering it.</summary>
+    private async Task<ApplyAnswer> StoreAsync(ApplyResult result, int expectedVersion)
+    {
         switch (result.Outcome)
         {
             case ApplyOutcome.Rejected:
@@ -127,16 +154,15 @@ internal sealed partial class IncidentGrain(
             return;
         }
 
-        var hash = events[0] is AlertFired fired ? fired.PolicyHash : null;
+        // The policy the incident is governed by: the one it last adopted, else the one it was opened under.
+        var hash = events.OfType<PolicyAdopted>().LastOrDefault()?.PolicyHash ?? (events[0] as AlertFired)?.PolicyHash;
         var policy = await policies.FindAsync(hash, Id).ConfigureAwait(true);
         _incident = Incident.Replay(policy, Id, events);
     }
 
     internal static IncidentHead HeadOf(Incident incident) => new(
         incident.Id, incident.Version, incident.Status, incident.SeverityId, incident.Service, incident.Summary, incident.Title,
-        incident.AlertAt, incident.LastEventAt, incident.PolicyHash, DedupKeyOf(incident));
-
-    private static string? DedupKeyOf(Incident incident) => null;
+        incident.AlertAt, incident.LastEventAt, incident.PolicyHash, incident.DedupKey);
 
     /// <summary>Sends what is due and records it, one action at a time, then schedules the next wake-up.</summary>
     private async Task WakeAsync(CancellationToken cancellationToken)

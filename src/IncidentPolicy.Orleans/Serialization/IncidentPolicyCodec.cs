@@ -16,7 +16,7 @@ internal static class IncidentPolicyCodec
 {
     private static readonly HashSet<Type> Plain =
     [
-        typeof(Actor), typeof(Rejection), typeof(ApplyAnswer), typeof(IncidentHead), typeof(DueAction),
+        typeof(Actor), typeof(Rejection), typeof(ApplyAnswer), typeof(IncidentHead), typeof(DueAction), typeof(AlertIntakeAnswer),
     ];
 
     /// <summary>The options the codec serializes with; shared and read-only.</summary>

@@ -69,6 +69,8 @@ public sealed class IncidentPolicyCodecTests
         Assert.Equal(head, RoundTrip(head));
         Assert.Equal(action, RoundTrip(action));
         Assert.Equal(actor, RoundTrip(actor));
+        Assert.Equal(new AlertIntakeAnswer("INC-1", accepted), RoundTrip(new AlertIntakeAnswer("INC-1", accepted)));
+        Assert.Equal(AlertIntakeAnswer.NoIncident, RoundTrip(AlertIntakeAnswer.NoIncident));
         Assert.Equal<IReadOnlyList<IncidentHead>>([head, head with { IncidentId = "INC-2" }], RoundTrip<IReadOnlyList<IncidentHead>>([head, head with { IncidentId = "INC-2" }]));
     }
 

@@ -28,6 +28,12 @@ public class IncidentCommandJsonTests
           """{"command":"changeActionItemStatus","id":"AI-1","status":"wontDo","reason":"superseded"}""" },
         { new MergeInto("INC-7"), """{"command":"mergeInto","incidentId":"INC-7"}""" },
         { new AddNote("Ünïcödé € 😀"), "{\"command\":\"addNote\",\"text\":\"Ünïcödé € \\uD83D\\uDE00\"}" },
+        { new RaiseAlert("Disk full", null, "SEV-2", "host-7/disk"),
+          """{"command":"raiseAlert","summary":"Disk full","service":null,"severity":"SEV-2","dedupKey":"host-7/disk"}""" },
+        { new JoinAlert("Disk still full", "host-7/disk", "critical"),
+          """{"command":"joinAlert","summary":"Disk still full","dedupKey":"host-7/disk","severity":"critical"}""" },
+        { new ClearAlert("host-7/disk"), """{"command":"clearAlert","dedupKey":"host-7/disk"}""" },
+        { new AdoptPolicy("sha256:cd34"), """{"command":"adoptPolicy","policyHash":"sha256:cd34"}""" },
     };
 
     [Theory]
@@ -127,6 +133,10 @@ public class IncidentCommandJsonTests
         { """{"command":"addNote","text":"bell\u0007"}""", "$.text", "The note has the control character U+0007 at position 4; only line breaks and tabs are allowed" },
         { """{"command":"raiseAlert","summary":"s","service":"a\tb"}""", "$.service", "The service has the control character U+0009" },
         { """{"command":"addNote","text":"\ud800"}""", "$", "not valid Unicode" },
+        { """{"command":"clearAlert","dedupKey":"a\u0000b"}""", "$.dedupKey", "The dedup key has the control character U+0000" },
+        { """{"command":"joinAlert","summary":"s"}""", "$.dedupKey", "dedupKey is required" },
+        { """{"command":"joinAlert","summary":"s","dedupKey":"k","policyHash":"h"}""", "$.policyHash",
+          "unknown field 'policyHash'; joinAlert commands have command, summary, dedupKey, severity" },
     };
 
     [Theory]
@@ -162,6 +172,15 @@ public class IncidentCommandJsonTests
         var note = new string('n', Limits.MaxTextLength + 1);
         Assert.False(IncidentCommandJson.TryParse($$"""{"command":"addNote","text":"{{note}}"}""", out _, out errors));
         Assert.Equal(new IncidentCommandJsonError("$.text", "The note is 65,537 characters long; at most 65,536 are allowed"), Assert.Single(errors));
+    }
+
+    [Fact]
+    public void TryParse_DedupKeyLongerThan255_IsRefusedAtItsPath()
+    {
+        var key = new string('k', Limits.MaxDedupKeyLength + 1);
+        Assert.False(IncidentCommandJson.TryParse($$"""{"command":"raiseAlert","summary":"s","dedupKey":"{{key}}"}""", out _, out var errors));
+        Assert.Equal(new IncidentCommandJsonError("$.dedupKey", "The dedup key is 256 characters long; at most 255 are allowed"), Assert.Single(errors));
+        Assert.Equal(new RaiseAlert("s", null, null, key[1..]), IncidentCommandJson.Parse($$"""{"command":"raiseAlert","summary":"s","dedupKey":"{{key[1..]}}"}"""));
     }
 
     [Fact]
