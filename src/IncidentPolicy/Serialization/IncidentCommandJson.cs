@@ -48,7 +48,6 @@ public static class IncidentCommandJson
 
     private const string CommandKey = "command";
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly JsonDocumentOptions Options = new()
     {
@@ -75,9 +74,9 @@ public static class IncidentCommandJson
             writer.WriteString(CommandKey, type.Name);
             foreach (var field in type.Fields)
             {
-                // The writer would put U+FFFD in place of a lone surrogate; a command is refused rather than changed.
-                if (field.Kind == EventFieldKind.Text && !IsValidUnicode(field.Text(recorded)))
+                if (field.Kind == EventFieldKind.Text && !EventLogWriter.IsValidUnicode(field.Text(recorded)))
                 {
+                    // The JSON writer would put U+FFFD in its place: a command is refused rather than changed.
                     throw new ArgumentException($"The command's {field.CommandName} is not valid Unicode: it has a lone surrogate.", nameof(command));
                 }
 
@@ -222,24 +221,6 @@ public static class IncidentCommandJson
         }
 
         return f.Failed ? null : type.Create(values);
-    }
-
-    private static bool IsValidUnicode(string? text)
-    {
-        if (text is null)
-        {
-            return true;
-        }
-
-        try
-        {
-            _ = StrictUtf8.GetByteCount(text);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static string SyntaxReason(JsonException e)
