@@ -139,26 +139,27 @@ public static class IncidentCommandJson
 
         using (document)
         {
-            var fields = new JsonFieldReader(document.RootElement, "$");
-            IncidentCommand? command = null;
-            try
-            {
-                command = Read(fields);
-            }
-            catch (InvalidOperationException)
-            {
-                // System.Text.Json cannot turn a \uD800-style escape of a lone surrogate into a .NET string.
-                fields.Fail(null, "the command contains text that is not valid Unicode: a lone surrogate escape such as \\ud800");
-            }
-
-            if (fields.Failed)
-            {
-                error = new IncidentCommandJsonError(fields.ErrorPath ?? "$", fields.ErrorReason!);
-                return null;
-            }
-
-            return command;
+            return Read(document.RootElement, out error);
         }
+    }
+
+    /// <summary>Reads one command from a JSON value already parsed (the document's own limits apply to it).</summary>
+    internal static IncidentCommand? Read(JsonElement element, out IncidentCommandJsonError? error)
+    {
+        var fields = new JsonFieldReader(element, "$");
+        IncidentCommand? command = null;
+        try
+        {
+            command = Read(fields);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json cannot turn a \uD800-style escape of a lone surrogate into a .NET string.
+            fields.Fail(null, "the command contains text that is not valid Unicode: a lone surrogate escape such as \\ud800");
+        }
+
+        error = fields.Failed ? new IncidentCommandJsonError(fields.ErrorPath ?? "$", fields.ErrorReason!) : null;
+        return fields.Failed ? null : command;
     }
 
     private static IncidentCommand? Read(JsonFieldReader f)
