@@ -27,6 +27,8 @@ internal static class EventLogWriter
         NewLine = "\n",
     };
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static string Line(IncidentEvent incidentEvent)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -83,6 +85,11 @@ internal static class EventLogWriter
         writer.WriteStartObject();
         writer.WriteString("type", type.Name);
         writer.WriteString("at", IsoText.FormatInstant(incidentEvent.At));
+        if (!IsValidUnicode(incidentEvent.By))
+        {
+            throw new ArgumentException("The actor's id is not valid Unicode: it has a lone surrogate.", nameof(incidentEvent));
+        }
+
         writer.WriteString("by", incidentEvent.By);
         foreach (var field in type.Fields)
         {
@@ -94,6 +101,8 @@ internal static class EventLogWriter
 
     /// <summary>Writes one field of <paramref name="incidentEvent"/> under <paramref name="key"/>, or nothing when it is
     /// null and <see cref="EventField.OmittedWhenNull"/>.</summary>
+    /// <exception cref="ArgumentException">A text holds a lone surrogate, which the JSON writer would silently turn into
+    /// U+FFFD: refused rather than changed.</exception>
     internal static void WriteField(Utf8JsonWriter writer, EventField field, string key, IncidentEvent incidentEvent)
     {
         switch (field.Kind)
@@ -101,6 +110,11 @@ internal static class EventLogWriter
             case EventFieldKind.Text:
                 if (field.Text(incidentEvent) is { } text)
                 {
+                    if (!IsValidUnicode(text))
+                    {
+                        throw new ArgumentException($"The {key} is not valid Unicode: it has a lone surrogate.", nameof(incidentEvent));
+                    }
+
                     writer.WriteString(key, text);
                 }
                 else if (!field.OmittedWhenNull)
@@ -121,6 +135,25 @@ internal static class EventLogWriter
             default:
                 writer.WriteString(key, field.Choice!.Write(field.ChoiceValue(incidentEvent)));
                 break;
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> is valid UTF-16: no lone surrogate.</summary>
+    internal static bool IsValidUnicode(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = StrictUtf8.GetByteCount(text);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

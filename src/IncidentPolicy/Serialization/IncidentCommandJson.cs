@@ -48,7 +48,6 @@ public static class IncidentCommandJson
 
     private const string CommandKey = "command";
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly JsonDocumentOptions Options = new()
     {
@@ -75,9 +74,9 @@ public static class IncidentCommandJson
             writer.WriteString(CommandKey, type.Name);
             foreach (var field in type.Fields)
             {
-                // The writer would put U+FFFD in place of a lone surrogate; a command is refused rather than changed.
-                if (field.Kind == EventFieldKind.Text && !IsValidUnicode(field.Text(recorded)))
+                if (field.Kind == EventFieldKind.Text && !EventLogWriter.IsValidUnicode(field.Text(recorded)))
                 {
+                    // The JSON writer would put U+FFFD in its place: a command is refused rather than changed.
                     throw new ArgumentException($"The command's {field.CommandName} is not valid Unicode: it has a lone surrogate.", nameof(command));
                 }
 
@@ -140,26 +139,27 @@ public static class IncidentCommandJson
 
         using (document)
         {
-            var fields = new JsonFieldReader(document.RootElement, "$");
-            IncidentCommand? command = null;
-            try
-            {
-                command = Read(fields);
-            }
-            catch (InvalidOperationException)
-            {
-                // System.Text.Json cannot turn a \uD800-style escape of a lone surrogate into a .NET string.
-                fields.Fail(null, "the command contains text that is not valid Unicode: a lone surrogate escape such as \\ud800");
-            }
-
-            if (fields.Failed)
-            {
-                error = new IncidentCommandJsonError(fields.ErrorPath ?? "$", fields.ErrorReason!);
-                return null;
-            }
-
-            return command;
+            return Read(document.RootElement, out error);
         }
+    }
+
+    /// <summary>Reads one command from a JSON value already parsed (the document's own limits apply to it).</summary>
+    internal static IncidentCommand? Read(JsonElement element, out IncidentCommandJsonError? error)
+    {
+        var fields = new JsonFieldReader(element, "$");
+        IncidentCommand? command = null;
+        try
+        {
+            command = Read(fields);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json cannot turn a \uD800-style escape of a lone surrogate into a .NET string.
+            fields.Fail(null, "the command contains text that is not valid Unicode: a lone surrogate escape such as \\ud800");
+        }
+
+        error = fields.Failed ? new IncidentCommandJsonError(fields.ErrorPath ?? "$", fields.ErrorReason!) : null;
+        return fields.Failed ? null : command;
     }
 
     private static IncidentCommand? Read(JsonFieldReader f)
@@ -222,24 +222,6 @@ public static class IncidentCommandJson
         }
 
         return f.Failed ? null : type.Create(values);
-    }
-
-    private static bool IsValidUnicode(string? text)
-    {
-        if (text is null)
-        {
-            return true;
-        }
-
-        try
-        {
-            _ = StrictUtf8.GetByteCount(text);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static string SyntaxReason(JsonException e)

@@ -145,6 +145,15 @@ public class EventLogJsonTests
     }
 
     [Fact]
+    public void Serialize_TextWithALoneSurrogate_IsRefused_NotWrittenAsAReplacementCharacter()
+    {
+        Assert.Throws<ArgumentException>(() => EventLogJson.SerializeLine(new NoteAdded(T0, "alice", "a\uD800b")));
+        Assert.Throws<ArgumentException>(() => EventLogJson.SerializeLine(new Acknowledged(T0, "al\uDC00ice")));
+        Assert.Throws<ArgumentException>(() => EventLogJson.SerializeLines([new AlertFired(T0, "m", "s", DedupKey: "\uD800")]));
+        Assert.Throws<ArgumentException>(() => EventLogJson.SerializeDocument("INC-1", [new Reopened(T0, "bob", "\uD800")]));
+    }
+
+    [Fact]
     public void SerializeLines_Events_OneCompactLineEachEndingInNewline()
     {
         var text = EventLogJson.SerializeLines(Checkout);

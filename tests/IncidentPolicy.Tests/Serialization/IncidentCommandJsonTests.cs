@@ -229,7 +229,8 @@ public class IncidentCommandJsonTests
     [Fact]
     public void Serialize_LoneSurrogateOrUndefinedEnum_ThrowsAsTheEventLogWriterDoes()
     {
-        Assert.Throws<ArgumentException>(() => IncidentCommandJson.Serialize(new AddNote("a\uD800")));
+        Assert.Equal("command", Assert.Throws<ArgumentException>(() => IncidentCommandJson.Serialize(new AddNote("a\uD800"))).ParamName);
+        Assert.Throws<ArgumentException>(() => IncidentCommandJson.Serialize(new RaiseAlert("s", null, null, "\uDC00")));
         Assert.Throws<ArgumentOutOfRangeException>(() => IncidentCommandJson.Serialize(new PostStatusUpdate((StatusAudience)9, "m")));
     }
 
