@@ -25,7 +25,8 @@ public static partial class IncidentGen
     private static readonly string[] ItemIds = ["AI-1", "AI-2", "AI-3"];
 
     /// <summary>Commands of every kind with data chosen so that many are accepted and many rejected under the default
-    /// policy: unknown severities and roles, blank text, missing action items, a second alert.</summary>
+    /// policy: unknown severities and roles, blank text, missing action items, a second alert, alerts joining and
+    /// clearing with a dedup key the incident does not have, a policy adoption by hash.</summary>
     public static Gen<IncidentCommand> Commands { get; } = Gen.OneOf(
         Gen.Constant<IncidentCommand>(new Acknowledge()),
         Gen.Elements(CommandSeverities).Select(s => (IncidentCommand)new Declare(s, "checkout errors")),
@@ -50,7 +51,10 @@ public static partial class IncidentGen
         Gen.Constant<IncidentCommand>(new RecordNotification("escalate:page-engineering-manager#1", "erin")),
         Gen.Constant<IncidentCommand>(new RecordReminder("externalUpdate#1")),
         Gen.Elements("#inc-2026-05-29-checkout-errors", " ").Select(c => (IncidentCommand)new RecordChannel(c)),
-        Gen.Constant<IncidentCommand>(new RaiseAlert("again")));
+        Gen.Constant<IncidentCommand>(new RaiseAlert("again")),
+        Gen.Elements("checkout/error-rate", "payments/latency", " ").Select(k => (IncidentCommand)new JoinAlert("again", k)),
+        Gen.Elements("checkout/error-rate", "payments/latency").Select(k => (IncidentCommand)new ClearAlert(k)),
+        Gen.Elements(ResponsePolicy.Default.ContentHash, "sha256:0").Select(h => (IncidentCommand)new AdoptPolicy(h)));
 
     /// <summary>Single steps: any of <see cref="Commands"/> by one of <see cref="Cast"/> (mostly alex, sarah and erin),
     /// usually 0–90 minutes after the previous step, sometimes days later, sometimes 1–5 minutes earlier, and now and

@@ -77,4 +77,14 @@ public enum CommandKind
 
     /// <summary>A host records that it created the incident's chat channel (<c>channelCreated</c>).</summary>
     RecordChannel,
+
+    /// <summary>An alert with the open incident's dedup key fired again and joins it (<c>alertJoined</c>).</summary>
+    JoinAlert,
+
+    /// <summary>The alert source says the alert with the incident's dedup key cleared (<c>alertCleared</c>); it does not
+    /// resolve the incident.</summary>
+    ClearAlert,
+
+    /// <summary>The incident is migrated to another policy, named by its content hash (<c>policyAdopted</c>).</summary>
+    AdoptPolicy,
 }

@@ -260,6 +260,9 @@ internal static partial class DefaultPolicy
             [CommandKind.RecordChannel] = anyone,
             [CommandKind.RecordNotification] = anyone,
             [CommandKind.RecordReminder] = anyone,
+            [CommandKind.JoinAlert] = anyone,
+            [CommandKind.ClearAlert] = anyone,
+            [CommandKind.AdoptPolicy] = [EngineeringManager],
         });
     }
 

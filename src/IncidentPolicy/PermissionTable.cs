@@ -32,11 +32,14 @@ public sealed class PermissionTable
     public static PermissionTable Open { get; } = new(new Dictionary<CommandKind, IReadOnlyList<string>>());
 
     /// <summary>
-    /// The safe table a policy gets when it sets no permissions: anyone may raise an alert and add a note; the
-    /// Incident Commander and <paramref name="resolverRoles"/> may resolve (and the commander rule still applies); every
-    /// other command is for someone holding a role: one of <paramref name="roles"/> in the organisation, or a role the
-    /// incident gave them — <c>incident-commander</c> for its commander, <c>on-call-engineer</c> for whoever
-    /// acknowledged, and any role assigned to them. A bystander holding none may not act.
+    /// The safe table a policy gets when it sets no permissions: anyone may raise an alert, join one to an open
+    /// incident, clear one and add a note (whoever may raise an alert may join and clear it); the Incident Commander
+    /// and <paramref name="resolverRoles"/> may resolve (and the commander rule still applies); only holders of
+    /// <paramref name="roles"/> — the policy's own roles, not the roles an incident gives — may migrate an incident to
+    /// another policy; every other command is for someone holding a role: one of <paramref name="roles"/> in the
+    /// organisation, or a role the incident gave them — <c>incident-commander</c> for its commander,
+    /// <c>on-call-engineer</c> for whoever acknowledged, and any role assigned to them. A bystander holding none may
+    /// not act.
     /// </summary>
     /// <remarks>Recording notifications and reminders is for role holders too: a host records them as an actor holding
     /// one of the policy's roles (the ChatOpsBot sample takes the first role the table allows), so that nobody
@@ -50,13 +53,15 @@ public sealed class PermissionTable
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(resolverRoles);
         string[] anyone = [Anyone];
-        string[] holders = [.. roles.Concat(BuiltInRoles).Distinct(StringComparer.Ordinal)];
+        string[] policyRoles = [.. roles.Distinct(StringComparer.Ordinal)];
+        string[] holders = [.. policyRoles.Concat(BuiltInRoles).Distinct(StringComparer.Ordinal)];
         string[] resolvers = [.. new[] { LifecycleRules.CommanderRole }.Concat(resolverRoles).Distinct(StringComparer.Ordinal)];
         return new PermissionTable(Enum.GetValues<CommandKind>().ToDictionary(
             c => c,
             c => (IReadOnlyList<string>)(c switch
             {
-                CommandKind.RaiseAlert or CommandKind.AddNote => anyone,
+                CommandKind.RaiseAlert or CommandKind.JoinAlert or CommandKind.ClearAlert or CommandKind.AddNote => anyone,
+                CommandKind.AdoptPolicy => policyRoles,
                 CommandKind.Resolve => resolvers,
                 _ => holders,
             })));

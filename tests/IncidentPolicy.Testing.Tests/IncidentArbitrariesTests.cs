@@ -63,4 +63,12 @@ public sealed class IncidentArbitrariesTests
 
         Assert.Equal([Duration.Zero, Duration.FromMinutes(45)], shrunk);
     }
+
+    [Fact]
+    public void WellFormedCommands_CoverEveryCommandKind()
+    {
+        var kinds = IncidentGen.WellFormedCommands.Sample(2000, 10).Select(c => c.Kind).ToHashSet();
+        Assert.Equal(Enum.GetValues<CommandKind>().Order(), kinds.Order());
+        Assert.Equal(Enum.GetValues<CommandKind>().Length, IncidentGen.CommandTypeCount);
+    }
 }

@@ -153,6 +153,9 @@ internal static class Engine
             NotificationSent e => Blank(e.Key, "obligation key") ?? Blank(e.Target, "notification target"),
             ReminderSent e => Blank(e.Key, "obligation key"),
             ChannelCreated e => Blank(e.Channel, "channel"),
+            AlertJoined e => Blank(e.Summary, "alert summary") ?? Blank(e.DedupKey, "dedup key"),
+            AlertCleared e => Blank(e.DedupKey, "dedup key"),
+            PolicyAdopted e => Blank(e.PolicyHash, "policy hash"),
             _ => null,
         };
     }

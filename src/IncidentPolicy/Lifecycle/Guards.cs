@@ -5,6 +5,21 @@ namespace IncidentPolicy.Lifecycle;
 /// <summary>The guards of <see cref="LifecycleTable"/>: the seed's rules and the policy's lifecycle rules.</summary>
 internal static class Guards
 {
+    public static readonly Guard DedupKeyMatches = new(RuleIds.DedupKeyMatches, false, c =>
+    {
+        var key = c.Event switch
+        {
+            AlertJoined e => e.DedupKey,
+            AlertCleared e => e.DedupKey,
+            _ => null,
+        };
+        return c.Before.DedupKey is not { } own
+            ? $"The incident's alert has no dedup key, so no alert with the key '{key}' belongs to it."
+            : key != own
+                ? $"The dedup key '{key}' is not the incident's; its alert came with '{own}'."
+                : null;
+    });
+
     public static readonly Guard AcknowledgeOnce = new(RuleIds.AcknowledgeOnce, false, c =>
         c.Before.AcknowledgedAt is { } at ? $"{c.Before.AcknowledgedBy} already acknowledged the alert at {Show(at)}." : null);
 

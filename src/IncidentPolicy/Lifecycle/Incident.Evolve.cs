@@ -23,6 +23,17 @@ public sealed partial class Incident
                 copy.SeverityId = e.Severity;
                 copy.AlertAt = e.At;
                 copy.PolicyHash = e.PolicyHash;
+                copy.DedupKey = e.DedupKey;
+                break;
+            case AlertJoined:
+                copy.JoinedAlerts = JoinedAlerts + 1;
+                copy.AlertClearedAt = null;
+                break;
+            case AlertCleared e:
+                copy.AlertClearedAt = e.At;
+                break;
+            case PolicyAdopted e:
+                copy.PolicyHash = e.PolicyHash;
                 break;
             case Acknowledged e when AcknowledgedAt is null:
                 copy.AcknowledgedAt = e.At;

@@ -95,8 +95,20 @@ public sealed partial class Incident : IEquatable<Incident>
     /// replayed log names a severity the policy does not have).</summary>
     public SeverityLevel? Severity => SeverityId is { } id ? Policy.Severities.Find(id) : null;
 
-    /// <summary>The content hash of the policy in force at the alert, as the <c>alertFired</c> event recorded it.</summary>
+    /// <summary>The content hash of the policy the incident is governed by, as its log recorded it: the one in force at
+    /// the alert (<c>alertFired</c>), or the one it last adopted (<c>policyAdopted</c>, see <see cref="Adopt"/>).</summary>
     public string? PolicyHash { get; private set; }
+
+    /// <summary>The dedup key the opening alert came with, or <see langword="null"/>: while the incident is open, an
+    /// alert with this key joins it (<see cref="JoinAlert"/>) and a clear with it is recorded (<see cref="ClearAlert"/>).</summary>
+    public string? DedupKey { get; private set; }
+
+    /// <summary>How many alerts joined the incident after the one that opened it (<c>alertJoined</c> events).</summary>
+    public int JoinedAlerts { get; private set; }
+
+    /// <summary>When the alert source last said the alert cleared (<c>alertCleared</c>), or <see langword="null"/> when
+    /// it has not, or an alert joined since (the source fired again). A cleared source does not resolve the incident.</summary>
+    public Instant? AlertClearedAt { get; private set; }
 
     /// <summary>When the alert fired.</summary>
     public Instant AlertAt { get; private set; }
@@ -203,7 +215,53 @@ public sealed partial class Incident : IEquatable<Incident>
     /// store and read back unchanged — <paramref name="now"/> or a date outside <see cref="Limits"/>' range, text that is
     /// not valid Unicode or holds control characters, a log past <see cref="Limits.MaxEvents"/> or
     /// <see cref="Limits.MaxLogBytes"/> — is rejected with <see cref="RuleIds.Storable"/>.</returns>
-    public ApplyResult Apply(IncidentCommand command, Actor actor, Instant now, int expectedVersion)
+    public ApplyResult Apply(IncidentCommand command, Actor actor, Instant now, int expectedVersion) =>
+        ApplyUnder(command, actor, now, expectedVersion, adopting: null);
+
+    /// <summary>
+    /// Migrates the incident to <paramref name="policy"/>: applies <see cref="AdoptPolicy"/> with its content hash —
+    /// checked like any command under the policy the incident is governed by now (version, permissions, state) — and
+    /// answers the incident rebuilt from its log under <paramref name="policy"/>, which governs it from then on.
+    /// </summary>
+    /// <remarks>
+    /// <para>An incident keeps the policy it was opened under until it adopts another: a host that loads a new policy
+    /// opens new incidents under it and migrates open ones explicitly. Its log records the adoption
+    /// (<c>policyAdopted</c>), <see cref="PolicyHash"/> becomes the new hash, and
+    /// <see cref="Replay(ResponsePolicy, string, IEnumerable{IncidentEvent})"/> of that log must then be given the last
+    /// adopted policy. Events before the adoption are judged again under the new policy when the log is rebuilt; when
+    /// one does not hold under it (a severity the new policy lacks, say), the adoption is rejected and nothing
+    /// changes.</para>
+    /// </remarks>
+    /// <param name="policy">The policy to adopt.</param>
+    /// <param name="actor">Who migrates the incident.</param>
+    /// <param name="now">When; not before the incident's last event.</param>
+    /// <param name="expectedVersion">The version the caller last saw; a different current version is a conflict.</param>
+    /// <returns>Accepted with the incident governed by <paramref name="policy"/>, rejected (with
+    /// <see cref="RuleIds.PolicyAdopted"/> when the log does not hold under the new policy) or conflict.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ApplyResult Adopt(ResponsePolicy policy, Actor actor, Instant now, int expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var result = ApplyUnder(new AdoptPolicy(policy.ContentHash), actor, now, expectedVersion, adopting: policy);
+        if (!result.IsAccepted)
+        {
+            return result;
+        }
+
+        try
+        {
+            return ApplyResult.Accepted(Replay(policy, Id, result.Incident.Events), result.Event);
+        }
+        catch (ReplayException e)
+        {
+            return ApplyResult.Rejected(this, new Rejection(
+                RejectionCode.GuardFailed,
+                $"The incident's log does not hold under policy {policy.ContentHash}: event {e.EventIndex}: {e.Rejection.Reason}",
+                RuleIds.PolicyAdopted));
+        }
+    }
+
+    private ApplyResult ApplyUnder(IncidentCommand command, Actor actor, Instant now, int expectedVersion, ResponsePolicy? adopting)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
@@ -226,6 +284,14 @@ public sealed partial class Incident : IEquatable<Incident>
 
         var (rejection, next) = Engine.Step(this, @event, actor);
         rejection ??= StorableEvent.Check(this, @event);
+        if (rejection is null && @event is PolicyAdopted adopted && adopting is null && adopted.PolicyHash != Policy.ContentHash)
+        {
+            rejection = new Rejection(
+                RejectionCode.InvalidCommand,
+                $"The incident is governed by policy {Policy.ContentHash}, not {adopted.PolicyHash}: adopt another policy with Incident.Adopt, which takes the policy itself.",
+                RuleIds.PolicyAdopted);
+        }
+
         return rejection is null
             ? ApplyResult.Accepted(Evolve(@event, next), @event)
             : ApplyResult.Rejected(this, rejection);
@@ -240,7 +306,10 @@ public sealed partial class Incident : IEquatable<Incident>
     /// <param name="incidentId">The incident's id.</param>
     /// <param name="events">The log, oldest first; the first event must be <c>alertFired</c>.</param>
     /// <returns>The incident.</returns>
-    /// <exception cref="ReplayException">An event is one the lifecycle would have rejected; names its index and rule.</exception>
+    /// <exception cref="ReplayException">An event is one the lifecycle would have rejected; names its index and rule.
+    /// Also when the log adopted a policy (<c>policyAdopted</c>) and <paramref name="policy"/> is not the last one it
+    /// adopted (rule <see cref="RuleIds.PolicyAdopted"/>, at that event): a log without an adoption may be replayed
+    /// under any policy, and an audit says whether it is the one the alert recorded.</exception>
     public static Incident Replay(ResponsePolicy policy, string incidentId, IEnumerable<IncidentEvent> events)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -248,6 +317,7 @@ public sealed partial class Incident : IEquatable<Incident>
         ArgumentNullException.ThrowIfNull(events);
         var incident = new Incident(policy, incidentId);
         var index = 0;
+        var lastAdoption = -1;
         foreach (var @event in events)
         {
             ArgumentNullException.ThrowIfNull(@event, nameof(events));
@@ -257,13 +327,29 @@ public sealed partial class Incident : IEquatable<Incident>
                 throw new ReplayException(index, rejection);
             }
 
+            if (@event is PolicyAdopted)
+            {
+                lastAdoption = index;
+            }
+
             incident = incident.Evolve(@event, next);
             index++;
         }
 
-        return index == 0
-            ? throw new ReplayException(0, new Rejection(RejectionCode.InvalidTransition, "The log is empty; it must start with alertFired.", RuleIds.Transition))
-            : incident;
+        if (index == 0)
+        {
+            throw new ReplayException(0, new Rejection(RejectionCode.InvalidTransition, "The log is empty; it must start with alertFired.", RuleIds.Transition));
+        }
+
+        if (lastAdoption >= 0 && incident.PolicyHash != policy.ContentHash)
+        {
+            throw new ReplayException(lastAdoption, new Rejection(
+                RejectionCode.InvalidCommand,
+                $"The log adopted policy {incident.PolicyHash}; replay it under that policy, not {policy.ContentHash}.",
+                RuleIds.PolicyAdopted));
+        }
+
+        return incident;
     }
 
     /// <summary>

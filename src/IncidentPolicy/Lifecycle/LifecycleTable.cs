@@ -85,6 +85,9 @@ internal static class LifecycleTable
         Add(Any, CommandKind.RecordNotification, null);
         Add(Any, CommandKind.RecordReminder, null);
         Add(Active, CommandKind.RecordChannel, null);
+        Add(Open, CommandKind.JoinAlert, null, Guards.DedupKeyMatches);
+        Add(Active, CommandKind.ClearAlert, null, Guards.DedupKeyMatches);
+        Add(Active, CommandKind.AdoptPolicy, null);
         return rows;
     }
 }

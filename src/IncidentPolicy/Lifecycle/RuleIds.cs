@@ -79,6 +79,13 @@ public static class RuleIds
     /// <summary>An action item marked won't do needs a reason.</summary>
     public const string ActionItemWontDoReason = "actionItem.wontDoReason";
 
+    /// <summary>An alert joins, or a clear reaches, only the incident opened with its dedup key.</summary>
+    public const string DedupKeyMatches = "alert.dedupKeyMatches";
+
+    /// <summary>An incident adopts only the policy it is governed by, and a log that adopted a policy is replayed under
+    /// the last policy it adopted (<see cref="Incident.Adopt"/>).</summary>
+    public const string PolicyAdopted = "policy.adopted";
+
     /// <summary>An incident cannot be merged into itself.</summary>
     public const string MergeNotSelf = "merge.notSelf";
 }

@@ -92,6 +92,8 @@ internal static partial class PolicyMapper
     /// version 1 let anyone issue what the table left out, or everything when it was absent; such a version 1 table is
     /// refused with what to write, since version 2 reads it otherwise.
     /// </summary>
+    private static readonly CommandKind[] AlertFollowUps = [CommandKind.JoinAlert, CommandKind.ClearAlert];
+
     private static PermissionTable? ReadPermissions(
         Dictionary<string, List<string?>?>? document, int? version, List<Role?>? roles, List<string>? resolvers, ProblemList problems, string path)
     {
@@ -133,9 +135,23 @@ internal static partial class PolicyMapper
         }
 
         var left = Enum.GetValues<CommandKind>().Where(c => !permissions.ContainsKey(c) && document.Keys.All(k => k != HumanText.CamelCase(c))).ToList();
-        if (version == 1 && rest is null && left.Count > 0)
+
+        // Tables written before the alert commands existed keep working: whoever may raise an alert may join and
+        // clear one. A table that does not name adoptPolicy gives it to nobody (unless * does): it is never open by
+        // omission, in either format version.
+        if (rest is null)
         {
-            problems.Add(path, $"format version 1 let anyone issue the commands this table leaves out ({string.Join(", ", left.Select(c => HumanText.CamelCase(c)))}); "
+            foreach (var command in AlertFollowUps.Where(left.Contains))
+            {
+                permissions[command] = permissions.TryGetValue(CommandKind.RaiseAlert, out var raisers) ? raisers : [PermissionTable.Anyone];
+                left.Remove(command);
+            }
+        }
+
+        var leftOpenInVersion1 = left.Where(c => c != CommandKind.AdoptPolicy).ToList();
+        if (version == 1 && rest is null && leftOpenInVersion1.Count > 0)
+        {
+            problems.Add(path, $"format version 1 let anyone issue the commands this table leaves out ({string.Join(", ", leftOpenInVersion1.Select(c => HumanText.CamelCase(c)))}); "
                 + "format version 2 lets nobody: list them ([\"*\"] for anyone), or add \"*\": [\"*\"] for every command not named, and set \"formatVersion\": 2");
         }
 

@@ -78,7 +78,8 @@ public sealed partial class PostMortem
     /// The timeline in the policy zone's local time, one entry per instant at which something meaningful happened:
     /// the alert, acknowledgement, declaration and the Incident Commander's assignment, the incident channel's
     /// creation (only when the log records it, <see cref="ChannelCreated"/>), roles engaged, severity changes, status
-    /// updates, notes, mitigation, resolution and reopening. Events at the same instant share an entry, their phrases
+    /// updates, notes, mitigation, resolution and reopening, alerts that joined the incident ("Alert fires again"), the
+    /// alert source clearing and a migration to another policy. Events at the same instant share an entry, their phrases
     /// joined with <c>", "</c>; a status update at the instant of a mitigation or resolution is folded into it (it
     /// announces it); a declaration together with the commander's assignment reads "IC assigned", followed by
     /// "incident channel created" when the channel's creation is recorded at that instant too. Impacts, flags,

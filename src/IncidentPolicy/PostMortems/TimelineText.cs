@@ -71,6 +71,15 @@ internal static class TimelineText
                     case Reopened:
                         phrases.Add("Incident reopened");
                         break;
+                    case AlertJoined j:
+                        phrases.Add($"Alert fires again ({LowerFirst(j.Summary.Trim())})");
+                        break;
+                    case AlertCleared:
+                        phrases.Add("Alert clears at its source");
+                        break;
+                    case PolicyAdopted p:
+                        phrases.Add($"Policy {p.PolicyHash} adopted");
+                        break;
                     default:
                         break;
                 }

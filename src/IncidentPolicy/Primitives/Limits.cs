@@ -56,6 +56,9 @@ public static class Limits
     /// <summary>The longest id (incident, person, role, severity, key, action item, …): 256 UTF-16 code units.</summary>
     public const int MaxIdLength = 256;
 
+    /// <summary>The longest alert dedup key: 255 UTF-16 code units, as PagerDuty's Events API v2 allows.</summary>
+    public const int MaxDedupKeyLength = 255;
+
     /// <summary>The longest text (a summary, a title, a note, a status update, a reason): 65,536 UTF-16 code
     /// units.</summary>
     public const int MaxTextLength = 65_536;

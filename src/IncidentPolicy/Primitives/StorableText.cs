@@ -16,6 +16,9 @@ internal static class StorableText
         /// <summary>One line of text: no control characters, at most <see cref="Limits.MaxTextLength"/>.</summary>
         Line,
 
+        /// <summary>An alert's dedup key: no control characters, at most <see cref="Limits.MaxDedupKeyLength"/>.</summary>
+        Key,
+
         /// <summary>Free text: line breaks (<c>\n</c>, <c>\r</c>) and tabs allowed, at most <see cref="Limits.MaxTextLength"/>.</summary>
         Free,
     }
@@ -28,7 +31,12 @@ internal static class StorableText
             return null;
         }
 
-        var max = shape == Shape.Id ? Limits.MaxIdLength : Limits.MaxTextLength;
+        var max = shape switch
+        {
+            Shape.Id => Limits.MaxIdLength,
+            Shape.Key => Limits.MaxDedupKeyLength,
+            _ => Limits.MaxTextLength,
+        };
         if (text.Length > max)
         {
             return $"{Capital(what)} is {text.Length:N0} characters long; at most {max:N0} are allowed.";

@@ -7,10 +7,12 @@ using IncidentPolicy.Lifecycle;
 
 namespace IncidentPolicy.Serialization;
 
-/// <summary>Writes events in the log's key order: type, at, by, then the record's fields, every one present.</summary>
+/// <summary>Writes events in the log's key order: type, at, by, then the record's fields, every one present but a
+/// field added to the format later, which is left out when null.</summary>
 internal static class EventLogWriter
 {
-    private static readonly JsonWriterOptions Compact = new()
+    /// <summary>Compact, with non-ASCII text as is: the form of a JSON Lines log and of a command.</summary>
+    internal static readonly JsonWriterOptions Compact = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
@@ -24,6 +26,8 @@ internal static class EventLogWriter
         IndentCharacter = ' ',
         NewLine = "\n",
     };
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string Line(IncidentEvent incidentEvent)
     {
@@ -81,29 +85,75 @@ internal static class EventLogWriter
         writer.WriteStartObject();
         writer.WriteString("type", type.Name);
         writer.WriteString("at", IsoText.FormatInstant(incidentEvent.At));
+        if (!IsValidUnicode(incidentEvent.By))
+        {
+            throw new ArgumentException("The actor's id is not valid Unicode: it has a lone surrogate.", nameof(incidentEvent));
+        }
+
         writer.WriteString("by", incidentEvent.By);
         foreach (var field in type.Fields)
         {
-            switch (field.Kind)
-            {
-                case EventFieldKind.Text:
-                    writer.WriteString(field.Name, field.Text(incidentEvent));
-                    break;
-                case EventFieldKind.Instant:
-                    writer.WriteString(field.Name, IsoText.FormatInstant(field.Instant(incidentEvent)));
-                    break;
-                case EventFieldKind.Date:
-                    writer.WriteString(field.Name, field.Date(incidentEvent).ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture));
-                    break;
-                case EventFieldKind.Decimal:
-                    writer.WriteNumber(field.Name, field.Decimal(incidentEvent));
-                    break;
-                default:
-                    writer.WriteString(field.Name, field.Choice!.Write(field.ChoiceValue(incidentEvent)));
-                    break;
-            }
+            WriteField(writer, field, field.Name, incidentEvent);
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one field of <paramref name="incidentEvent"/> under <paramref name="key"/>, or nothing when it is
+    /// null and <see cref="EventField.OmittedWhenNull"/>.</summary>
+    /// <exception cref="ArgumentException">A text holds a lone surrogate, which the JSON writer would silently turn into
+    /// U+FFFD: refused rather than changed.</exception>
+    internal static void WriteField(Utf8JsonWriter writer, EventField field, string key, IncidentEvent incidentEvent)
+    {
+        switch (field.Kind)
+        {
+            case EventFieldKind.Text:
+                if (field.Text(incidentEvent) is { } text)
+                {
+                    if (!IsValidUnicode(text))
+                    {
+                        throw new ArgumentException($"The {key} is not valid Unicode: it has a lone surrogate.", nameof(incidentEvent));
+                    }
+
+                    writer.WriteString(key, text);
+                }
+                else if (!field.OmittedWhenNull)
+                {
+                    writer.WriteNull(key);
+                }
+
+                break;
+            case EventFieldKind.Instant:
+                writer.WriteString(key, IsoText.FormatInstant(field.Instant(incidentEvent)));
+                break;
+            case EventFieldKind.Date:
+                writer.WriteString(key, field.Date(incidentEvent).ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture));
+                break;
+            case EventFieldKind.Decimal:
+                writer.WriteNumber(key, field.Decimal(incidentEvent));
+                break;
+            default:
+                writer.WriteString(key, field.Choice!.Write(field.ChoiceValue(incidentEvent)));
+                break;
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> is valid UTF-16: no lone surrogate.</summary>
+    internal static bool IsValidUnicode(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = StrictUtf8.GetByteCount(text);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -27,7 +27,8 @@ namespace IncidentPolicy.Serialization;
 ///     "flags": ["dataBreachSuspected"], "restricted": true,
 ///     "actionItems": [{"id": "AI-1", "action": "…", "owner": "…", "due": "2026-06-05", "status": "open",
 ///                      "completedAt": null, "reason": null}],
-///     "postMortemScheduledFor": "…", "postMortemPublishedAt": null, "mergedInto": null
+///     "postMortemScheduledFor": "…", "postMortemPublishedAt": null, "mergedInto": null,
+///     "dedupKey": "checkout/error-rate", "joinedAlerts": 2, "alertClearedAt": null
 ///   },
 ///   "policy": {"contentHash": "sha256:…", "recordedHash": "sha256:…", "matches": true},
 ///   "evaluation": {
@@ -45,7 +46,10 @@ namespace IncidentPolicy.Serialization;
 /// obligations ordered by due instant, then key, as <see cref="Evaluation.Obligations"/> has them.
 /// <c>policy.contentHash</c> is the hash of the policy evaluated with, <c>policy.recordedHash</c> the one the alert
 /// recorded (or <c>null</c>), and <c>policy.matches</c> whether they agree (true when none was recorded).
-/// <c>violations</c> are the lifecycle rules a lenient replay found broken, in log order.</para>
+/// <c>violations</c> are the lifecycle rules a lenient replay found broken, in log order. <c>dedupKey</c> is the
+/// opening alert's dedup key, <c>joinedAlerts</c> how many alerts joined since, <c>alertClearedAt</c> when the alert
+/// source last said it cleared (null when it has not, or fired again since); <c>policy.recordedHash</c> is the last
+/// adopted policy's hash when the incident adopted one.</para>
 /// <para>Text is written as is (no escaping of non-ASCII characters), two-space indentation, <c>\n</c> line ends, no
 /// trailing line break. Keys may be added to a format version; a key is never removed or changed in meaning without
 /// a new <see cref="FormatVersion"/>. All members are pure and thread-safe.</para>
@@ -109,6 +113,9 @@ public static class IncidentJson
                 PostMortemScheduledFor = incident.PostMortemScheduledFor,
                 PostMortemPublishedAt = incident.PostMortemPublishedAt,
                 MergedInto = incident.MergedInto,
+                DedupKey = incident.DedupKey,
+                JoinedAlerts = incident.JoinedAlerts,
+                AlertClearedAt = incident.AlertClearedAt,
             },
             Policy = new PolicyMatchDocument
             {

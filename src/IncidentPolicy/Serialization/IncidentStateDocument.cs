@@ -71,6 +71,12 @@ internal sealed class IncidentPartDocument
     public Instant? PostMortemPublishedAt { get; set; }
 
     public string? MergedInto { get; set; }
+
+    public string? DedupKey { get; set; }
+
+    public int JoinedAlerts { get; set; }
+
+    public Instant? AlertClearedAt { get; set; }
 }
 
 internal sealed class RoleAssignmentDocument

@@ -35,7 +35,8 @@ public class EventCatalogueTests
         Assert.Equal(
             "alertFired, acknowledged, declared, commanderAssigned, roleAssigned, severityChanged, statusUpdatePosted, "
             + "impactRecorded, flagRaised, mitigated, resolved, reopened, postMortemScheduled, postMortemPublished, actionItemAdded, "
-            + "actionItemCompleted, actionItemStatusChanged, closed, declined, merged, noteAdded, notificationSent, reminderSent, channelCreated",
+            + "actionItemCompleted, actionItemStatusChanged, closed, declined, merged, noteAdded, notificationSent, reminderSent, channelCreated, "
+            + "alertJoined, alertCleared, policyAdopted",
             EventCatalogue.NameList);
 
     [Theory]

@@ -63,8 +63,12 @@ public class SecurePermissionTests
         Assert.Null(table.RolesFor(CommandKind.AddNote));
         Assert.Equal(["incident-commander", "b"], table.RolesFor(CommandKind.Resolve));
         Assert.Equal(["a", "b", "incident-commander", "on-call-engineer"], table.RolesFor(CommandKind.RecordNotification));
+        Assert.Null(table.RolesFor(CommandKind.JoinAlert));
+        Assert.Null(table.RolesFor(CommandKind.ClearAlert));
+        Assert.Equal(["a", "b"], table.RolesFor(CommandKind.AdoptPolicy));
+        Assert.False(table.Allows(CommandKind.AdoptPolicy, ["incident-commander", "on-call-engineer"]));
         Assert.All(
-            Enum.GetValues<CommandKind>().Except([CommandKind.RaiseAlert, CommandKind.AddNote]),
+            Enum.GetValues<CommandKind>().Except([CommandKind.RaiseAlert, CommandKind.JoinAlert, CommandKind.ClearAlert, CommandKind.AddNote]),
             c => Assert.False(table.Allows(c, [])));
         Assert.Empty(table.CommandsNobodyMayIssue());
     }

@@ -8,7 +8,8 @@ namespace IncidentPolicy.Tests.Serialization;
 /// <summary>
 /// The format on disk does not change: committed format-version-1 logs, written by the writer before the event catalogue
 /// drove it (<c>Golden/every-event-type.v1.*</c>: every event type, optional fields present and null, tricky text,
-/// decimals and fractions of a second), read and re-write byte for byte.
+/// decimals and fractions of a second; the events issue 17 added to format version 1 appended at the end), read and
+/// re-write byte for byte.
 /// </summary>
 public class EventLogGoldenTests
 {

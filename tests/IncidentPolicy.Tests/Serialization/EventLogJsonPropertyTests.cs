@@ -10,7 +10,7 @@ namespace IncidentPolicy.Tests.Serialization;
 public class EventLogJsonPropertyTests
 {
     [Fact]
-    public void Generators_CoverEveryEventType() => Assert.Equal(24, IncidentGen.EventTypeCount);
+    public void Generators_CoverEveryEventType() => Assert.Equal(27, IncidentGen.EventTypeCount);
 
     [Property(MaxTest = 300)]
     public Property SerializeLines_ThenRead_RoundTrips() =>

@@ -56,6 +56,15 @@ public class EventLogJsonTests
         { new ReminderSent(At(14), "bot", "externalUpdate#2"), """{"type":"reminderSent","at":"2026-05-29T14:14:00Z","by":"bot","key":"externalUpdate#2"}""" },
         { new ChannelCreated(At(5), "bot", "#inc-2026-05-29-checkout-errors"),
           """{"type":"channelCreated","at":"2026-05-29T14:05:00Z","by":"bot","channel":"#inc-2026-05-29-checkout-errors"}""" },
+        { new AlertFired(At(0), "monitoring", "Checkout error rate > 5%", null, null, "sha256:ab12", "checkout/error-rate"),
+          """{"type":"alertFired","at":"2026-05-29T14:00:00Z","by":"monitoring","summary":"Checkout error rate > 5%","service":null,"severity":null,"policyHash":"sha256:ab12","dedupKey":"checkout/error-rate"}""" },
+        { new AlertJoined(At(3), "monitoring", "Checkout error rate > 8%", "checkout/error-rate", "critical"),
+          """{"type":"alertJoined","at":"2026-05-29T14:03:00Z","by":"monitoring","summary":"Checkout error rate > 8%","dedupKey":"checkout/error-rate","severity":"critical"}""" },
+        { new AlertJoined(At(3), "monitoring", "again", "k"),
+          """{"type":"alertJoined","at":"2026-05-29T14:03:00Z","by":"monitoring","summary":"again","dedupKey":"k","severity":null}""" },
+        { new AlertCleared(At(25), "monitoring", "checkout/error-rate"),
+          """{"type":"alertCleared","at":"2026-05-29T14:25:00Z","by":"monitoring","dedupKey":"checkout/error-rate"}""" },
+        { new PolicyAdopted(At(26), "erin", "sha256:cd34"), """{"type":"policyAdopted","at":"2026-05-29T14:26:00Z","by":"erin","policyHash":"sha256:cd34"}""" },
     };
 
     private static readonly IncidentEvent[] Checkout =
@@ -131,8 +140,17 @@ public class EventLogJsonTests
     {
         var types = EveryType.Select(row => ((IncidentEvent)row[0]).GetType()).Distinct().ToList();
         var all = typeof(IncidentEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(IncidentEvent)) && !t.IsAbstract).ToList();
-        Assert.Equal(24, all.Count);
+        Assert.Equal(27, all.Count);
         Assert.Equal(all.OrderBy(t => t.Name), types.OrderBy(t => t.Name));
+    }
+
+    [Fact]
+    public void Serialize_TextWithALoneSurrogate_IsRefused_NotWrittenAsAReplacementCharacter()
+    {
+        Assert.Throws<ArgumentException>(() => EventLogJson.SerializeLine(new NoteAdded(T0, "alice", "a\uD800b")));
+        Assert.Throws<ArgumentException>(() => EventLogJson.SerializeLine(new Acknowledged(T0, "al\uDC00ice")));
+        Assert.Throws<ArgumentException>(() => EventLogJson.SerializeLines([new AlertFired(T0, "m", "s", DedupKey: "\uD800")]));
+        Assert.Throws<ArgumentException>(() => EventLogJson.SerializeDocument("INC-1", [new Reopened(T0, "bob", "\uD800")]));
     }
 
     [Fact]
@@ -369,7 +387,7 @@ public class EventLogJsonTests
         var (error, _) = Bad(AfterTwoGoodLines("""{"type":"exploded","at":"2026-05-29T14:05Z","by":"a"}"""));
         AssertError(error, 2, 4, "$.type", error.Reason);
         Assert.StartsWith("'exploded' is not an event type; the types are alertFired, acknowledged, declared,", error.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("notificationSent, reminderSent, channelCreated", error.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("notificationSent, reminderSent, channelCreated, alertJoined, alertCleared, policyAdopted", error.Reason, StringComparison.Ordinal);
     }
 
     [Theory]

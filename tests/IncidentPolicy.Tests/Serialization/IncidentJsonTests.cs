@@ -26,7 +26,7 @@ public sealed class IncidentJsonTests
             ["id", "status", "version", "severity", "title", "summary", "service", "channel", "alertAt", "lastEventAt",
              "acknowledgedAt", "acknowledgedBy", "onCallResponder", "declaredAt", "mitigatedAt", "resolvedAt", "closedAt",
              "commander", "roles", "impacts", "flags", "restricted", "actionItems", "postMortemScheduledFor",
-             "postMortemPublishedAt", "mergedInto"],
+             "postMortemPublishedAt", "mergedInto", "dedupKey", "joinedAlerts", "alertClearedAt"],
             state.AsObject().Select(p => p.Key));
         Assert.Equal((incident.Id, "postMortem", incident.Version, "SEV-1"), ((string)state["id"]!, (string)state["status"]!, (int)state["version"]!, (string)state["severity"]!));
         Assert.Equal("2026-05-29T04:02:00Z", (string)state["alertAt"]!);

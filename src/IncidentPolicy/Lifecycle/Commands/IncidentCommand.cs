@@ -39,7 +39,12 @@ namespace IncidentPolicy.Lifecycle;
 /// <item><term><see cref="RecordNotification"/></term><description><see cref="NotificationSent"/> (the host sent it)</description></item>
 /// <item><term><see cref="RecordReminder"/></term><description><see cref="ReminderSent"/> (the host sent it)</description></item>
 /// <item><term><see cref="RecordChannel"/></term><description><see cref="ChannelCreated"/> (the host created it)</description></item>
+/// <item><term><see cref="JoinAlert"/></term><description><see cref="AlertJoined"/> (an alert with the incident's dedup key fired again)</description></item>
+/// <item><term><see cref="ClearAlert"/></term><description><see cref="AlertCleared"/> (the alert source cleared it)</description></item>
+/// <item><term><see cref="AdoptPolicy"/></term><description><see cref="PolicyAdopted"/> (see <see cref="Incident.Adopt"/>)</description></item>
 /// </list>
+/// <para>Every command has one JSON form, <c>Serialization.IncidentCommandJson</c>, for hosts that carry commands across a
+/// process boundary.</para>
 /// <para>A command's properties name what it carries (<c>Severity</c>, <c>Reason</c>, <c>Person</c>). Where a
 /// command takes two texts of the same kind, write the arguments by name:
 /// <c>new AssignRole(Role: "comms-lead", Person: "maria")</c>.</para>

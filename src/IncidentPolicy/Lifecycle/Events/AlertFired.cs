@@ -9,7 +9,10 @@ namespace IncidentPolicy.Lifecycle;
 /// <param name="Service">The affected service, or null.</param>
 /// <param name="Severity">An initial severity id, or null when the severity is assessed later.</param>
 /// <param name="PolicyHash">The content hash of the policy in force at the alert, or null.</param>
-public sealed record AlertFired(Instant At, string By, string Summary, string? Service = null, string? Severity = null, string? PolicyHash = null) : IncidentEvent(At, By)
+/// <param name="DedupKey">The alert source's de-duplication key, or null; left out of the log when null, so logs
+/// written before it existed are written back byte for byte.</param>
+public sealed record AlertFired(Instant At, string By, string Summary, string? Service = null, string? Severity = null, string? PolicyHash = null, string? DedupKey = null)
+    : IncidentEvent(At, By)
 {
     /// <inheritdoc/>
     public override CommandKind Kind => CommandKind.RaiseAlert;

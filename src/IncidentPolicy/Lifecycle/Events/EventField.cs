@@ -42,6 +42,7 @@ internal sealed class EventField
         StorableText.Shape? shape,
         string? what,
         EventChoice? choice,
+        FieldOrigin origin = default,
         Func<IncidentEvent, string?>? text = null,
         Func<IncidentEvent, Instant>? instant = null,
         Func<IncidentEvent, LocalDate>? date = null,
@@ -54,6 +55,9 @@ internal sealed class EventField
         Shape = shape;
         What = what;
         Choice = choice;
+        SetByLibrary = origin.SetByLibrary;
+        OmittedWhenNull = origin.OmittedWhenNull;
+        CommandName = origin.SetByLibrary ? null : origin.CommandName ?? name;
         _text = text;
         _instant = instant;
         _date = date;
@@ -80,6 +84,19 @@ internal sealed class EventField
     /// <summary>The enum a <see cref="EventFieldKind.Choice"/> field holds; null for every other kind.</summary>
     public EventChoice? Choice { get; }
 
+    /// <summary>Whether <see cref="Incident.Apply"/> sets the field itself (an alert's policy hash): no command carries
+    /// it, so <see cref="CommandName"/> is null.</summary>
+    public bool SetByLibrary { get; }
+
+    /// <summary>Whether the writer leaves an optional field out when it is null, rather than writing <c>null</c>: a field
+    /// added to format version 1 after logs were written, so that those logs are written back byte for byte.</summary>
+    public bool OmittedWhenNull { get; }
+
+    /// <summary>The field's key in the command's JSON form (<see cref="CommandCatalogue"/>): the command record's
+    /// parameter, camelCase — the event's own <see cref="Name"/> unless the command names it otherwise (the
+    /// <c>incidentId</c> of <c>mergeInto</c> is the <c>into</c> of <c>merged</c>); null when the library sets the field.</summary>
+    public string? CommandName { get; }
+
     /// <summary>A <see cref="EventFieldKind.Text"/> field's value.</summary>
     public string? Text(IncidentEvent e) => _text!(e);
 
@@ -105,27 +122,34 @@ internal sealed class EventField
         _ => ChoiceValue(e),
     };
 
-    internal static EventField ForText<TEvent>(string name, Func<TEvent, string?> get, bool optional, StorableText.Shape? shape, string? what)
+    internal static EventField ForText<TEvent>(string name, Func<TEvent, string?> get, bool optional, StorableText.Shape? shape, string? what, FieldOrigin origin = default)
         where TEvent : IncidentEvent =>
-        new(name, EventFieldKind.Text, optional, shape, what, null, text: e => get((TEvent)e));
+        new(name, EventFieldKind.Text, optional, shape, what, null, origin, text: e => get((TEvent)e));
 
-    internal static EventField ForInstant<TEvent>(string name, Func<TEvent, Instant> get, string what)
+    internal static EventField ForInstant<TEvent>(string name, Func<TEvent, Instant> get, string what, FieldOrigin origin = default)
         where TEvent : IncidentEvent =>
-        new(name, EventFieldKind.Instant, false, null, what, null, instant: e => get((TEvent)e));
+        new(name, EventFieldKind.Instant, false, null, what, null, origin, instant: e => get((TEvent)e));
 
-    internal static EventField ForDate<TEvent>(string name, Func<TEvent, LocalDate> get, string what)
+    internal static EventField ForDate<TEvent>(string name, Func<TEvent, LocalDate> get, string what, FieldOrigin origin = default)
         where TEvent : IncidentEvent =>
-        new(name, EventFieldKind.Date, false, null, what, null, date: e => get((TEvent)e));
+        new(name, EventFieldKind.Date, false, null, what, null, origin, date: e => get((TEvent)e));
 
-    internal static EventField ForDecimal<TEvent>(string name, Func<TEvent, decimal> get)
+    internal static EventField ForDecimal<TEvent>(string name, Func<TEvent, decimal> get, FieldOrigin origin = default)
         where TEvent : IncidentEvent =>
-        new(name, EventFieldKind.Decimal, false, null, null, null, number: e => get((TEvent)e));
+        new(name, EventFieldKind.Decimal, false, null, null, null, origin, number: e => get((TEvent)e));
 
-    internal static EventField ForChoice<TEvent, TEnum>(string name, Func<TEvent, TEnum> get, string noun)
+    internal static EventField ForChoice<TEvent, TEnum>(string name, Func<TEvent, TEnum> get, string noun, FieldOrigin origin = default)
         where TEvent : IncidentEvent
         where TEnum : struct, Enum =>
-        new(name, EventFieldKind.Choice, false, null, null, EventChoice.Of<TEnum>(noun), choiceValue: e => get((TEvent)e));
+        new(name, EventFieldKind.Choice, false, null, null, EventChoice.Of<TEnum>(noun), origin, choiceValue: e => get((TEvent)e));
 }
+
+/// <summary>Where a field's value comes from and how it is written, beyond its kind: whether the library sets it,
+/// whether it is left out when null, and the name its command gives it when that differs from the event's.</summary>
+/// <param name="SetByLibrary">The library sets the field; no command carries it.</param>
+/// <param name="OmittedWhenNull">The writer leaves the field out when it is null.</param>
+/// <param name="CommandName">The command's name for the field, or null for the event's own.</param>
+internal readonly record struct FieldOrigin(bool SetByLibrary = false, bool OmittedWhenNull = false, string? CommandName = null);
 
 /// <summary>The values an enum field may take in the log: each defined value, written camelCase. Immutable and
 /// thread-safe.</summary>

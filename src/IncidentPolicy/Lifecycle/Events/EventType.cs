@@ -11,12 +11,18 @@ internal sealed class EventType
 {
     private readonly Func<Instant, string, EventValues, IncidentEvent> _create;
 
-    internal EventType(string name, Type recordType, ImmutableArray<EventField> fields, Func<Instant, string, EventValues, IncidentEvent> create)
+    internal EventType(
+        string name,
+        Type recordType,
+        ImmutableArray<EventField> fields,
+        Func<Instant, string, EventValues, IncidentEvent> create,
+        Func<EventType, CommandType>? command = null)
     {
         Name = name;
         RecordType = recordType;
         Fields = fields;
         _create = create;
+        Command = command?.Invoke(this);
     }
 
     /// <summary>The type as the log writes it, its <c>"type"</c>: the record's <see cref="IncidentEvent.Type"/>.</summary>
@@ -27,6 +33,10 @@ internal sealed class EventType
 
     /// <summary>The fields after <c>at</c> and <c>by</c>, in the record's (and the log's) order.</summary>
     public ImmutableArray<EventField> Fields { get; }
+
+    /// <summary>The command whose acceptance records this event, with its JSON form; null for an event no command
+    /// records.</summary>
+    public CommandType? Command { get; }
 
     /// <summary>The field named <paramref name="name"/> (ordinal), or null.</summary>
     public EventField? Field(string name)

@@ -1,0 +1,31 @@
+namespace IncidentPolicy.Orleans.Grains;
+
+/// <summary>
+/// Alert intake with de-duplication, as PagerDuty's Events API v2 does it, keyed by the alert's dedup key: one
+/// activation per key, so the alerts of one key are handled one at a time. Every command goes to the incident as
+/// <see cref="IncidentGrainOptions.IntakeActor"/>, subject to the policy's permissions like any other.
+/// </summary>
+public interface IAlertIntakeGrain : IGrainWithStringKey
+{
+    /// <summary>An alert with this dedup key fired: it joins the open incident that has the key (<c>alertJoined</c>, no
+    /// new incident), or raises a new incident with the key (its id from the host's <see cref="IIncidentIdGenerator"/>).</summary>
+    /// <param name="summary">What the alert says.</param>
+    /// <param name="service">The affected service, or <see langword="null"/>.</param>
+    /// <param name="severity">The severity the alert suggests, or <see langword="null"/>.</param>
+    /// <returns>The incident's id and the incident grain's answer.</returns>
+    Task<AlertIntakeAnswer> TriggerAsync(string summary, string? service, string? severity);
+
+    /// <summary>Acknowledges the open incident with this dedup key.</summary>
+    /// <returns>The incident's id and the answer; no incident (both <see langword="null"/>) when none is open with the key.</returns>
+    Task<AlertIntakeAnswer> AcknowledgeAsync();
+
+    /// <summary>Resolves the open incident with this dedup key.</summary>
+    /// <param name="summary">Why it is resolved, or <see langword="null"/>.</param>
+    /// <returns>The incident's id and the answer; no incident when none is open with the key.</returns>
+    Task<AlertIntakeAnswer> ResolveAsync(string? summary);
+
+    /// <summary>Records on the open incident with this dedup key that its alert cleared (<c>alertCleared</c>); the
+    /// incident stays open until someone resolves it.</summary>
+    /// <returns>The incident's id and the answer; no incident when none is open with the key.</returns>
+    Task<AlertIntakeAnswer> ClearAsync();
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using IncidentPolicy.Orleans.Storage;
+
+namespace IncidentPolicy.Orleans.Hosting;
+
+/// <summary>
+/// The policies incidents were opened under, by content hash: the host's current one, and every other one read back
+/// from the event store (parsed once per silo). Thread-safe.
+/// </summary>
+internal sealed class PolicyCatalog(CurrentPolicy current, IIncidentEventStore store)
+{
+    private readonly ConcurrentDictionary<string, ResponsePolicy> _byHash = new(StringComparer.Ordinal)
+    {
+        [current.Policy.ContentHash] = current.Policy,
+    };
+
+    private readonly ConcurrentDictionary<string, Task> _saved = new(StringComparer.Ordinal);
+
+    public ResponsePolicy Current => current.Policy;
+
+    /// <summary>Stores a policy's text under its hash, once per silo, before an incident names the hash.</summary>
+    public Task SaveAsync(ResponsePolicy policy)
+    {
+        _byHash.TryAdd(policy.ContentHash, policy);
+        var task = _saved.GetOrAdd(policy.ContentHash, hash => store.SavePolicyAsync(hash, PolicyJson.Serialize(policy)));
+        if (task.IsFaulted || task.IsCanceled)
+        {
+            _saved.TryRemove(new KeyValuePair<string, Task>(policy.ContentHash, task));
+        }
+
+        return task;
+    }
+
+    /// <summary>The policy with this hash: the current one, one already read, or one read from the store.</summary>
+    /// <exception cref="InvalidOperationException">The store has no policy with that hash.</exception>
+    public async Task<ResponsePolicy> FindAsync(string? hash, string incidentId)
+    {
+        if (hash is null)
+        {
+            return current.Policy;
+        }
+
+        if (_byHash.TryGetValue(hash, out var known))
+        {
+            return known;
+        }
+
+        var text = await store.ReadPolicyAsync(hash).ConfigureAwait(false)
+            ?? throw new InvalidOperationException(
+                $"Incident '{incidentId}' was opened under policy {hash}, which the event store does not have; it cannot be replayed.");
+        var policy = PolicyJson.Parse(text);
+        _byHash.TryAdd(hash, policy);
+        return policy;
+    }
+}

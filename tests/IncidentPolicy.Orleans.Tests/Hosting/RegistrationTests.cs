@@ -1,0 +1,75 @@
+using IncidentPolicy.Orleans.Hosting;
+using IncidentPolicy.Orleans.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Orleans.Hosting;
+
+namespace IncidentPolicy.Orleans.Tests.Hosting;
+
+public sealed class RegistrationTests
+{
+    private static IServiceProvider Build(Action<ISiloBuilder> configure)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering();
+            configure(silo);
+        });
+        return builder.Services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void AddIncidentPolicy_OneLine_RegistersPolicyClockOptionsAndStore()
+    {
+        var services = Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default, o => o.ReminderPeriod = TimeSpan.FromMinutes(2)).AddInMemoryIncidentEventStore());
+
+        Assert.Same(ResponsePolicy.Default, services.GetRequiredService<CurrentPolicy>().Policy);
+        Assert.IsType<InMemoryIncidentEventStore>(services.GetRequiredService<IIncidentEventStore>());
+        Assert.NotNull(services.GetRequiredService<IClock>());
+        Assert.Equal(TimeSpan.FromMinutes(2), services.GetRequiredService<IOptions<IncidentGrainOptions>>().Value.ReminderPeriod);
+    }
+
+    [Fact]
+    public void AddIncidentPolicy_FromFile_ReadsThePolicy()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, PolicyJson.Serialize(ResponsePolicy.Default));
+        try
+        {
+            var services = Build(silo => silo.AddIncidentPolicy(path));
+
+            Assert.Equal(ResponsePolicy.Default.ContentHash, services.GetRequiredService<CurrentPolicy>().Policy.ContentHash);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AddIncidentPolicy_MissingFile_PolicyValidationException()
+    {
+        var error = Assert.Throws<PolicyValidationException>(() => Build(silo => silo.AddIncidentPolicy("/no/such/policy.json")));
+
+        Assert.Contains("/no/such/policy.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddIncidentPolicy_NonPositiveReminderPeriod_ArgumentExceptionNamesTheSetting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default, o => o.ReminderPeriod = TimeSpan.Zero)));
+
+        Assert.Contains("ReminderPeriod", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddIncidentPolicy_NonPositiveRetryDelay_ArgumentExceptionNamesTheSetting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default, o => o.RetryDelay = TimeSpan.FromSeconds(-1))));
+
+        Assert.Contains("RetryDelay", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,95 @@
+using IncidentPolicy.Orleans.Hosting;
+using IncidentPolicy.Orleans.Storage;
+using IncidentPolicy.Orleans.WakeUps;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace IncidentPolicy.Orleans.Tests.Support;
+
+/// <summary>
+/// A two-silo in-process test cluster running the incident grains, with everything that must outlive one silo held by
+/// the test: the event store, the reminder table, the clock and the dispatcher. Membership is TestingHost's in-process
+/// table, which is shared by the silos and survives losing any of them.
+/// </summary>
+internal sealed class GrainCluster : IAsyncDisposable
+{
+    public static readonly Instant Start = Instant.FromUtc(2026, 5, 29, 4, 0);
+
+    private GrainCluster(InProcessTestCluster cluster, TestClock clock, IIncidentEventStore store, RecordingDispatcher dispatcher, SharedReminderTable reminders)
+    {
+        Cluster = cluster;
+        Clock = clock;
+        Store = store;
+        Dispatcher = dispatcher;
+        Reminders = reminders;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public TestClock Clock { get; }
+
+    public IIncidentEventStore Store { get; }
+
+    public RecordingDispatcher Dispatcher { get; }
+
+    public SharedReminderTable Reminders { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    public static async Task<GrainCluster> StartAsync(ResponsePolicy policy, short silos = 2, IIncidentEventStore? store = null)
+    {
+        var clock = new TestClock(Start);
+        store ??= new InMemoryIncidentEventStore();
+        var dispatcher = new RecordingDispatcher(clock);
+        var reminders = new SharedReminderTable();
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddIncidentPolicy(policy, options =>
+            {
+                options.ReminderPeriod = TimeSpan.FromSeconds(1);
+                options.RetryDelay = TimeSpan.FromMilliseconds(300);
+            });
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable>(reminders);
+            silo.Services.AddSingleton<IClock>(clock);
+            silo.Services.AddSingleton(store);
+            silo.Services.AddSingleton<IIncidentDispatcher>(dispatcher);
+            silo.Configure<ReminderOptions>(options =>
+            {
+                options.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+                options.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
+                options.ReminderLoadingWindow = TimeSpan.FromMinutes(10);
+            });
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = TimeSpan.FromMilliseconds(500);
+                options.NumMissedProbesLimit = 2;
+                options.NumVotesForDeathDeclaration = 1;
+                options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+                options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
+            });
+        });
+        builder.ConfigureClient(client => client.Services.AddIncidentPolicySerializer());
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new GrainCluster(cluster, clock, store, dispatcher, reminders);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Cluster.StopAllSilosAsync();
+        }
+        finally
+        {
+            await Cluster.DisposeAsync();
+        }
+    }
+}
