@@ -38,20 +38,9 @@ internal static class EventLogMapper
 
     private static IncidentEvent? Read(JsonFieldReader f)
     {
-        if (f.Element.ValueKind != JsonValueKind.Object)
+        if (!f.IsObjectWithUniqueKeys("an event"))
         {
-            f.Fail(null, $"an event must be a JSON object, not {Describe(f.Element.ValueKind)}");
             return null;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in f.Element.EnumerateObject())
-        {
-            if (!seen.Add(property.Name))
-            {
-                f.Fail(property.Name, $"duplicate key '{property.Name}'; each key may appear once");
-                return null;
-            }
         }
 
         if (!f.Element.TryGetProperty("type", out var typeValue))

@@ -164,20 +164,9 @@ public static class IncidentCommandJson
 
     private static IncidentCommand? Read(JsonFieldReader f)
     {
-        if (f.Element.ValueKind != JsonValueKind.Object)
+        if (!f.IsObjectWithUniqueKeys("a command"))
         {
-            f.Fail(null, $"a command must be a JSON object, not {EventLogMapper.Describe(f.Element.ValueKind)}");
             return null;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in f.Element.EnumerateObject())
-        {
-            if (!seen.Add(property.Name))
-            {
-                f.Fail(property.Name, $"duplicate key '{property.Name}'; each key may appear once");
-                return null;
-            }
         }
 
         if (!f.Element.TryGetProperty(CommandKey, out var name))

@@ -25,6 +25,29 @@ internal sealed class JsonFieldReader(JsonElement element, string path)
         }
     }
 
+    /// <summary>Whether the element is a JSON object with each key once; otherwise fails, naming
+    /// <paramref name="noun"/> (<c>an event</c>, <c>a command</c>) or the duplicate key.</summary>
+    public bool IsObjectWithUniqueKeys(string noun)
+    {
+        if (Element.ValueKind != JsonValueKind.Object)
+        {
+            Fail(null, $"{noun} must be a JSON object, not {EventLogMapper.Describe(Element.ValueKind)}");
+            return false;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in Element.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                Fail(property.Name, $"duplicate key '{property.Name}'; each key may appear once");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The value of <paramref name="field"/>, keyed <paramref name="key"/>, as <see cref="EventType.Create"/>
     /// takes it: text (required ones not blank), an instant or date within <see cref="Limits"/>, an exact decimal or
     /// an enum value.</summary>
