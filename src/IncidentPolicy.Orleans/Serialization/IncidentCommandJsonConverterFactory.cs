@@ -6,31 +6,30 @@ using IncidentPolicy.Serialization;
 namespace IncidentPolicy.Orleans.Serialization;
 
 /// <summary>
-/// Writes and reads every command type in the core's catalogue-driven form (<see cref="IncidentCommandJson"/>), so a
-/// new command in the catalogue needs nothing here.
+/// The core's <see cref="IncidentCommandJsonConverter"/> for every command record, not only the base type: Orleans'
+/// codec serializes a value as its runtime type (<c>Declare</c>, <c>Acknowledge</c>), so each derived record needs a
+/// converter too. Reading and writing are the core converter's, so a new command in the catalogue needs nothing here.
 /// </summary>
-internal sealed class IncidentCommandJsonConverter : JsonConverterFactory
+internal sealed class IncidentCommandJsonConverterFactory : JsonConverterFactory
 {
+    private static readonly IncidentCommandJsonConverter Core = new();
+
     public override bool CanConvert(Type typeToConvert) => typeof(IncidentCommand).IsAssignableFrom(typeToConvert);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
+        typeToConvert == typeof(IncidentCommand)
+            ? Core
+            : (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
 
     private sealed class Converter<T> : JsonConverter<T>
         where T : IncidentCommand
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            using var document = JsonDocument.ParseValue(ref reader);
-            if (!IncidentCommandJson.TryParse(document.RootElement.GetRawText(), out var command, out var errors))
-            {
-                throw new JsonException($"Not an incident command: {string.Join("; ", errors)}");
-            }
-
+            var command = Core.Read(ref reader, typeof(IncidentCommand), options);
             return command as T ?? throw new JsonException($"Expected a {typeof(T).Name} command, read {command.Kind}.");
         }
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            writer.WriteRawValue(IncidentCommandJson.Serialize(value), skipInputValidation: true);
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => Core.Write(writer, value, options);
     }
 }

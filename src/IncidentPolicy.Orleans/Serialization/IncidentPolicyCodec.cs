@@ -33,7 +33,7 @@ internal static class IncidentPolicyCodec
             Converters =
             {
                 new IncidentEventJsonConverter(),
-                new IncidentCommandJsonConverter(),
+                new IncidentCommandJsonConverterFactory(),
                 new ActorJsonConverter(),
                 new InstantJsonConverter(),
                 new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
