@@ -50,20 +50,7 @@ internal sealed class RealServerCluster : IAsyncDisposable
             silo.AddPostgreSqlIncidentEventStore(postgres.ConnectionString, schema, ensureSchema: true);
             silo.Services.AddSingleton<IClock>(clock);
             silo.Services.AddSingleton(dispatcher);
-            silo.Configure<ReminderOptions>(options =>
-            {
-                options.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
-                options.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
-                options.ReminderLoadingWindow = TimeSpan.FromMinutes(10);
-            });
-            silo.Configure<ClusterMembershipOptions>(options =>
-            {
-                options.ProbeTimeout = TimeSpan.FromMilliseconds(500);
-                options.NumMissedProbesLimit = 2;
-                options.NumVotesForDeathDeclaration = 1;
-                options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-                options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
-            });
+            GrainCluster.UseTestTimings(silo);
         });
         builder.ConfigureClient(client =>
         {

@@ -18,8 +18,6 @@ namespace IncidentPolicy.Orleans.Tests.RealServers;
 /// </summary>
 public sealed class RealServerClusterTests(RealServersFixture servers) : IClassFixture<RealServersFixture>
 {
-    private static readonly Actor Monitoring = new("monitoring");
-    private static readonly Actor Alex = new("alex", "on-call-engineer");
 
     // What the fast policy owes an unacknowledged SEV-1 incident (see Policies.Fast).
     private static readonly string[] DueKeys =
@@ -38,7 +36,7 @@ public sealed class RealServerClusterTests(RealServersFixture servers) : IClassF
         await using var store = new PostgreSqlIncidentEventStore(servers.PostgreSql.ConnectionString, schema);
         AssertWiredToRealServers(cluster);
         var ids = Enumerable.Range(1, 24).Select(i => $"INC-real-{i:00}").ToList();
-        var accepted = await RaiseAndNoteAsync(cluster.Client, ids);
+        var accepted = await GrainCluster.RaiseWithNotesAsync(cluster.Client, ids);
 
         var (victim, victimIncidents) = await BusiestSiloAsync(cluster, ids);
         var killedAt = clock.GetCurrentInstant();
@@ -71,7 +69,7 @@ public sealed class RealServerClusterTests(RealServersFixture servers) : IClassF
         var first = await RealServerCluster.StartAsync(servers.Redis, servers.PostgreSql, schema, clusterId, clock, dispatcher);
         try
         {
-            accepted = await RaiseAndNoteAsync(first.Client, ids);
+            accepted = await GrainCluster.RaiseWithNotesAsync(first.Client, ids);
         }
         finally
         {
@@ -117,28 +115,6 @@ public sealed class RealServerClusterTests(RealServersFixture servers) : IClassF
         }
     }
 
-    private static async Task<Dictionary<string, List<ApplyAnswer>>> RaiseAndNoteAsync(IClusterClient client, List<string> ids)
-    {
-        var accepted = new Dictionary<string, List<ApplyAnswer>>();
-        await Task.WhenAll(ids.Select(async id =>
-        {
-            var grain = client.GetGrain<IIncidentGrain>(id);
-            var raised = await grain.ApplyAsync(new RaiseAlert($"{id} failing", "checkout", "SEV-1"), Monitoring, 0);
-            var note = await grain.ApplyAsync(new AddNote("looking"), Alex, await grain.GetVersionAsync());
-            if (!note.IsAccepted)
-            {
-                // A wake-up recorded a page in between: apply again at the version it answered.
-                note = await grain.ApplyAsync(new AddNote("looking"), Alex, note.Version);
-            }
-
-            lock (accepted)
-            {
-                accepted[id] = [raised, note];
-            }
-        }));
-        Assert.All(accepted.Values.SelectMany(a => a), a => Assert.True(a.IsAccepted, a.ToString()));
-        return accepted;
-    }
 
     private static async Task<bool> AllRecordedAsync(PostgreSqlIncidentEventStore store, List<string> ids)
     {

@@ -1,3 +1,5 @@
+using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Orleans.Grains;
 using IncidentPolicy.Orleans.Hosting;
 using IncidentPolicy.Orleans.Storage;
 using IncidentPolicy.Orleans.WakeUps;
@@ -40,6 +42,53 @@ internal sealed class GrainCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
+    private static readonly Actor OnCallAlex = new("alex", "on-call-engineer");
+
+    /// <summary>Raises a SEV-1 for each id and adds a note to each (again at the answered version when a wake-up recorded a
+    /// page in between); asserts every answer accepted and returns them by id, for comparing logs after a loss.</summary>
+    public static async Task<Dictionary<string, List<ApplyAnswer>>> RaiseWithNotesAsync(IClusterClient client, IReadOnlyList<string> ids)
+    {
+        var accepted = new Dictionary<string, List<ApplyAnswer>>();
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            var grain = client.GetGrain<IIncidentGrain>(id);
+            var raised = await grain.ApplyAsync(new RaiseAlert($"{id} failing", "checkout", "SEV-1"), new Actor("monitoring"), 0);
+            var note = await grain.ApplyAsync(new AddNote("looking"), OnCallAlex, await grain.GetVersionAsync());
+            if (!note.IsAccepted)
+            {
+                // A wake-up recorded a page in between: apply again at the version it answered.
+                note = await grain.ApplyAsync(new AddNote("looking"), OnCallAlex, note.Version);
+            }
+
+            lock (accepted)
+            {
+                accepted[id] = [raised, note];
+            }
+        }));
+        Assert.All(accepted.Values.SelectMany(a => a), a => Assert.True(a.IsAccepted, a.ToString()));
+        return accepted;
+    }
+
+    /// <summary>Reminders that may tick every second and a dead silo declared within about a second, so wake-ups and
+    /// the loss of a silo show within a test's time.</summary>
+    public static void UseTestTimings(ISiloBuilder silo)
+    {
+        silo.Configure<ReminderOptions>(options =>
+        {
+            options.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+            options.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
+            options.ReminderLoadingWindow = TimeSpan.FromMinutes(10);
+        });
+        silo.Configure<ClusterMembershipOptions>(options =>
+        {
+            options.ProbeTimeout = TimeSpan.FromMilliseconds(500);
+            options.NumMissedProbesLimit = 2;
+            options.NumVotesForDeathDeclaration = 1;
+            options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+            options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
+        });
+    }
+
     public static async Task<GrainCluster> StartAsync(ResponsePolicy policy, short silos = 2, IIncidentEventStore? store = null)
     {
         var clock = new TestClock(Start);
@@ -60,20 +109,7 @@ internal sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSingleton<IClock>(clock);
             silo.Services.AddSingleton(store);
             silo.Services.AddSingleton<IIncidentDispatcher>(dispatcher);
-            silo.Configure<ReminderOptions>(options =>
-            {
-                options.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
-                options.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
-                options.ReminderLoadingWindow = TimeSpan.FromMinutes(10);
-            });
-            silo.Configure<ClusterMembershipOptions>(options =>
-            {
-                options.ProbeTimeout = TimeSpan.FromMilliseconds(500);
-                options.NumMissedProbesLimit = 2;
-                options.NumVotesForDeathDeclaration = 1;
-                options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-                options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
-            });
+            GrainCluster.UseTestTimings(silo);
         });
         builder.ConfigureClient(client => client.Services.AddIncidentPolicySerializer());
         var cluster = builder.Build();

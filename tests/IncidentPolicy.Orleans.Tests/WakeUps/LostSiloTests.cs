@@ -14,8 +14,6 @@ namespace IncidentPolicy.Orleans.Tests.WakeUps;
 /// </summary>
 public sealed class LostSiloTests
 {
-    private static readonly Actor Monitoring = new("monitoring");
-    private static readonly Actor Alex = new("alex", "on-call-engineer");
 
     private static readonly string[] DueKeys =
     [
@@ -28,23 +26,7 @@ public sealed class LostSiloTests
     {
         await using var cluster = await GrainCluster.StartAsync(Policies.Fast);
         var ids = Enumerable.Range(1, 24).Select(i => $"INC-lost-{i:00}").ToList();
-        var accepted = new Dictionary<string, List<ApplyAnswer>>();
-        await Task.WhenAll(ids.Select(async id =>
-        {
-            var grain = cluster.Client.GetGrain<IIncidentGrain>(id);
-            var raised = await grain.ApplyAsync(new RaiseAlert($"{id} failing", "checkout", "SEV-1"), Monitoring, 0);
-            var note = await grain.ApplyAsync(new AddNote("looking"), Alex, await grain.GetVersionAsync());
-            if (!note.IsAccepted)
-            {
-                note = await grain.ApplyAsync(new AddNote("looking"), Alex, note.Version);
-            }
-
-            lock (accepted)
-            {
-                accepted[id] = [raised, note];
-            }
-        }));
-        Assert.All(accepted.Values.SelectMany(a => a), a => Assert.True(a.IsAccepted, a.ToString()));
+        var accepted = await GrainCluster.RaiseWithNotesAsync(cluster.Client, ids);
 
         var victim = await BusiestSiloAsync(cluster, ids);
         var killedAt = cluster.Clock.GetCurrentInstant();
