@@ -144,7 +144,7 @@ internal sealed partial class ObligationEngine
     /// <summary>As the plain fold: engages every role the event shows responding, meeting its respond obligation.</summary>
     private void MeetResponses(IncidentEvent @event)
     {
-        foreach (var role in _texts.Roles)
+        foreach (var role in _texts.RolesListing[(int)@event.Kind])
         {
             if (RoleResponses.Lists(role, @event) && (EngagedAt(role.Id) is not null || RoleResponses.Meets(_policy, role, @event, Fold.Holders)))
             {
@@ -309,5 +309,5 @@ internal sealed partial class ObligationEngine
 
     /// <summary>When <paramref name="target"/> falls due for something that started at <paramref name="at"/>; never
     /// when <paramref name="at"/> is outside the supported range (a leniently replayed log can hold such an instant).</summary>
-    private Instant? Due(ResponseTarget target, Instant at) => Limits.Contains(at) ? target.DueAfter(at, _policy.Calendar) : null;
+    private Instant? Due(ResponseTarget target, Instant at) => Limits.Contains(at) ? target.DueFrom(at, _policy.Calendar) : null;
 }

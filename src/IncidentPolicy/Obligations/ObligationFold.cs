@@ -352,5 +352,5 @@ internal sealed partial class ObligationFold
 
     /// <summary>When <paramref name="target"/> falls due for something that started at <paramref name="at"/>; never
     /// when <paramref name="at"/> is outside the supported range.</summary>
-    private Instant? Due(ResponseTarget target, Instant at) => Limits.Contains(at) ? target.DueAfter(at, _policy.Calendar) : null;
+    private Instant? Due(ResponseTarget target, Instant at) => Limits.Contains(at) ? target.DueFrom(at, _policy.Calendar) : null;
 }

@@ -34,19 +34,20 @@ internal sealed class ObligationTexts
     private readonly ConcurrentDictionary<(ObligationKind Kind, string Qualifier), KeySet> _qualified = new();
     private int _keyIds;
 
-    /// <summary>The policy's roles, as an array: the engine walks them at every event.</summary>
-    public Role[] Roles { get; }
-
     /// <summary><see cref="RoleResponses.NeedHolders"/> of the policy, worked out once rather than at every event.</summary>
     public bool NeedHolders { get; }
+
+    /// <summary><see cref="RoleResponses.ListingByKind"/> of the policy's roles: for each kind of event, the roles the
+    /// engine asks whether it shows them responding.</summary>
+    public Role[][] RolesListing { get; }
 
     public ObligationTexts(ResponsePolicy policy)
     {
         _kindKeys = Enum.GetValues<ObligationKind>().Select(k => new KeySet(KindNames[(int)k], NextKeyId())).ToArray();
         _levels = policy.Severities.Select(level => new LevelTexts(level, policy, this)).ToArray();
         InternalUpdateReason = Build(InternalUpdate, null, null, null, policy);
-        Roles = [.. policy.Roles];
         NeedHolders = RoleResponses.NeedHolders(policy);
+        RolesListing = RoleResponses.ListingByKind(policy.Roles);
         var escalation = policy.Escalation;
         Rules = escalation.Rules.Select(rule => new RuleTexts(rule, Qualified(ObligationKind.Escalate, rule.Id))).ToArray();
         Policies = escalation.Policies.Select(p => new PolicyTexts(p, this)).ToArray();

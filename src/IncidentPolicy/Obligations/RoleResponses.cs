@@ -47,6 +47,34 @@ internal static class RoleResponses
         return false;
     }
 
+    /// <summary>By <see cref="CommandKind"/> of an event: the roles of <paramref name="roles"/> that list events of
+    /// that kind, in policy order. A role not in an event kind's entry never shows responding by such an event, so a fold
+    /// asks <see cref="Lists"/> only of these (which may still say no: a <c>roleAssigned</c> of another role).</summary>
+    public static Role[][] ListingByKind(IReadOnlyList<Role> roles)
+    {
+        var byKind = new Role[Enum.GetValues<CommandKind>().Length][];
+        for (var kind = 0; kind < byKind.Length; kind++)
+        {
+            byKind[kind] = [.. roles.Where(role => role.RespondedBy.Any(listed => KindOf(listed) == (CommandKind)kind))];
+        }
+
+        return byKind;
+    }
+
+    /// <summary>The kind of event a response event is.</summary>
+    private static CommandKind KindOf(ResponseEvent listed) => listed switch
+    {
+        ResponseEvent.RoleAssigned => CommandKind.AssignRole,
+        ResponseEvent.Acknowledged => CommandKind.Acknowledge,
+        ResponseEvent.Declared => CommandKind.Declare,
+        ResponseEvent.StatusUpdatePosted or ResponseEvent.ExternalStatusUpdatePosted or ResponseEvent.InternalStatusUpdatePosted =>
+            CommandKind.PostStatusUpdate,
+        ResponseEvent.NoteAdded => CommandKind.AddNote,
+        ResponseEvent.Mitigated => CommandKind.Mitigate,
+        ResponseEvent.ChannelCreated => CommandKind.RecordChannel,
+        _ => throw new ArgumentOutOfRangeException(nameof(listed), listed, "A response event with no event kind."),
+    };
+
     /// <summary>Whether <paramref name="role"/> lists the kind of <paramref name="incidentEvent"/>; for
     /// <c>roleAssigned</c>, only an assignment of that role.</summary>
     public static bool Lists(Role role, IncidentEvent incidentEvent) => incidentEvent switch

@@ -67,6 +67,17 @@ public sealed record ResponseTarget
     {
         ArgumentNullException.ThrowIfNull(calendar);
         TimeMath.CheckInput(start, nameof(start));
+        return DueFrom(start, calendar);
+    }
+
+    /// <summary><see cref="DueAfter"/> for a caller that has checked its arguments (a fold, at every severity).</summary>
+    internal Instant? DueFrom(Instant start, BusinessCalendar calendar)
+    {
+        if (Clock == ResponseClock.WallClock)
+        {
+            return TimeMath.Plus(start, Within.GetValueOrDefault());
+        }
+
         return Clock switch
         {
             ResponseClock.WallClock => TimeMath.Plus(start, Within!.Value),

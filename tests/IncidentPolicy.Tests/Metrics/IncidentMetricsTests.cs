@@ -232,6 +232,51 @@ public sealed class IncidentMetricsTests
                 && forward.ActionItems == backward.ActionItems;
         });
 
+    /// <summary>Counted in chunks on several threads, merged: the same metrics as one by one on the calling thread.</summary>
+    [Property(MaxTest = 100)]
+    public Property Compute_InChunks_SameAsOneByOne() =>
+        Prop.ForAll(Sets.ToArbitrary(), Gen.Choose(2, 4).ToArbitrary(), (set, threads) =>
+        {
+            var (incidents, asOf) = set;
+            var oneByOne = IncidentMetrics.Compute(incidents, asOf, parallelism: 1);
+            var chunked = IncidentMetrics.Compute(incidents, asOf, parallelism: threads, parallelFrom: 0);
+            return SameMetrics(oneByOne, chunked);
+        });
+
+    [Fact]
+    public void Compute_ManyIncidents_ChunkedOnTheCoresAsOneByOne()
+    {
+        var sample = Incidents.Sample(50, 200).ToArray();
+        var incidents = Enumerable.Range(0, IncidentMetrics.ParallelFrom + 100).Select(i => sample[i % sample.Length]).ToArray();
+        var asOf = At(600);
+
+        var oneByOne = IncidentMetrics.Compute(incidents, asOf, parallelism: 1);
+
+        Assert.True(SameMetrics(oneByOne, IncidentMetrics.Compute(incidents, asOf)));
+        Assert.True(SameMetrics(oneByOne, IncidentMetrics.Compute(incidents, asOf, parallelism: 3)));
+        // A sequence that is not a list is read once.
+        Assert.True(SameMetrics(oneByOne, IncidentMetrics.Compute(incidents.Select(i => i), asOf, parallelism: 2)));
+        Assert.Equal(incidents.Length, oneByOne.Incidents + oneByOne.Excluded);
+    }
+
+    [Fact]
+    public void Compute_NullIncidentInALongSequence_ThrowsArgumentNullBeforeCounting()
+    {
+        var incidents = Enumerable.Range(0, IncidentMetrics.ParallelFrom + 1).Select(i => i == IncidentMetrics.ParallelFrom ? null! : Raised());
+
+        var error = Assert.Throws<ArgumentNullException>(() => IncidentMetrics.Compute(incidents, AlertAt));
+
+        Assert.Equal("incidents", error.ParamName);
+    }
+
+    private static bool SameMetrics(IncidentMetrics a, IncidentMetrics b) =>
+        a.AsOf == b.AsOf
+        && a.Excluded == b.Excluded
+        && a.All == b.All
+        && a.BySeverity.SequenceEqual(b.BySeverity)
+        && a.OnTime.SequenceEqual(b.OnTime)
+        && a.ActionItems == b.ActionItems;
+
     // Milestones reached by asOf, measured from the alert; mean in exact nanoseconds; percentiles as "the smallest
     // value with at least p % of the values at or below it".
     private static DurationStatistics Naive(IEnumerable<Instant?> milestones, List<Incident> group, Instant asOf)

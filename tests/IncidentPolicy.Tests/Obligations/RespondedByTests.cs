@@ -173,4 +173,38 @@ public class RespondedByTests
 
         return events;
     }
+    /// <summary>The engine asks a role about an event only when <see cref="RoleResponses.ListingByKind"/> lists the role
+    /// under the event's kind: every event that a role lists (<see cref="RoleResponses.Lists"/>) must be found there.</summary>
+    [Fact]
+    public void ListingByKind_HoldsEveryRoleThatListsAnEvent()
+    {
+        var at = IncidentFixture.At(1);
+        IncidentEvent[] events =
+        [
+            new RoleAssigned(at, "alex", "scribe", "sam"),
+            new Acknowledged(at, "alex"),
+            new Declared(at, "alex", "SEV-1", "checkout down"),
+            new StatusUpdatePosted(at, "alex", StatusAudience.External, "Investigating."),
+            new StatusUpdatePosted(at, "alex", StatusAudience.Internal, "Looking at the database."),
+            new NoteAdded(at, "alex", "rolled back"),
+            new Mitigated(at, "alex", "rolled back"),
+            new ChannelCreated(at, "alex", "#inc-1"),
+            new Resolved(at, "alex", "stable"),
+        ];
+        foreach (var listed in Enum.GetValues<ResponseEvent>())
+        {
+            var role = new Role("scribe", "Scribe", "", [listed]);
+            var byKind = RoleResponses.ListingByKind([role]);
+            foreach (var incidentEvent in events)
+            {
+                if (RoleResponses.Lists(role, incidentEvent))
+                {
+                    Assert.Contains(role, byKind[(int)incidentEvent.Kind]);
+                }
+            }
+
+            // Each response event is some kind's: the role is listed somewhere.
+            Assert.Contains(byKind, roles => roles.Contains(role));
+        }
+    }
 }
