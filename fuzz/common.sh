@@ -2,7 +2,7 @@
 
 fuzz_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$fuzz_dir/.." && pwd)
-fuzz_targets=(policy eventlog postmortem)
+fuzz_targets=(policy eventlog postmortem command)
 
 # AFL++ in a container, as root, against a .NET target:
 # - no CPU frequency governor and no core-dump handler to tune here, so skip those checks;

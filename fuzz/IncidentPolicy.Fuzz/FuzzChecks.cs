@@ -10,7 +10,7 @@ using NodaTime;
 namespace IncidentPolicy.Fuzzing;
 
 /// <summary>
-/// The promises the three readers make in their XML docs, checked for one input text. A check returns quietly when
+/// The promises the four readers make in their XML docs, checked for one input text. A check returns quietly when
 /// every promise holds and throws when one is broken: either the library's own exception escapes where its docs say
 /// none may, or a <see cref="FuzzCheckFailedException"/> says which round trip went wrong. AFL counts any exception as a
 /// crash; the test suite replays every corpus and regression file through the same checks.
@@ -20,18 +20,25 @@ namespace IncidentPolicy.Fuzzing;
 internal static class FuzzChecks
 {
     /// <summary>The target names, which are also the folder names under fuzz/corpus and fuzz/regressions.</summary>
-    public static IReadOnlyList<string> Targets { get; } = ["policy", "eventlog", "postmortem"];
+    public static IReadOnlyList<string> Targets { get; } = ["policy", "eventlog", "postmortem", "command"];
 
     private static readonly Instant FixtureAlertAt = Instant.FromUtc(2026, 5, 29, 14, 2);
 
     // A post-mortem to put parsed sections onto, as a host does with PostMortem.WithSections: built once, read only.
     // Lazy, because the fuzz target must not run library code before SharpFuzz has set up the coverage map: an
     // instrumented IncidentPolicy.dll called from a static initializer would write through a null map pointer.
+    // An open SEV-1 to apply accepted commands to, as a grain or an HTTP API does with a command it has read. Lazy, for
+    // the same reason as the post-mortem below.
+    private static readonly Lazy<Incident> FixtureIncident = new(() =>
+        Incident.Replay(ResponsePolicy.Default, "INC-FUZZ", [new AlertFired(FixtureAlertAt, "monitoring", "Checkout errors", null, "SEV-1")]));
+
+    private static readonly Lazy<Actor> FixtureActor = new(() => new Actor("alex", "on-call-engineer", "incident-commander", "engineering-manager", "comms-lead"));
+
     private static readonly Lazy<PostMortem> FixturePostMortem = new(() => PostMortem.From(
         Incident.Replay(ResponsePolicy.Default, "INC-FUZZ", [new AlertFired(FixtureAlertAt, "monitoring", "Checkout errors")])));
 
     /// <summary>The check for a target name.</summary>
-    /// <param name="target"><c>policy</c>, <c>eventlog</c> or <c>postmortem</c>.</param>
+    /// <param name="target"><c>policy</c>, <c>eventlog</c>, <c>postmortem</c> or <c>command</c>.</param>
     /// <returns>The check, which throws when a promise is broken.</returns>
     /// <exception cref="ArgumentException">The target is not one of <see cref="Targets"/>.</exception>
     public static Action<string> For(string target) => target switch
@@ -39,6 +46,7 @@ internal static class FuzzChecks
         "policy" => Policy,
         "eventlog" => EventLog,
         "postmortem" => PostMortemMarkdownText,
+        "command" => Command,
         _ => throw new ArgumentException($"unknown fuzz target '{target}'; expected one of: {string.Join(", ", Targets)}", nameof(target)),
     };
 
@@ -114,6 +122,32 @@ internal static class FuzzChecks
         var rendered = PostMortemMarkdown.Render(postMortem);
         postMortem.Check(FixtureAlertAt + Duration.FromDays(30));
         PostMortemMarkdown.Parse(rendered);
+    }
+
+    /// <summary>
+    /// <see cref="IncidentCommandJson.TryParse"/> never throws for a string; when it refuses, it names exactly one error
+    /// (reading stops at the first), and when it accepts, none; what it accepts serializes to text it reads back as an
+    /// equal command, and serializing that gives the identical text; and <see cref="Incident.Apply"/> answers the command
+    /// (accepted or rejected) without an exception, as its docs promise for any command.
+    /// </summary>
+    /// <param name="json">Any text.</param>
+    public static void Command(string json)
+    {
+        if (!IncidentCommandJson.TryParse(json, out var command, out var errors))
+        {
+            Require(errors.Count == 1, $"TryParse refused the command with {errors.Count} errors, not one");
+            return;
+        }
+
+        Require(errors.Count == 0, $"TryParse accepted the command but named errors: {string.Join("; ", errors)}");
+        var written = IncidentCommandJson.Serialize(command);
+        Require(IncidentCommandJson.TryParse(written, out var again, out var againErrors),
+            $"an accepted command serializes to text that TryParse refuses: {string.Join("; ", againErrors)}");
+        Require(Equals(command, again), $"the command read back changed: {command} became {again}");
+        var rewritten = IncidentCommandJson.Serialize(again);
+        Require(rewritten == written, $"serializing the command read back changes the text {FirstDifference(written, rewritten)}");
+        var incident = FixtureIncident.Value;
+        incident.Apply(command, FixtureActor.Value, FixtureAlertAt + Duration.FromMinutes(5), incident.Version);
     }
 
     private static void RequireEqual(IReadOnlyList<IncidentEvent> expected, IReadOnlyList<IncidentEvent> actual, string form)

@@ -116,6 +116,15 @@ public class EventCatalogueTests
     }
 
     [Fact]
+    public void CommandFuzzDictionary_HoldsEveryCommandFieldAndChoice()
+    {
+        var entries = File.ReadAllLines(RepositoryRoot.File("fuzz", "dictionaries", "command.dict")).ToHashSet(StringComparer.Ordinal);
+        var words = CommandCatalogue.All.SelectMany(type => type.Fields.SelectMany(f => (IEnumerable<string>)[f.CommandName!, .. f.Choice?.Names ?? []]).Prepend(type.Name));
+        var missing = words.Distinct().Where(word => !entries.Contains($"\"\\\"{word}\\\"\"")).ToList();
+        Assert.True(missing.Count == 0, "fuzz/dictionaries/command.dict lacks " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void Lifecycle_DoesNotDependOnSystemTextJson()
     {
         var folder = RepositoryRoot.File("src", "IncidentPolicy", "Lifecycle");
