@@ -1,11 +1,7 @@
-using System.Data.Common;
 using System.Text;
-using System.Text.RegularExpressions;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Storage;
 using IncidentPolicy.Serialization;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace IncidentPolicy.Orleans.PostgreSql;
 

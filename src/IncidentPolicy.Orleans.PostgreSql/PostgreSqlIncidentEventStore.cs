@@ -1,7 +1,4 @@
-using System.Data.Common;
-using System.Text;
 using System.Text.RegularExpressions;
-using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Storage;
 using IncidentPolicy.Serialization;
 using Npgsql;
