@@ -69,7 +69,9 @@ public static partial class IncidentEndpoints
             .RequireAuthorization(ApiKeyAuthentication.CommandPolicy)
             .WithName("PostIncidentCommand")
             .WithSummary("Applies a command (IncidentCommandJson form) at the version named by If-Match.")
-            .Accepts<JsonObject>("application/json")
+            // No Accepts metadata: routing would answer a wrong content type 415 with no body, where the issue asks
+            // for 400 with a reason; any body is read as JSON and refused with its reason.
+            .WithDescription("Body: one command as JSON, e.g. {\"command\":\"acknowledge\"}. If-Match: the incident's ETag.")
             .Produces<JsonObject>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

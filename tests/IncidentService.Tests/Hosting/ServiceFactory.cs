@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using IncidentPolicy;
+using IncidentPolicy.Obligations;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Grains;
 using Microsoft.AspNetCore.Hosting;
@@ -87,6 +89,34 @@ public class ServiceFactory : WebApplicationFactory<Program>
         var answer = await grain.ApplyAsync(command, actor, await grain.GetVersionAsync());
         Assert.True(answer.IsAccepted, answer.ToString());
         return answer.Version;
+    }
+
+    /// <summary>Waits until the incident's grain has sent and recorded everything due at the test clock's instant (its
+    /// evaluation's next wake-up is later), so a version read next is not overtaken by a recorded page.</summary>
+    public async Task SettleAsync(string id)
+    {
+        var reader = Services.GetRequiredService<IncidentService.Api.IncidentReader>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var read = await reader.ReadAsync(id, CancellationToken.None);
+            Assert.NotNull(read);
+            var incident = read.Incident;
+            var notified = incident.Events.OfType<NotificationSent>().Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            var reminded = incident.Events.OfType<ReminderSent>().Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            var now = Instant.Max(Clock.GetCurrentInstant(), incident.LastEventAt);
+            var pending = incident.Policy.Evaluate(incident, now).Due
+                .Where(o => !(o.Kind == ObligationKind.Escalate ? notified : reminded).Contains(o.Key))
+                .Select(o => o.Key)
+                .ToList();
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{id} still has {string.Join(", ", pending)} to send.");
+            await Task.Delay(50);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
