@@ -21,17 +21,21 @@ public static partial class OperationsEndpoints
     /// <returns>The services.</returns>
     public static IServiceCollection AddOperations(this IServiceCollection services)
     {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ServiceExceptionHandler>();
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<OverdueObligations>();
         return services;
     }
 
-    /// <summary>Maps the health, readiness and metrics endpoints, and refreshes the overdue gauge before a scrape.</summary>
+    /// <summary>Puts the exception handler in front of every endpoint, maps the health, readiness and metrics endpoints,
+    /// and refreshes the overdue gauge before a scrape. Call it before mapping the other endpoints.</summary>
     /// <param name="app">The application.</param>
     /// <returns>The application.</returns>
     public static WebApplication MapOperations(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
         var metrics = app.Services.GetRequiredService<ServiceMetrics>();
         var overdue = app.Services.GetRequiredService<OverdueObligations>();
         var clock = app.Services.GetRequiredService<IClock>();

@@ -46,6 +46,9 @@ public class ServiceFactory : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; } = new(Start);
 
+    /// <summary>Replaces services after the service registered its own (e.g. an event store that fails).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Sets <c>IncidentService:KEY</c> before the host starts.</summary>
@@ -127,7 +130,11 @@ public class ServiceFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 
     private void AddKey(int index, string key, Actor actor, bool readOnly)
