@@ -16,7 +16,8 @@ public static partial class OperationsEndpoints
 {
     private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Registers the metrics and the overdue-obligations count.</summary>
+    /// <summary>Registers the metrics, the overdue-obligations count, the exception handler, and the event-store wrapper
+    /// that counts incidents opened. Call it after <c>AddIncidentServiceHost</c>, which registers the event store.</summary>
     /// <param name="services">The services.</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddOperations(this IServiceCollection services)
@@ -25,6 +26,7 @@ public static partial class OperationsEndpoints
         services.AddExceptionHandler<ServiceExceptionHandler>();
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<OverdueObligations>();
+        CountingEventStore.Decorate(services);
         return services;
     }
 

@@ -13,8 +13,10 @@ namespace IncidentService.Operations;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item><c>incident_service_alerts_received_total{source}</c> and <c>incident_service_incidents_opened_total{source}</c>:
-/// counted by the intakes through <see cref="AlertReceived"/> and <see cref="IncidentOpened"/>.</item>
+/// <item><c>incident_service_alerts_received_total{source}</c>: counted by the intakes through
+/// <see cref="AlertReceived"/> (accepted or not).</item>
+/// <item><c>incident_service_incidents_opened_total{source}</c>: counted at the event store (<c>CountingEventStore</c>)
+/// when an incident's first event is stored, labelled with the actor who raised it.</item>
 /// <item><c>incident_service_pages_sent_total{webhook,kind}</c>, <c>incident_service_pages_failed_total{webhook,kind}</c>:
 /// each delivery attempt to each webhook, by its outcome (a failed attempt retried and then delivered counts once in
 /// each).</item>
@@ -55,7 +57,7 @@ public sealed class ServiceMetrics
     public void AlertReceived(string source) => _alertsReceived.WithLabels(source).Inc();
 
     /// <summary>Counts an incident an alert opened (not one it joined).</summary>
-    /// <param name="source">The intake.</param>
+    /// <param name="source">The actor who raised it (the intake's integration actor, or a person).</param>
     public void IncidentOpened(string source) => _incidentsOpened.WithLabels(source).Inc();
 
     /// <summary>Counts a delivery attempt by its outcome.</summary>

@@ -75,6 +75,20 @@ public sealed class OperationsTests(ServiceFactory service) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task Metrics_IncidentRaised_CountsItOpenedOnceByWhoRaisedIt()
+    {
+        await using var own = new ServiceFactory();
+        var id = await own.RaiseAsync();
+        await own.SettleAsync(id);
+        await own.ApplyAsync(id, new IncidentPolicy.Lifecycle.AddNote("looking"), ServiceFactory.Engineer);
+        using var client = own.ClientWithKey(ServiceFactory.EngineerKey);
+
+        var scrape = await ScrapeAsync(client);
+
+        Assert.Contains("incident_service_incidents_opened_total{source=\"monitoring\"} 1\n", scrape, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dispatcher_SevTwoRaised_PagesTheConfiguredWebhookOnceWithTheObligationKey()
     {
         await using var receiver = new WebhookReceiver();
