@@ -8,11 +8,6 @@ using IncidentService.Hosting;
 
 namespace IncidentService.Api;
 
-/// <summary>An incident as the API read it: the event log document the grain gave and the incident replayed from it.</summary>
-/// <param name="Incident">The incident, replayed under the policy it is governed by.</param>
-/// <param name="EventLogJson">The grain's event log document, as given.</param>
-internal sealed record ReadIncident(Incident Incident, string EventLogJson);
-
 /// <summary>
 /// Reads incidents for the API so that <see cref="Incident.CanView"/> can be asked: the grain gives its event log, which
 /// is replayed here under the policy the incident is governed by (the last adopted policy's hash, else the one its

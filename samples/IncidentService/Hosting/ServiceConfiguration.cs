@@ -4,18 +4,6 @@ using IncidentPolicy.Lifecycle;
 
 namespace IncidentService.Hosting;
 
-/// <summary>An API key as the service uses it: the secret, its actor and whether it may send commands.</summary>
-/// <param name="Key">The secret.</param>
-/// <param name="Actor">Who the key is.</param>
-/// <param name="ReadOnly">Whether commands are refused (403).</param>
-public sealed record ApiKey(string Key, Actor Actor, bool ReadOnly);
-
-/// <summary>An outbound webhook as the service uses it.</summary>
-/// <param name="Name">Its unique name.</param>
-/// <param name="Url">Where to POST.</param>
-/// <param name="Kind">The message format.</param>
-public sealed record Webhook(string Name, Uri Url, WebhookKind Kind);
-
 /// <summary>
 /// The service's settings after checking: <see cref="ServiceOptions"/> read once at start-up, every problem gathered into
 /// one <see cref="ServiceConfigurationException"/>, and the policy loaded. Immutable and thread-safe.
