@@ -19,8 +19,8 @@ namespace IncidentService.Operations;
 /// each).</item>
 /// <item><c>incident_service_overdue_obligations</c>: overdue obligations of the open incidents, counted on scrape at
 /// most every <see cref="ServiceOptions.OverdueRefresh"/> (it evaluates every open incident).</item>
-/// <item><c>incident_service_wakeup_lateness_seconds</c>: how long after its due instant each action reached the
-/// dispatcher.</item>
+/// <item><c>incident_service_wakeup_lateness_seconds</c>: how long after its due instant each action first reached the
+/// dispatcher (retries after a failed delivery are not wake-ups and are not observed again).</item>
 /// </list>
 /// </remarks>
 public sealed class ServiceMetrics

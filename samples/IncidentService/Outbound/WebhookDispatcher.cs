@@ -45,13 +45,19 @@ internal sealed partial class WebhookDispatcher(
     private const int MaxRemembered = 100_000;
     private readonly ConcurrentDictionary<(string IncidentId, string ObligationKey, string Webhook), int> _attempts = new();
     private readonly ConcurrentDictionary<(string IncidentId, string ObligationKey, string Webhook), bool> _delivered = new();
+    private readonly ConcurrentDictionary<(string IncidentId, string ObligationKey), byte> _handedOver = new();
 
     public async Task DispatchAsync(DueAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["IncidentId"] = action.IncidentId, ["ObligationKey"] = action.ObligationKey });
         var kind = action.Kind.ToString().ToLowerInvariant();
-        metrics.WakeUpLateness(clock.GetCurrentInstant() - action.DueAt);
+        if (_handedOver.TryAdd((action.IncidentId, action.ObligationKey), 0))
+        {
+            // The first handover only: the grain's retries after a failed delivery are not wake-ups.
+            metrics.WakeUpLateness(clock.GetCurrentInstant() - action.DueAt);
+        }
+
         if (settings.Webhooks.Count == 0)
         {
             LogToConsole(logger, kind, action.Target, action.Text);
@@ -64,6 +70,7 @@ internal sealed partial class WebhookDispatcher(
         {
             _delivered.Clear();
             _attempts.Clear();
+            _handedOver.Clear();
         }
 
         var outcomes = await Task.WhenAll(settings.Webhooks.Select(w => DeliverAsync(action, w, kind, cancellationToken)));

@@ -29,4 +29,18 @@ public sealed class LoggingTests
         Assert.Equal(id, delivered.Scope["IncidentId"]);
         Assert.StartsWith("escalate:", delivered.Scope["ObligationKey"] as string, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StartUp_DevMode_WarnsThatNothingIsDurable()
+    {
+        var logs = new ScopeCapturingLogger();
+        await using var service = new ServiceFactory { TestServices = s => s.AddSingleton<ILoggerProvider>(logs) };
+
+        using var client = service.ClientWithKey(null);
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var warning = Assert.Single(logs.Entries, e => e.Category == "IncidentService.Hosting.StartupBanner" && e.Level == LogLevel.Warning);
+        Assert.Contains("Nothing is durable", warning.Message, StringComparison.Ordinal);
+    }
 }
