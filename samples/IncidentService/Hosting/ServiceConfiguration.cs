@@ -26,6 +26,9 @@ public sealed class ServiceConfiguration
         ApiKeys = keys;
         Webhooks = webhooks;
         AdvertisedAddress = advertised;
+        var dev = options.Mode == ServiceMode.Dev;
+        SiloPort = options.SiloPort ?? (dev ? FreeLoopbackPort() : ServiceOptions.DefaultSiloPort);
+        GatewayPort = options.GatewayPort ?? (dev ? 0 : ServiceOptions.DefaultGatewayPort);
         RetryDelays = options.DeliveryRetryDelays.Count == 0 ? DefaultRetryDelays : [.. options.DeliveryRetryDelays];
     }
 
@@ -46,6 +49,12 @@ public sealed class ServiceConfiguration
 
     /// <summary>The outbound webhooks.</summary>
     public IReadOnlyList<Webhook> Webhooks { get; }
+
+    /// <summary>The silo port: as configured, else a free loopback port in dev mode and 11111 in durable mode.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The gateway port: as configured, else none (0) in dev mode and 30000 in durable mode.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>The waits between quick delivery attempts inside one dispatch.</summary>
     public IReadOnlyList<TimeSpan> RetryDelays { get; }
@@ -103,8 +112,15 @@ public sealed class ServiceConfiguration
             }
         }
 
-        CheckPort(problems, "SiloPort", options.SiloPort, allowZero: false);
-        CheckPort(problems, "GatewayPort", options.GatewayPort, allowZero: true);
+        if (options.SiloPort is { } siloPort)
+        {
+            CheckPort(problems, "SiloPort", siloPort, allowZero: false);
+        }
+
+        if (options.GatewayPort is { } gatewayPort)
+        {
+            CheckPort(problems, "GatewayPort", gatewayPort, allowZero: true);
+        }
         if (string.IsNullOrWhiteSpace(options.ClusterId))
         {
             problems.Add($"{S}:ClusterId: must not be blank.");
@@ -157,6 +173,13 @@ public sealed class ServiceConfiguration
         }
 
         return new ServiceConfiguration(options, policy, keys, webhooks, advertised);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void CheckPort(List<string> problems, string key, int port, bool allowZero)

@@ -36,7 +36,7 @@ public static class ServiceHostingExtensions
             var options = settings.Options;
             if (settings.Mode == ServiceMode.Dev)
             {
-                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
                     .UseInMemoryReminderService()
                     .AddInMemoryIncidentEventStore();
             }
@@ -50,7 +50,7 @@ public static class ServiceHostingExtensions
                         o.ClusterId = options.ClusterId;
                         o.ServiceId = options.ServiceId;
                     })
-                    .ConfigureEndpoints(settings.AdvertisedAddress ?? IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is not null)
+                    .ConfigureEndpoints(settings.AdvertisedAddress ?? IPAddress.Loopback, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is not null)
                     .AddPostgreSqlIncidentEventStore(options.PostgreSql!);
             }
 

@@ -15,10 +15,10 @@ public sealed class ServiceOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string Section = "IncidentService";
 
-    /// <summary>The silo port in dev mode when none is configured (Orleans' usual one).</summary>
+    /// <summary>The silo port in durable mode when none is configured (Orleans' usual one).</summary>
     public const int DefaultSiloPort = 11111;
 
-    /// <summary>The gateway port in dev mode when none is configured (Orleans' usual one).</summary>
+    /// <summary>The gateway port in durable mode when none is configured (Orleans' usual one).</summary>
     public const int DefaultGatewayPort = 30000;
 
     /// <summary><see cref="ServiceMode.Dev"/> (default) or <see cref="ServiceMode.Durable"/>.</summary>
@@ -40,12 +40,15 @@ public sealed class ServiceOptions
     /// <summary>The Orleans service id: keeps reminders apart from other services sharing the Redis.</summary>
     public string ServiceId { get; set; } = "incident-service";
 
-    /// <summary>The port silos talk to each other on. Default 11111. Two nodes on one machine need two ports.</summary>
-    public int SiloPort { get; set; } = DefaultSiloPort;
+    /// <summary>The port silos talk to each other on. Durable mode: default 11111; nodes on one machine need different
+    /// ports. Dev mode: default a free loopback port picked at start-up, because the single dev silo talks to nobody —
+    /// so two dev instances (or test hosts) on one machine never collide.</summary>
+    public int? SiloPort { get; set; }
 
-    /// <summary>The port Orleans clients connect to. Default 30000; 0 opens no gateway (the service's own endpoints
-    /// call the co-hosted silo directly, so none is needed unless an external Orleans client is used).</summary>
-    public int GatewayPort { get; set; } = DefaultGatewayPort;
+    /// <summary>The port Orleans clients connect to; 0 opens no gateway. Durable mode: default 30000. Dev mode: default
+    /// 0. The service's own endpoints call the silo in their process, so a gateway is only for external Orleans
+    /// clients.</summary>
+    public int? GatewayPort { get; set; }
 
     /// <summary>Durable mode: the IP address other silos reach this one at. Default: loopback (all nodes on one
     /// machine); set it to the node's own address for a multi-machine cluster.</summary>

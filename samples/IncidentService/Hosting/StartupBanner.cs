@@ -31,7 +31,7 @@ internal sealed partial class StartupBanner(ServiceConfiguration settings, ILogg
         }
         else
         {
-            LogDurableMode(logger, settings.Options.ClusterId, settings.Options.SiloPort);
+            LogDurableMode(logger, settings.Options.ClusterId, settings.SiloPort);
         }
 
         LogPolicy(logger, settings.Policy.ContentHash, settings.Options.PolicyPath ?? "the seed's default policy", settings.Webhooks.Count, settings.ApiKeys.Count);

@@ -17,6 +17,8 @@ public sealed class ServiceConfigurationTests
         Assert.Equal(ServiceConfiguration.DemoActor, key.Actor);
         Assert.Equal([TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)], settings.RetryDelays);
         Assert.Empty(settings.Webhooks);
+        Assert.InRange(settings.SiloPort, 1, 65535);
+        Assert.Equal(0, settings.GatewayPort);
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class ServiceConfigurationTests
             ("DeliveryRetryDelays:0", "00:00:01")));
 
         Assert.Equal(ServiceMode.Durable, settings.Mode);
-        Assert.Equal(11112, settings.Options.SiloPort);
+        Assert.Equal((11112, 30001), (settings.SiloPort, settings.GatewayPort));
         Assert.Equal("10.0.0.5", settings.AdvertisedAddress?.ToString());
         var key = Assert.Single(settings.ApiKeys);
         Assert.Equal(new IncidentPolicy.Lifecycle.Actor("sarah", "engineering-manager"), key.Actor);
@@ -56,6 +58,7 @@ public sealed class ServiceConfigurationTests
         var settings = ServiceConfiguration.Read(Config(("Mode", "Durable"), ("PostgreSql", "Host=x"), ("Redis", "x:6379")));
 
         Assert.Empty(settings.ApiKeys);
+        Assert.Equal((11111, 30000), (settings.SiloPort, settings.GatewayPort));
     }
 
     [Theory]

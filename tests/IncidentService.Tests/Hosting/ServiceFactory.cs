@@ -15,8 +15,8 @@ using Orleans;
 namespace IncidentService.Tests.Hosting;
 
 /// <summary>
-/// The service in dev mode on the test server, with a clock the test drives, free loopback ports for its silo (so test
-/// classes and other test runs on the machine do not collide), and known API keys.
+/// The service in dev mode on the test server, with a clock the test drives and known API keys. Dev mode's own default
+/// (a free loopback silo port, no gateway) keeps test hosts and other runs on the machine from colliding.
 /// </summary>
 public class ServiceFactory : WebApplicationFactory<Program>
 {
@@ -36,8 +36,6 @@ public class ServiceFactory : WebApplicationFactory<Program>
     public ServiceFactory()
     {
         Set("Mode", "Dev");
-        Set("SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Set("GatewayPort", "0");
         AddKey(0, ManagerKey, Manager, readOnly: false);
         AddKey(1, EngineerKey, Engineer, readOnly: false);
         AddKey(2, OutsiderKey, Outsider, readOnly: false);
