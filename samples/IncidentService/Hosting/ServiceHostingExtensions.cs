@@ -1,0 +1,61 @@
+using System.Net;
+using IncidentPolicy.Orleans.Hosting;
+using IncidentPolicy.Orleans.PostgreSql;
+using IncidentService.Shared;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace IncidentService.Hosting;
+
+/// <summary>Wires the service's host: its settings, the co-hosted Orleans silo in the configured mode, the API keys
+/// and the shared journal.</summary>
+public static class ServiceHostingExtensions
+{
+    /// <summary>
+    /// Reads and checks the <c>IncidentService</c> configuration and starts a silo in this process: in
+    /// <see cref="ServiceMode.Dev"/> with localhost clustering, in-memory reminders and the in-memory event store (and a
+    /// loud start-up warning that nothing is durable); in <see cref="ServiceMode.Durable"/> with Redis clustering and
+    /// reminders and the PostgreSQL event store.
+    /// </summary>
+    /// <param name="builder">The web application builder.</param>
+    /// <returns>The checked settings (also registered as a singleton).</returns>
+    /// <exception cref="ServiceConfigurationException">The configuration has problems; all are listed.</exception>
+    public static ServiceConfiguration AddIncidentServiceHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = ServiceConfiguration.Read(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.TryAddSingleton<ServiceJournal>();
+        services.AddSingleton<ApiKeyActors>(_ => new ApiKeyActors(settings.ApiKeys));
+        services.AddSingleton<IApiKeyActors>(provider => provider.GetRequiredService<ApiKeyActors>());
+        services.AddHostedService<StartupBanner>();
+        builder.UseOrleans(silo =>
+        {
+            var options = settings.Options;
+            if (settings.Mode == ServiceMode.Dev)
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+                    .UseInMemoryReminderService()
+                    .AddInMemoryIncidentEventStore();
+            }
+            else
+            {
+                var redis = ConfigurationOptions.Parse(options.Redis!);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone())
+                    .UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone())
+                    .Configure<ClusterOptions>(o =>
+                    {
+                        o.ClusterId = options.ClusterId;
+                        o.ServiceId = options.ServiceId;
+                    })
+                    .ConfigureEndpoints(settings.AdvertisedAddress ?? IPAddress.Loopback, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is not null)
+                    .AddPostgreSqlIncidentEventStore(options.PostgreSql!);
+            }
+
+            silo.AddIncidentPolicy(settings.Policy);
+        });
+        return settings;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using IncidentPolicy;
+using IncidentPolicy.Orleans.WakeUps;
+using IncidentService.Hosting;
+using IncidentService.Operations;
+using IncidentService.Outbound;
+using IncidentService.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace IncidentService.Tests.Outbound;
+
+public sealed class WebhookDispatcherTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 5, 29, 4, 0);
+
+    private static readonly DueAction Page = new(
+        "INC-1", "escalate:page-on-call#1", DueActionKind.Page, ObligationKind.Escalate, "role:on-call-engineer", "Checkout error rate > 5%: page the on-call engineer", Now);
+
+    private readonly ServiceJournal _journal = new();
+    private readonly ServiceMetrics _metrics = new();
+
+    [Fact]
+    public async Task DispatchAsync_JsonWebhook_PostsTheActionWithItsIdempotencyKey()
+    {
+        await using var receiver = new WebhookReceiver();
+        var dispatcher = Dispatcher(("pager", receiver.Url, WebhookKind.Json));
+
+        await dispatcher.DispatchAsync(Page, CancellationToken.None);
+
+        var request = Assert.Single(receiver.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.StartsWith("application/json", request.ContentType, StringComparison.Ordinal);
+        Assert.Equal("INC-1/escalate:page-on-call#1", request.Headers["Idempotency-Key"]);
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal("INC-1", body.RootElement.GetProperty("incidentId").GetString());
+        Assert.Equal("escalate:page-on-call#1", body.RootElement.GetProperty("obligationKey").GetString());
+        Assert.Equal("INC-1/escalate:page-on-call#1", body.RootElement.GetProperty("idempotencyKey").GetString());
+        Assert.Equal("page", body.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("escalate", body.RootElement.GetProperty("obligation").GetString());
+        Assert.Equal("role:on-call-engineer", body.RootElement.GetProperty("target").GetString());
+        Assert.Equal("2026-05-29T04:00:00Z", body.RootElement.GetProperty("dueAt").GetString());
+        Assert.Empty(_journal.FailedDeliveries());
+        Assert.Contains("incident_service_pages_sent_total{webhook=\"pager\",kind=\"page\"} 1", await ScrapeAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_SlackWebhook_PostsATextMessageWithSlackEscaping()
+    {
+        await using var receiver = new WebhookReceiver();
+        var dispatcher = Dispatcher(("slack", receiver.Url, WebhookKind.Slack));
+        var action = Page with { Text = "errors <@U123> & <!channel> > 5%" };
+
+        await dispatcher.DispatchAsync(action, CancellationToken.None);
+
+        var request = Assert.Single(receiver.Requests);
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Single(body.RootElement.EnumerateObject());
+        var text = body.RootElement.GetProperty("text").GetString()!;
+        Assert.Contains("*Page* INC-1", text, StringComparison.Ordinal);
+        Assert.Contains("errors &lt;@U123&gt; &amp; &lt;!channel&gt; &gt; 5%", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@U123>", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_FailsTwiceThenAnswers_DeliversOnTheThirdQuickAttemptAndRecordsEach()
+    {
+        await using var receiver = new WebhookReceiver();
+        receiver.AnswerNext(HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable);
+        var dispatcher = Dispatcher(("pager", receiver.Url, WebhookKind.Json));
+
+        await dispatcher.DispatchAsync(Page, CancellationToken.None);
+
+        Assert.Equal(3, receiver.Requests.Count);
+        Assert.All(receiver.Requests, r => Assert.Equal("INC-1/escalate:page-on-call#1", r.Headers["Idempotency-Key"]));
+        Assert.Empty(_journal.FailedDeliveries());
+        var scrape = await ScrapeAsync();
+        Assert.Contains("incident_service_pages_failed_total{webhook=\"pager\",kind=\"page\"} 2", scrape, StringComparison.Ordinal);
+        Assert.Contains("incident_service_pages_sent_total{webhook=\"pager\",kind=\"page\"} 1", scrape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_WebhookKeepsFailing_ThrowsAndLeavesTheFailureVisibleUntilARetryDelivers()
+    {
+        await using var receiver = new WebhookReceiver { Always = HttpStatusCode.InternalServerError };
+        var dispatcher = Dispatcher(("pager", receiver.Url, WebhookKind.Json));
+
+        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));
+
+        Assert.Contains("pager: HTTP 500", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, receiver.Requests.Count);
+        var failed = Assert.Single(_journal.FailedDeliveries());
+        Assert.Equal(("INC-1", "escalate:page-on-call#1", "pager", 3, false), (failed.IncidentId, failed.ObligationKey, failed.Webhook, failed.Attempt, failed.Delivered));
+        Assert.Equal("HTTP 500 Internal Server Error", failed.Error);
+
+        // The grain hands the same action over again after its retry delay; now the webhook answers.
+        receiver.Always = null;
+        await dispatcher.DispatchAsync(Page, CancellationToken.None);
+
+        Assert.Equal(4, receiver.Requests.Count);
+        Assert.Empty(_journal.FailedDeliveries());
+    }
+
+    [Fact]
+    public async Task DispatchAsync_OneOfTwoWebhooksFails_TheRetrySendsOnlyToTheFailedOne()
+    {
+        await using var good = new WebhookReceiver();
+        await using var bad = new WebhookReceiver { Always = HttpStatusCode.BadGateway };
+        var dispatcher = Dispatcher(("good", good.Url, WebhookKind.Json), ("bad", bad.Url, WebhookKind.Slack));
+
+        await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));
+        bad.Always = null;
+        await dispatcher.DispatchAsync(Page, CancellationToken.None);
+
+        Assert.Single(good.Requests);
+        Assert.Equal(4, bad.Requests.Count);
+        Assert.Empty(_journal.FailedDeliveries());
+    }
+
+    [Fact]
+    public async Task DispatchAsync_NobodyListens_RecordsTheConnectionFailure()
+    {
+        var closed = new Uri($"http://127.0.0.1:{Hosting.ServiceFactory.FreePort()}/hook");
+        var dispatcher = Dispatcher(("pager", closed, WebhookKind.Json));
+
+        await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));
+
+        var failed = Assert.Single(_journal.FailedDeliveries());
+        Assert.False(string.IsNullOrWhiteSpace(failed.Error));
+        Assert.Equal(3, failed.Attempt);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_NoWebhookConfigured_LogsTheActionAndRecordsItDelivered()
+    {
+        var dispatcher = Dispatcher();
+
+        await dispatcher.DispatchAsync(Page, CancellationToken.None);
+
+        Assert.Empty(_journal.FailedDeliveries());
+        Assert.Contains("incident_service_pages_sent_total{webhook=\"log\",kind=\"page\"} 1", await ScrapeAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_ActionDueEarlier_ObservesTheLatenessOfTheFirstHandoverOnly()
+    {
+        var dispatcher = Dispatcher();
+
+        await dispatcher.DispatchAsync(Page with { DueAt = Now - Duration.FromSeconds(7) }, CancellationToken.None);
+        await dispatcher.DispatchAsync(Page with { DueAt = Now - Duration.FromSeconds(7) }, CancellationToken.None);
+
+        var scrape = await ScrapeAsync();
+        Assert.Contains("incident_service_wakeup_lateness_seconds_count 1", scrape, StringComparison.Ordinal);
+        Assert.Contains("incident_service_wakeup_lateness_seconds_sum 7", scrape, StringComparison.Ordinal);
+    }
+
+    private WebhookDispatcher Dispatcher(params (string Name, Uri Url, WebhookKind Kind)[] webhooks)
+    {
+        var options = new ServiceOptions { DeliveryTimeout = TimeSpan.FromSeconds(5) };
+        options.DeliveryRetryDelays.Add(TimeSpan.Zero);
+        options.DeliveryRetryDelays.Add(TimeSpan.Zero);
+        foreach (var (name, url, kind) in webhooks)
+        {
+            options.Webhooks.Add(new WebhookOptions { Name = name, Url = url, Kind = kind });
+        }
+
+        return new WebhookDispatcher(
+            ServiceConfiguration.Check(options), new PlainClients(), _journal, _metrics, new FakeClock(Now), TimeProvider.System, NullLogger<WebhookDispatcher>.Instance);
+    }
+
+    private async Task<string> ScrapeAsync()
+    {
+        using var stream = new MemoryStream();
+        await _metrics.Registry.CollectAndExportAsTextAsync(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private sealed class PlainClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new();
+    }
+}
