@@ -183,4 +183,27 @@ public sealed class SlackCommandTests(IntakeFactory factory) : IClassFixture<Int
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Usage", Text(reply), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Status_RestrictedIncidentAndSenderMayNotView_AnsweredAsIfItDidNotExist()
+    {
+        using var client = factory.CreateClient();
+        var id = await TriggerAsync(client, "slack-restricted-1");
+        var grain = factory.Grains.GetGrain<IncidentPolicy.Orleans.Grains.IIncidentGrain>(id);
+        var flagged = IncidentPolicy.Orleans.Grains.ApplyAnswer.Conflict(await grain.GetVersionAsync());
+        while (flagged.Outcome == IncidentPolicy.Lifecycle.ApplyOutcome.Conflict)
+        {
+            flagged = await grain.ApplyAsync(new IncidentPolicy.Lifecycle.RaiseFlag("restricted"), new IncidentPolicy.Lifecycle.Actor("alex", "on-call-engineer"), flagged.Version);
+        }
+
+        Assert.True(flagged.IsAccepted, flagged.ToString());
+
+        var (_, bystander) = await IntakeClient.SlackAsync(client, factory, "UCASEY", $"status {id}", "CRESTRICTED");
+        var (_, ack) = await IntakeClient.SlackAsync(client, factory, "UCASEY", $"ack {id}", "CRESTRICTED2");
+        var (_, manager) = await IntakeClient.SlackAsync(client, factory, "UEMERY", $"status {id}", "CRESTRICTED3");
+
+        Assert.Equal($"There is no incident {id}.", Text(bystander));
+        Assert.Equal($"There is no incident {id}.", Text(ack));
+        Assert.Equal("triggered", (await factory.StateAsync(id)).GetProperty("status").GetString());
+        Assert.StartsWith(id, Text(manager), StringComparison.Ordinal);
+    }
 }

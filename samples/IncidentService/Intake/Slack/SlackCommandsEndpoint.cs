@@ -4,6 +4,7 @@ using IncidentPolicy;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Grains;
 using IncidentPolicy.Primitives;
+using IncidentPolicy.Serialization;
 using IncidentService.Shared;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -21,7 +22,8 @@ namespace IncidentService.Intake.Slack;
 /// </summary>
 /// <remarks>
 /// <para>The sender is the person whose <c>SlackUserId</c> is the request's <c>user_id</c>, acting with their
-/// configured roles. Which incident: an explicit id after the verb, else the channel's (<see cref="ChannelIncidents"/>).
+/// configured roles. An incident the sender may not view (restricted, <c>Incident.CanView</c>) is answered exactly like
+/// one that does not exist. Which incident: an explicit id after the verb, else the channel's (<see cref="ChannelIncidents"/>).
 /// <c>declare</c> without either opens a new incident (raised by the sender, then declared) and binds the channel.</para>
 /// <para>Commands go to <see cref="IIncidentGrain.ApplyAsync"/> with the version the grain reports; when a wake-up
 /// records a page in between (a version conflict) the command is sent again at the new version, up to five times: the
@@ -174,7 +176,7 @@ public static class SlackCommandsEndpoint
             }
 
             var grain = grains.GetGrain<IIncidentGrain>(incidentId);
-            if (await grain.GetVersionAsync().ConfigureAwait(false) == 0)
+            if (!await CanViewAsync(grain, policy, sender).ConfigureAwait(false))
             {
                 return Refused(incidentId, $"There is no incident {incidentId}.");
             }
@@ -245,13 +247,32 @@ public static class SlackCommandsEndpoint
             }
 
             var grain = grains.GetGrain<IIncidentGrain>(incidentId);
-            if (await grain.GetVersionAsync().ConfigureAwait(false) == 0)
+            if (!await CanViewAsync(grain, policy, sender).ConfigureAwait(false))
             {
                 return Refused(incidentId, $"There is no incident {incidentId}.");
             }
 
             channels.BindIfFree(channelId, incidentId);
             return await ApplyAsync(grain, incidentId, declare, sender, command).ConfigureAwait(false);
+        }
+
+        /// <summary>Whether the incident exists and the sender may see it (<see cref="Incident.CanView"/>): a
+        /// restricted incident is, to anyone else, answered exactly like one that does not exist.</summary>
+        private static async Task<bool> CanViewAsync(IIncidentGrain grain, ResponsePolicy policy, Actor sender)
+        {
+            var log = await grain.GetEventLogJsonAsync().ConfigureAwait(false);
+            if (log is null)
+            {
+                return false;
+            }
+
+            var contents = EventLogJson.Parse(log);
+            if (contents.Events.Count == 0)
+            {
+                return false;
+            }
+
+            return Incident.ReplayLenient(policy, contents.IncidentId ?? "", contents.Events).Incident.CanView(sender);
         }
 
         private async Task<bool> HasEndedAsync(string incidentId)
