@@ -157,7 +157,7 @@ public sealed class RealAlertmanagerTests(AlertmanagerFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Alertmanager_AlertFiresThenResolves_OneIncidentOnePageThenAlertCleared()
+    public async Task Alertmanager_AlertFiresSlackAckThenResolves_OneIncidentOnePageAcknowledgedThenAlertCleared()
     {
         var service = fixture.Service;
 
@@ -173,6 +173,15 @@ public sealed class RealAlertmanagerTests(AlertmanagerFixture fixture) : IClassF
         Assert.Equal(fired.DedupKey, incident.GetProperty("dedupKey").GetString());
         await fixture.WaitAsync(() => Task.FromResult(service.Dispatcher.Sent.Any(a => a.IncidentId == incidentId && a.Kind == DueActionKind.Page)), "the on-call page");
 
+        using (var client = service.CreateClient())
+        {
+            var (status, reply) = await IntakeClient.SlackAsync(client, service, "UALEX", $"ack {incidentId}", "CREALAM");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("in_channel", reply.GetProperty("response_type").GetString());
+        }
+
+        Assert.Equal("alex", (await service.StateAsync(incidentId)).GetProperty("acknowledgedBy").GetString());
+
         var endedAt = TimeProvider.System.GetUtcNow().AddSeconds(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         await PostAlertAsync($",\"endsAt\":\"{endedAt}\"");
         await fixture.WaitAsync(async () => (await service.EventsAsync(incidentId)).Any(e => e.GetProperty("type").GetString() == "alertCleared"),
@@ -181,7 +190,7 @@ public sealed class RealAlertmanagerTests(AlertmanagerFixture fixture) : IClassF
         var events = await service.EventsAsync(incidentId);
         Assert.Equal("integration:alertmanager", events.Single(e => e.GetProperty("type").GetString() == "alertCleared").GetProperty("by").GetString());
         Assert.Single(events, e => e.GetProperty("type").GetString() == "alertFired");
-        Assert.Equal("triggered", (await service.StateAsync(incidentId)).GetProperty("status").GetString());
+        Assert.Equal("acknowledged", (await service.StateAsync(incidentId)).GetProperty("status").GetString());
         Assert.Single(service.Dispatcher.Sent, a => a.IncidentId == incidentId && a.Kind == DueActionKind.Page);
         Assert.All(service.Journal.RecentIntakes().Where(r => r.Source == "alertmanager"), r => Assert.Equal(fired.DedupKey, r.DedupKey));
     }
