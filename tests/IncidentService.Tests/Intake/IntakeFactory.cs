@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -115,19 +114,5 @@ public class IntakeFactory : WebApplicationFactory<Program>
             app.UseEndpoints(endpoints => endpoints.MapIncidentIntakes());
             next(app);
         };
-    }
-}
-
-/// <summary>Records every due action the grains hand over.</summary>
-public sealed class RecordingDispatcher : IIncidentDispatcher
-{
-    private readonly ConcurrentQueue<DueAction> _sent = new();
-
-    public IReadOnlyList<DueAction> Sent => [.. _sent];
-
-    public Task DispatchAsync(DueAction action, CancellationToken cancellationToken)
-    {
-        _sent.Enqueue(action);
-        return Task.CompletedTask;
     }
 }

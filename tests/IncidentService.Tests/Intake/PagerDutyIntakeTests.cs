@@ -4,9 +4,6 @@ using IncidentPolicy.Orleans.WakeUps;
 
 namespace IncidentService.Tests.Intake;
 
-[CollectionDefinition("Intake")]
-public sealed class IntakeCollection;
-
 [Collection("Intake")]
 public sealed class PagerDutyIntakeTests(IntakeFactory factory) : IClassFixture<IntakeFactory>
 {
