@@ -1,5 +1,6 @@
 using IncidentService.Api;
 using IncidentService.Hosting;
+using IncidentService.Intake;
 using IncidentService.Operations;
 using IncidentService.Outbound;
 
@@ -10,21 +11,12 @@ builder.AddIncidentServiceHost();
 builder.Services.AddIncidentApi();
 builder.Services.AddOutboundPages();
 builder.Services.AddOperations();
-
-// The intake part plugs in here:
-// builder.Services.AddIncidentIntakes(builder.Configuration);
-// The pages part plugs in here:
-// builder.Services.AddIncidentPages();
+builder.Services.AddIncidentIntakes(builder.Configuration);
 
 var app = builder.Build();
 app.MapOperations();
 app.MapIncidentApi();
-
-// The intake part plugs in here:
-// app.MapIncidentIntakes();
-// The pages part plugs in here:
-// app.MapIncidentPages();
-
+app.MapIncidentIntakes();
 app.Run();
 
 /// <summary>The entry point's type, for <c>WebApplicationFactory</c> in the tests.</summary>

@@ -15,41 +15,41 @@ internal sealed class AlertIntakeGrain(IIncidentEventStore store, IIncidentIdGen
 
     private string DedupKey => this.GetPrimaryKeyString();
 
-    public async Task<AlertIntakeAnswer> TriggerAsync(string summary, string? service, string? severity)
+    public async Task<AlertIntakeAnswer> TriggerAsync(string summary, string? service, string? severity, Actor? actor)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var open = await store.FindOpenByDedupKeyAsync(DedupKey).ConfigureAwait(true);
         if (open is not null)
         {
-            return await SendAsync(open, new JoinAlert(summary, DedupKey, severity)).ConfigureAwait(true);
+            return await SendAsync(open, new JoinAlert(summary, DedupKey, severity), actor).ConfigureAwait(true);
         }
 
         var id = ids.NewId(DedupKey);
         var answer = await GrainFactory.GetGrain<IIncidentGrain>(id)
-            .ApplyAsync(new RaiseAlert(summary, service, severity, DedupKey), _actor, 0).ConfigureAwait(true);
+            .ApplyAsync(new RaiseAlert(summary, service, severity, DedupKey), actor ?? _actor, 0).ConfigureAwait(true);
         return new AlertIntakeAnswer(id, answer);
     }
 
-    public Task<AlertIntakeAnswer> AcknowledgeAsync() => SendToOpenAsync(new Acknowledge());
+    public Task<AlertIntakeAnswer> AcknowledgeAsync(Actor? actor) => SendToOpenAsync(new Acknowledge(), actor);
 
-    public Task<AlertIntakeAnswer> ResolveAsync(string? summary) => SendToOpenAsync(new Resolve(summary));
+    public Task<AlertIntakeAnswer> ResolveAsync(string? summary, Actor? actor) => SendToOpenAsync(new Resolve(summary), actor);
 
-    public Task<AlertIntakeAnswer> ClearAsync() => SendToOpenAsync(new ClearAlert(DedupKey));
+    public Task<AlertIntakeAnswer> ClearAsync(Actor? actor) => SendToOpenAsync(new ClearAlert(DedupKey), actor);
 
-    private async Task<AlertIntakeAnswer> SendToOpenAsync(IncidentCommand command)
+    private async Task<AlertIntakeAnswer> SendToOpenAsync(IncidentCommand command, Actor? actor)
     {
         var open = await store.FindOpenByDedupKeyAsync(DedupKey).ConfigureAwait(true);
-        return open is null ? AlertIntakeAnswer.NoIncident : await SendAsync(open, command).ConfigureAwait(true);
+        return open is null ? AlertIntakeAnswer.NoIncident : await SendAsync(open, command, actor).ConfigureAwait(true);
     }
 
-    private async Task<AlertIntakeAnswer> SendAsync(string incidentId, IncidentCommand command)
+    private async Task<AlertIntakeAnswer> SendAsync(string incidentId, IncidentCommand command, Actor? actor)
     {
         var grain = GrainFactory.GetGrain<IIncidentGrain>(incidentId);
         var version = await grain.GetVersionAsync().ConfigureAwait(true);
         ApplyAnswer answer = ApplyAnswer.Conflict(version);
         for (var attempt = 0; attempt < Attempts && answer.Outcome == ApplyOutcome.Conflict; attempt++)
         {
-            answer = await grain.ApplyAsync(command, _actor, answer.Version).ConfigureAwait(true);
+            answer = await grain.ApplyAsync(command, actor ?? _actor, answer.Version).ConfigureAwait(true);
         }
 
         return new AlertIntakeAnswer(incidentId, answer);

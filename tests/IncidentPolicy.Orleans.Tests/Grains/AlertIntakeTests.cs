@@ -89,4 +89,27 @@ public sealed class AlertIntakeTests
         Assert.Equal(ApplyOutcome.Rejected, resolved.Answer!.Outcome);
         Assert.Equal("commander.required", resolved.Answer.Rejection!.RuleId);
     }
+
+    [Fact]
+    public async Task Commands_WithAnActor_RecordedAsThatActorNotTheIntakeActor()
+    {
+        await using var cluster = await GrainCluster.StartAsync(ResponsePolicy.Default, silos: 1);
+        var intake = cluster.Client.GetGrain<IAlertIntakeGrain>("queue-depth");
+        var pagerDuty = new Actor("integration:pagerduty");
+        var alertmanager = new Actor("integration:alertmanager");
+
+        var raised = await intake.TriggerAsync("queue depth high", "queue", null, pagerDuty);
+        var joined = await intake.TriggerAsync("queue depth high", "queue", null, alertmanager);
+        var acknowledged = await intake.AcknowledgeAsync(pagerDuty);
+        var cleared = await intake.ClearAsync(alertmanager);
+        var resolved = await intake.ResolveAsync("drained", pagerDuty);
+
+        Assert.All([raised, joined, acknowledged, cleared, resolved], a => Assert.True(a.Answer!.IsAccepted, a.Answer.ToString()));
+        var log = await cluster.Store.ReadAsync(raised.IncidentId!);
+        Assert.Equal("integration:pagerduty", log.OfType<AlertFired>().Single().By);
+        Assert.Equal("integration:alertmanager", log.OfType<AlertJoined>().Single().By);
+        Assert.Equal("integration:pagerduty", log.OfType<Acknowledged>().Single().By);
+        Assert.Equal("integration:alertmanager", log.OfType<AlertCleared>().Single().By);
+        Assert.Equal("integration:pagerduty", log.OfType<Resolved>().Single().By);
+    }
 }

@@ -1,0 +1,111 @@
+using IncidentPolicy;
+using IncidentService.Intake;
+using IncidentService.Intake.Alertmanager;
+
+namespace IncidentService.Tests.Intake;
+
+public sealed class IntakeSettingsTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("intake-settings-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private IntakeSettings? Create(IntakeOptions options, List<string> problems) =>
+        IntakeSettings.Create(options, new IntakePolicies(ResponsePolicy.Default), _directory, problems);
+
+    [Fact]
+    public void Create_Defaults_NoProblemsAndTheDocumentedMappings()
+    {
+        var problems = new List<string>();
+
+        var settings = Create(new IntakeOptions(), problems);
+
+        Assert.Empty(problems);
+        Assert.Equal("SEV-1", settings!.PagerDutySeverities["critical"]);
+        Assert.Equal("SEV-4", settings.PagerDutySeverities["info"]);
+        Assert.Equal("integration:pagerduty", settings.PagerDutyActor.Id);
+        Assert.Equal("integration:alertmanager", settings.AlertmanagerActor.Id);
+        Assert.Same(AlertmanagerRouting.Default, settings.Routing);
+        Assert.Null(settings.SlackSigningSecret);
+        Assert.Null(settings.AlertmanagerToken);
+    }
+
+    [Fact]
+    public void Create_ManyMistakes_EveryProblemListedWithItsPath()
+    {
+        var options = new IntakeOptions();
+        options.PagerDuty.RoutingKeys["k1"] = new IntegrationRoute { Service = "checkout", Policy = "payments-team" };
+        options.PagerDuty.Severities["critical"] = "SEV-0";
+        options.PagerDuty.Severities["fatal"] = "SEV-1";
+        options.PagerDuty.Actor.Roles.Add("wizard");
+        options.Alertmanager.Actor.Id = " ";
+        options.Alertmanager.RoutingFile = "missing.json";
+        options.People["alex"] = new PersonOptions { Roles = ["on-call-engineer"], SlackUserId = "U1" };
+        options.People["blake"] = new PersonOptions { Roles = ["ceo"], SlackUserId = "U1" };
+        options.Slack.IncidentIdPrefix = "";
+        var problems = new List<string>();
+
+        var settings = Create(options, problems);
+
+        Assert.Null(settings);
+        const string root = "IncidentService:Intake";
+        Assert.Contains(problems, p => p.StartsWith($"{root}:PagerDuty:RoutingKeys:k1:Policy: no policy is named 'payments-team'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{root}:PagerDuty:Severities:critical: 'SEV-0' is not a severity", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{root}:PagerDuty:Severities:fatal: PagerDuty's severities are", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{root}:PagerDuty:Actor:Roles: 'wizard' is not a role", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{root}:Alertmanager:Actor:Id: an actor id is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{root}:Alertmanager:RoutingFile: cannot read", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{root}:People:blake:Roles: 'ceo' is not a role", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{root}:People:blake:SlackUserId: Slack user 'U1' is already alex", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"{root}:Slack:IncidentIdPrefix: a prefix is required", StringComparison.Ordinal));
+        Assert.Equal(9, problems.Count);
+    }
+
+    [Fact]
+    public void Create_RoutingFile_ReadAndItsSeveritiesChecked()
+    {
+        File.WriteAllText(Path.Combine(_directory, "routing.json"),
+            """{"serviceLabel":"team","severityLabel":"priority","severities":{"P1":"SEV-1","P5":"SEV-5"}}""");
+        var options = new IntakeOptions();
+        options.Alertmanager.RoutingFile = "routing.json";
+        var problems = new List<string>();
+
+        Create(options, problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("$.severities.P5: 'SEV-5' is not a severity of the policy", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_TheShippedRoutingFile_Reads()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "Intake", "Alertmanager", "alertmanager-routing.json");
+        var options = new IntakeOptions();
+        options.Alertmanager.RoutingFile = shipped;
+        var problems = new List<string>();
+
+        var settings = Create(options, problems);
+
+        Assert.Empty(problems);
+        Assert.Equal("SEV-1", settings!.Routing.SeverityOf(new Dictionary<string, string> { ["severity"] = "page" }));
+        Assert.Equal("checkout", settings.Routing.ServiceOf(new Dictionary<string, string> { ["service"] = "checkout" }));
+    }
+
+    [Theory]
+    [InlineData("not json", "$: not valid JSON")]
+    [InlineData("[]", "$: must be an object")]
+    [InlineData("{}", "$.severities: required")]
+    [InlineData("""{"severities":[]}""", "$.severities: must be an object")]
+    [InlineData("""{"severities":{"critical":1}}""", "$.severities.critical: must be a severity id")]
+    [InlineData("""{"serviceLabel":"","severities":{}}""", "$.serviceLabel: must be a label name")]
+    [InlineData("""{"severities":{},"routes":[]}""", "$.routes: unknown field")]
+    public void Parse_BadRoutingFile_ProblemWithItsPath(string json, string expected)
+    {
+        var problems = new List<string>();
+
+        var routing = AlertmanagerRouting.Parse(json, problems);
+
+        Assert.Null(routing);
+        Assert.Contains(problems, p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+}
