@@ -88,5 +88,5 @@ internal static class PageHtml
         ".update{border-left:4px solid #8cc8ff;padding-left:.75rem;margin:.5rem 0}" +
         "table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #3a4048;vertical-align:top}" +
         "input,button{font:inherit;padding:.5rem;border-radius:.25rem;border:2px solid #3a4048}button{background:#8cc8ff;color:#000;font-weight:700}" +
-        "@media (max-width:40rem){body{font-size:19px}main{padding:.5rem}td,th{display:block;border:0;padding:0}tr{display:block;border-bottom:1px solid #3a4048;padding:.4rem 0}}";
+        "@media (max-width:40rem){body{font-size:19px}main{padding:.5rem}th{display:none}td{display:block;border:0;padding:0}tr{display:block;border-bottom:1px solid #3a4048;padding:.4rem 0}}";
 }

@@ -1,5 +1,3 @@
-using IncidentPolicy.Lifecycle;
-using IncidentPolicy.Obligations;
 using NodaTime;
 
 namespace IncidentService.Pages;
@@ -13,13 +11,3 @@ namespace IncidentService.Pages;
 /// <param name="Unreadable">Incidents whose logs could not be read or replayed.</param>
 /// <param name="MoreOpen">Whether the index listed more open incidents than were read.</param>
 internal sealed record PageSnapshot(Instant Now, IReadOnlyList<ReadIncident> Open, IReadOnlyList<ReadIncident> Closed, IReadOnlyList<UnreadableIncident> Unreadable, bool MoreOpen);
-
-/// <summary>An incident replayed from its log, and its evaluation.</summary>
-/// <param name="Incident">The incident.</param>
-/// <param name="Evaluation">Its obligations at the snapshot's instant.</param>
-internal sealed record ReadIncident(Incident Incident, Evaluation Evaluation);
-
-/// <summary>An incident the pages could not read, and why.</summary>
-/// <param name="IncidentId">Its id.</param>
-/// <param name="Reason">What went wrong.</param>
-internal sealed record UnreadableIncident(string IncidentId, string Reason);
