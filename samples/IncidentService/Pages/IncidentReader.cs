@@ -29,11 +29,36 @@ internal sealed class IncidentReader(
     ILogger<IncidentReader> logger)
 {
     private readonly ConcurrentDictionary<string, ResponsePolicy> _policies = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private Task<PageSnapshot>? _inFlight;
 
     /// <summary>The policy for on-call and for incidents that name no policy: <see cref="IncidentPagesOptions.OnCallPolicy"/>,
     /// else a <see cref="ResponsePolicy"/> in the services, else the seed's.</summary>
     public ResponsePolicy HostPolicy =>
         options.Value.OnCallPolicy ?? services.GetService<ResponsePolicy>() ?? ResponsePolicy.Default;
+
+    /// <summary>
+    /// Reads like <see cref="ReadAsync"/>, but requests that arrive while a read is under way share it instead of
+    /// starting their own: the public status page may be hit hard during an incident, and each read is one grain call
+    /// per open incident. A shared answer is at most one read old; nothing is cached once the read completes.
+    /// </summary>
+    /// <param name="cancellationToken">Stops this caller's wait (not the shared read).</param>
+    /// <returns>The snapshot.</returns>
+    public Task<PageSnapshot> ReadSharedAsync(CancellationToken cancellationToken)
+    {
+        Task<PageSnapshot> read;
+        lock (_gate)
+        {
+            if (_inFlight is null || _inFlight.IsCompleted)
+            {
+                _inFlight = ReadAsync(CancellationToken.None);
+            }
+
+            read = _inFlight;
+        }
+
+        return read.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Reads the open incidents and the remembered closed ones, evaluated now.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -48,7 +48,7 @@ public static class PageRegistration
 
     private static async Task<IResult> StatusAsync(IncidentReader reader, IOptions<IncidentPagesOptions> options, CancellationToken cancellationToken)
     {
-        var snapshot = await reader.ReadAsync(cancellationToken);
+        var snapshot = await reader.ReadSharedAsync(cancellationToken);
         return Results.Content(StatusPage.Render(snapshot, options.Value.ResolvedWindow), HtmlType, Encoding.UTF8);
     }
 
@@ -64,7 +64,7 @@ public static class PageRegistration
                 : "That API key is not known.");
         }
 
-        var snapshot = await reader.ReadAsync(cancellationToken);
+        var snapshot = await reader.ReadSharedAsync(cancellationToken);
         var extras = await ExtrasAsync(context.RequestServices, reader, snapshot, viewer, cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Content(DashboardPage.Render(snapshot, extras, viewer, options.Value.DashboardRefreshSeconds), HtmlType, Encoding.UTF8);

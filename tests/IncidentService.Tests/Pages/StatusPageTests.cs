@@ -102,4 +102,20 @@ public sealed class StatusPageTests
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&amp; more", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_ManyAtOnce_EveryRequestGetsThePage()
+    {
+        await using var app = new PagesApp();
+        using var client = app.CreateClient();
+        await app.ApplyAsync(
+            "INC-BUSY",
+            new RaiseAlert("checkout 5xx", "checkout"),
+            new Acknowledge(),
+            new PostStatusUpdate(StatusAudience.External, "Checkout is degraded."));
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetStringAsync(new Uri("/status", UriKind.Relative))));
+
+        Assert.All(pages, html => Assert.Contains("Checkout is degraded.", html, StringComparison.Ordinal));
+    }
 }
