@@ -1,10 +1,7 @@
 using System.Net;
 using IncidentPolicy.Lifecycle;
 using IncidentService.Tests.Pages;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using IncidentService.Tests.Servers;
 using Microsoft.Playwright;
 using NodaTime;
 
@@ -84,10 +81,7 @@ public sealed class PagesInBrowserTests
     private static PagesApp StartOnKestrel(out Uri address)
     {
         var app = new PagesApp();
-        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        app.StartServer();
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        address = KestrelLoopback.Start(app);
         return app;
     }
 }
