@@ -35,9 +35,16 @@ public sealed class ChromiumBrowser : IAsyncDisposable
     /// <summary>Launches the system Chromium.</summary>
     /// <returns>The running browser.</returns>
     /// <exception cref="InvalidOperationException">Chromium is not installed; names the package.</exception>
-    public static async Task<ChromiumBrowser> LaunchAsync()
+    public static Task<ChromiumBrowser> LaunchAsync() =>
+        LaunchAsync(File.Exists(DebianExecutable) ? DebianExecutable : ServerProcess.Find("chromium"));
+
+    /// <summary>Launches the Chromium at <paramref name="executable"/> (for the fixture's own test of a missing
+    /// browser).</summary>
+    /// <param name="executable">The executable, or <see langword="null"/> when none was found.</param>
+    /// <returns>The running browser.</returns>
+    internal static async Task<ChromiumBrowser> LaunchAsync(string? executable)
     {
-        var executable = File.Exists(DebianExecutable) ? DebianExecutable : ServerProcess.Find("chromium")
+        var found = (executable is not null && File.Exists(executable) ? executable : null)
             ?? throw new InvalidOperationException(
                 "chromium was not found (looked at /usr/bin/chromium and on PATH): install the Debian package 'chromium' (./test.sh installs it)");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -46,7 +53,7 @@ public sealed class ChromiumBrowser : IAsyncDisposable
         {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = executable,
+                ExecutablePath = found,
                 Headless = true,
                 Args = ServerProcess.IsRoot ? ["--no-sandbox"] : [],
                 Timeout = (float)ServerProcess.Deadline.TotalMilliseconds,

@@ -39,4 +39,12 @@ public sealed class ChromiumSmokeTests
         Assert.Contains("Chrom", chromium.Browser.BrowserType.Name, StringComparison.OrdinalIgnoreCase);
         Assert.False(string.IsNullOrEmpty(chromium.Browser.Version));
     }
+
+    [Fact]
+    public async Task ChromiumBrowser_ExecutableMissing_FailsNamingThePackage()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ChromiumBrowser.LaunchAsync("/nonexistent/chromium"));
+
+        Assert.Contains("install the Debian package 'chromium'", error.Message, StringComparison.Ordinal);
+    }
 }

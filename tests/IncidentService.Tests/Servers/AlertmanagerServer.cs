@@ -74,10 +74,17 @@ public sealed class AlertmanagerServer : IAsyncDisposable
     /// <returns>The running server.</returns>
     /// <exception cref="InvalidOperationException">The binary is missing (names the package to install), or the server
     /// exited while starting (quotes its log).</exception>
-    public static async Task<AlertmanagerServer> StartAsync(Uri receiver, string? bearerToken = null)
+    public static Task<AlertmanagerServer> StartAsync(Uri receiver, string? bearerToken = null) => StartAsync(receiver, bearerToken, Find());
+
+    /// <summary>Starts the Alertmanager at <paramref name="binary"/> (for the fixture's own test of a missing binary).</summary>
+    /// <param name="receiver">The webhook receiver's URL.</param>
+    /// <param name="bearerToken">A bearer token, or <see langword="null"/>.</param>
+    /// <param name="binary">The binary, or <see langword="null"/> when none was found.</param>
+    /// <returns>The running server.</returns>
+    internal static async Task<AlertmanagerServer> StartAsync(Uri receiver, string? bearerToken, string? binary)
     {
         ArgumentNullException.ThrowIfNull(receiver);
-        var binary = Find()
+        var found = (binary is not null && File.Exists(binary) ? binary : null)
             ?? throw new InvalidOperationException(
                 "prometheus-alertmanager was not found (looked on PATH and at /usr/bin/prometheus-alertmanager): install the Debian package 'prometheus-alertmanager' (./test.sh installs it)");
         var server = new AlertmanagerServer(ServerProcess.NewTempFolder("incidentservice-alertmanager"), receiver, bearerToken);
@@ -90,7 +97,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
             {
                 try
                 {
-                    await server.StartOnFreePortAsync(binary);
+                    await server.StartOnFreePortAsync(found);
                     return server;
                 }
                 catch (InvalidOperationException) when (attempt < 3 && server._process is { HasExited: true })

@@ -112,4 +112,13 @@ public sealed class FixtureSmokeTests
         using var payload = JsonDocument.Parse(request.Body);
         return payload.RootElement.GetProperty("alerts")[0].GetProperty("fingerprint").GetString();
     }
+
+    [Fact]
+    public async Task AlertmanagerServer_BinaryMissing_FailsNamingThePackage()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => AlertmanagerServer.StartAsync(new Uri("http://127.0.0.1:9/"), null, "/nonexistent/prometheus-alertmanager"));
+
+        Assert.Contains("install the Debian package 'prometheus-alertmanager'", error.Message, StringComparison.Ordinal);
+    }
 }
