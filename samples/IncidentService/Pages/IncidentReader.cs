@@ -122,7 +122,7 @@ internal sealed class IncidentReader(
             var incident = Incident.Replay(policy, incidentId, events);
             return (incidentId, new ReadIncident(incident, policy.Evaluate(incident, now)), null);
         }
-        catch (Exception e) when (e is EventLogException or ReplayException or InvalidOperationException or PolicyValidationException or TimeoutException)
+        catch (Exception e) when (e is EventLogException or ReplayException or InvalidOperationException or PolicyValidationException or TimeoutException or OrleansException)
         {
             logger.LogWarning(e, "The pages could not read incident {IncidentId}", incidentId);
             return (incidentId, null, new UnreadableIncident(incidentId, e.Message));

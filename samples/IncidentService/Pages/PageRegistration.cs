@@ -46,13 +46,17 @@ public static class PageRegistration
         return endpoints;
     }
 
-    private static async Task<IResult> StatusAsync(IncidentReader reader, IOptions<IncidentPagesOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> StatusAsync(IncidentReader reader, IOptions<IncidentPagesOptions> options, ILogger<IncidentReader> logger, CancellationToken cancellationToken)
     {
-        var snapshot = await reader.ReadSharedAsync(cancellationToken);
+        if (await TryReadAsync(reader, logger, cancellationToken) is not { } snapshot)
+        {
+            return Unavailable();
+        }
+
         return Results.Content(StatusPage.Render(snapshot, options.Value.ResolvedWindow), HtmlType, Encoding.UTF8);
     }
 
-    private static async Task<IResult> DashboardAsync(HttpContext context, IncidentReader reader, IOptions<IncidentPagesOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> DashboardAsync(HttpContext context, IncidentReader reader, IOptions<IncidentPagesOptions> options, ILogger<IncidentReader> logger, CancellationToken cancellationToken)
     {
         var keys = context.RequestServices.GetService<IApiKeyActors>();
         var viewer = keys is null ? null : PageViewer.Find(context.Request, keys);
@@ -64,7 +68,11 @@ public static class PageRegistration
                 : "That API key is not known.");
         }
 
-        var snapshot = await reader.ReadSharedAsync(cancellationToken);
+        if (await TryReadAsync(reader, logger, cancellationToken) is not { } snapshot)
+        {
+            return Unavailable();
+        }
+
         var extras = await ExtrasAsync(context.RequestServices, reader, snapshot, viewer, cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Content(DashboardPage.Render(snapshot, extras, viewer, options.Value.DashboardRefreshSeconds), HtmlType, Encoding.UTF8);
@@ -121,6 +129,27 @@ public static class PageRegistration
             + "<p><a href=\"/status\">Public status page</a></p>";
         return new HtmlResult(StatusCodes.Status401Unauthorized, PageHtml.Document("Sign in", body), "Bearer");
     }
+
+    /// <summary>Reads the snapshot, or nothing when the open-incident index cannot answer (the event store down, no silo
+    /// reachable, a call timed out): the page then answers 503 with a plain page rather than an error page. The
+    /// failure is logged with its exception.</summary>
+    private static async Task<PageSnapshot?> TryReadAsync(IncidentReader reader, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadSharedAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The incident pages could not read the open incidents");
+            return null;
+        }
+    }
+
+    private static IResult Unavailable() => new HtmlResult(
+        StatusCodes.Status503ServiceUnavailable,
+        PageHtml.Document("Unavailable", "<h1>Status unavailable</h1><p class=\"card\">The incident store cannot be reached right now; this page will work again when it can. Try again in a minute.</p>"),
+        authenticate: null);
 
     private static IResult Problem(int status, string reason) => Results.Problem(detail: reason, statusCode: status);
 
