@@ -65,6 +65,10 @@ public sealed class TwoNodesTests(TwoNodeCluster cluster) : IClassFixture<TwoNod
             return status == HttpStatusCode.OK && body.Contains($"\"{obligationKey}\"", StringComparison.Ordinal) ? (Events(body), body) : (null, $"{(int)status}: {body}");
         }, $"the page {obligationKey} to be recorded in the log");
 
+        // Both triggers were answered 202, so both are in the log: the first opened the incident, the second joined it.
+        Assert.Single(before, e => (string?)e["type"] == "alertFired");
+        Assert.Single(before, e => (string?)e["type"] == "alertJoined");
+
         await holder.KillAsync();
         Assert.True(holder.HasExited);
 
