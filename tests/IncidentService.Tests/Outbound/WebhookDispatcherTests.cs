@@ -122,7 +122,7 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DispatchAsync_NobodyListens_RecordsTheConnectionFailure()
     {
-        var closed = new Uri($"http://127.0.0.1:{Hosting.ServiceFactory.FreePort()}/hook");
+        var closed = new Uri($"http://127.0.0.1:{IncidentPolicy.Orleans.Tests.Servers.ServerProcess.FreePort()}/hook");
         var dispatcher = Dispatcher(("pager", closed, WebhookKind.Json));
 
         await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));

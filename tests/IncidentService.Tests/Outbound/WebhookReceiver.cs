@@ -16,7 +16,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public WebhookReceiver()
     {
-        var port = ServiceFactory.FreePort();
+        var port = IncidentPolicy.Orleans.Tests.Servers.ServerProcess.FreePort();
         Url = new Uri($"http://127.0.0.1:{port}/hook/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
