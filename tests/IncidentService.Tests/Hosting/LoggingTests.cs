@@ -1,6 +1,6 @@
 using System.Net;
 using IncidentService.Tests.Api;
-using IncidentService.Tests.Outbound;
+using IncidentService.Tests.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +12,9 @@ public sealed class LoggingTests
     public async Task Logs_CommandAndPage_CarryTheIncidentIdInTheirScope()
     {
         var logs = new ScopeCapturingLogger();
-        await using var receiver = new WebhookReceiver();
+        await using var receiver = await WebhookReceiver.StartAsync();
         await using var service = new ServiceHost { TestServices = s => s.AddSingleton<ILoggerProvider>(logs) }
-            .Set("Webhooks:0:Name", "pager").Set("Webhooks:0:Url", receiver.Url.ToString());
+            .AddWebhook("pager", receiver.Url("hook"));
         var id = await service.RaiseAsync();
         await service.SettleAsync(id);
         using var client = service.ClientWithKey(ServiceHost.EngineerKey);

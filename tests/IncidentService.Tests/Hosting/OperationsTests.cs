@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using IncidentService.Tests.Outbound;
+using IncidentService.Tests.Servers;
 using NodaTime;
 
 namespace IncidentService.Tests.Hosting;
@@ -91,8 +91,8 @@ public sealed class OperationsTests(ServiceHost service) : IClassFixture<Service
     [Fact]
     public async Task Dispatcher_SevTwoRaised_PagesTheConfiguredWebhookOnceWithTheObligationKey()
     {
-        await using var receiver = new WebhookReceiver();
-        await using var own = new ServiceHost().Set("Webhooks:0:Name", "pager").Set("Webhooks:0:Url", receiver.Url.ToString());
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var own = new ServiceHost().AddWebhook("pager", receiver.Url("hook"));
 
         var id = await own.RaiseAsync("Checkout error rate > 5%", "SEV-2");
         await own.SettleAsync(id);
@@ -110,9 +110,10 @@ public sealed class OperationsTests(ServiceHost service) : IClassFixture<Service
     [Fact]
     public async Task Dispatcher_WebhookDown_PageStaysVisibleAsFailedAndIsNotRecordedAsSent()
     {
-        await using var receiver = new WebhookReceiver { Always = HttpStatusCode.ServiceUnavailable };
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerAlways(503);
         await using var own = new ServiceHost()
-            .Set("Webhooks:0:Name", "pager").Set("Webhooks:0:Url", receiver.Url.ToString())
+            .AddWebhook("pager", receiver.Url("hook"))
             .Set("DeliveryRetryDelays:0", "00:00:00");
 
         var id = await own.RaiseAsync("Checkout error rate > 5%", "SEV-2");
