@@ -4,7 +4,7 @@ using IncidentService.Tests.Hosting;
 
 namespace IncidentService.Tests.Api;
 
-public sealed class ApiKeyTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+public sealed class ApiKeyTests(ServiceHost service) : IClassFixture<ServiceHost>
 {
     private static readonly Uri Incidents = new("/api/incidents", UriKind.Relative);
 
@@ -34,7 +34,7 @@ public sealed class ApiKeyTests(ServiceFactory service) : IClassFixture<ServiceF
     [Fact]
     public async Task Get_KeyDifferingInItsLastCharacter_Answers401()
     {
-        using var client = service.ClientWithKey(ServiceFactory.ManagerKey[..^1] + "X");
+        using var client = service.ClientWithKey(ServiceHost.ManagerKey[..^1] + "X");
 
         using var response = await client.GetAsync(Incidents);
 
@@ -45,7 +45,7 @@ public sealed class ApiKeyTests(ServiceFactory service) : IClassFixture<ServiceF
     public async Task Get_BearerKey_Answers200()
     {
         using var client = service.ClientWithKey(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServiceFactory.EngineerKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServiceHost.EngineerKey);
 
         using var response = await client.GetAsync(Incidents);
 
@@ -56,7 +56,7 @@ public sealed class ApiKeyTests(ServiceFactory service) : IClassFixture<ServiceF
     public async Task Get_ApiKeyCookie_Answers200()
     {
         using var client = service.ClientWithKey(null);
-        client.DefaultRequestHeaders.Add("Cookie", "api_key=" + ServiceFactory.EngineerKey);
+        client.DefaultRequestHeaders.Add("Cookie", "api_key=" + ServiceHost.EngineerKey);
 
         using var response = await client.GetAsync(Incidents);
 
@@ -66,7 +66,7 @@ public sealed class ApiKeyTests(ServiceFactory service) : IClassFixture<ServiceF
     [Fact]
     public async Task Get_ReadOnlyKey_Answers200()
     {
-        using var client = service.ClientWithKey(ServiceFactory.ReadOnlyKey);
+        using var client = service.ClientWithKey(ServiceHost.ReadOnlyKey);
 
         using var response = await client.GetAsync(Incidents);
 
@@ -80,7 +80,7 @@ public sealed class ApiKeyTests(ServiceFactory service) : IClassFixture<ServiceF
         await service.SettleAsync(id);
         var grain = service.Grains.GetGrain<IncidentPolicy.Orleans.Grains.IIncidentGrain>(id);
         var before = await grain.GetVersionAsync();
-        using var client = service.ClientWithKey(ServiceFactory.ReadOnlyKey);
+        using var client = service.ClientWithKey(ServiceHost.ReadOnlyKey);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/incidents/{id}/commands")
         {
             Content = new StringContent("""{"command":"acknowledge"}""", System.Text.Encoding.UTF8, "application/json"),
@@ -121,7 +121,7 @@ public sealed class ApiKeyTests(ServiceFactory service) : IClassFixture<ServiceF
         using var refused = await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
         using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

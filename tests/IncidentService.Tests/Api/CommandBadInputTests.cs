@@ -6,7 +6,7 @@ using IncidentService.Tests.Hosting;
 namespace IncidentService.Tests.Api;
 
 /// <summary>Every way a command request can be unreadable gets 400 with where and why, and changes nothing.</summary>
-public sealed class CommandBadInputTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+public sealed class CommandBadInputTests(ServiceHost service) : IClassFixture<ServiceHost>
 {
     public static TheoryData<string, string, string, string> Bodies => new()
     {
@@ -33,7 +33,7 @@ public sealed class CommandBadInputTests(ServiceFactory service) : IClassFixture
     public async Task PostCommand_UnreadableBody_Answers400WithPathAndReasonAndChangesNothing(string body, string contentType, string path, string word)
     {
         var (id, etag) = await IncidentAsync();
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await IncidentApiTests.PostAsync(client, id, body, etag, contentType);
 
@@ -47,7 +47,7 @@ public sealed class CommandBadInputTests(ServiceFactory service) : IClassFixture
     public async Task PostCommand_EmptyBody_Answers400()
     {
         var (id, etag) = await IncidentAsync();
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await IncidentApiTests.PostAsync(client, id, "", etag);
 
@@ -59,7 +59,7 @@ public sealed class CommandBadInputTests(ServiceFactory service) : IClassFixture
     public async Task PostCommand_NotUtf8_Answers400()
     {
         var (id, etag) = await IncidentAsync();
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/incidents/{id}/commands")
         {
             Content = new ByteArrayContent([.. "{\"command\":\"addNote\",\"text\":\""u8, 0xFF, 0xFE, .. "\"}"u8]),
@@ -77,7 +77,7 @@ public sealed class CommandBadInputTests(ServiceFactory service) : IClassFixture
     public async Task PostCommand_LargerThanOneMebibyte_Answers400()
     {
         var (id, etag) = await IncidentAsync();
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
         var body = "{\"command\":\"addNote\",\"text\":\"" + new string('a', 1024 * 1024) + "\"}";
 
         using var response = await IncidentApiTests.PostAsync(client, id, body, etag);
@@ -97,7 +97,7 @@ public sealed class CommandBadInputTests(ServiceFactory service) : IClassFixture
     public async Task PostCommand_UnreadableIfMatch_Answers400AndChangesNothing(string ifMatch, string word)
     {
         var (id, etag) = await IncidentAsync();
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await IncidentApiTests.PostAsync(client, id, """{"command":"acknowledge"}""", ifMatch);
 

@@ -8,14 +8,14 @@ using IncidentService.Tests.Hosting;
 
 namespace IncidentService.Tests.Api;
 
-public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+public sealed class IncidentApiTests(ServiceHost service) : IClassFixture<ServiceHost>
 {
     [Fact]
     public async Task GetIncident_Existing_AnswersStateAndEvaluationWithTheVersionAsETag()
     {
         var id = await service.RaiseAsync();
         await service.SettleAsync(id);
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await client.GetAsync(new Uri($"/api/incidents/{id}", UriKind.Relative));
 
@@ -35,7 +35,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     {
         var id = await service.RaiseAsync();
         await service.SettleAsync(id);
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await client.GetAsync(new Uri($"/api/incidents/{id}/events", UriKind.Relative));
 
@@ -50,7 +50,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     public async Task List_Default_ListsOpenIncidents()
     {
         var id = await service.RaiseAsync("Payments latency");
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await client.GetAsync(new Uri("/api/incidents?status=open", UriKind.Relative));
         using var defaulted = await client.GetAsync(new Uri("/api/incidents", UriKind.Relative));
@@ -60,7 +60,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
         var listed = Assert.Single(body.RootElement.EnumerateArray(), e => e.GetProperty("id").GetString() == id);
         Assert.Equal("triggered", listed.GetProperty("status").GetString());
         Assert.Equal("Payments latency", listed.GetProperty("summary").GetString());
-        Assert.Equal("2026-05-29T04:00:00Z", listed.GetProperty("alertAt").GetString());
+        Assert.Equal("2026-05-29T14:00:00Z", listed.GetProperty("alertAt").GetString());
         Assert.Contains(id, await defaulted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -70,7 +70,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     [InlineData("", "query.statusInvalid")]
     public async Task List_OtherStatus_Answers400(string status, string code)
     {
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await client.GetAsync(new Uri($"/api/incidents?status={status}", UriKind.Relative));
 
@@ -83,7 +83,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     {
         var id = await service.RaiseAsync();
         await service.SettleAsync(id);
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
         var etag = await ETagOfAsync(client, id);
 
         using var response = await PostAsync(client, id, """{"command":"acknowledge"}""", etag);
@@ -98,7 +98,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
         var @event = body.RootElement.GetProperty("event");
         Assert.Equal("acknowledged", @event.GetProperty("type").GetString());
         Assert.Equal("alex", @event.GetProperty("by").GetString());
-        Assert.Equal("2026-05-29T04:00:00Z", @event.GetProperty("at").GetString());
+        Assert.Equal("2026-05-29T14:00:00Z", @event.GetProperty("at").GetString());
         Assert.Equal(version, await service.Grains.GetGrain<IIncidentGrain>(id).GetVersionAsync());
     }
 
@@ -108,7 +108,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
         var id = await service.RaiseAsync();
         await service.SettleAsync(id);
         var before = await service.Grains.GetGrain<IIncidentGrain>(id).GetVersionAsync();
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await PostAsync(client, id, """{"command":"acknowledge"}""", ifMatch: null);
 
@@ -123,9 +123,9 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     {
         var id = await service.RaiseAsync();
         await service.SettleAsync(id);
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
         var stale = await ETagOfAsync(client, id);
-        var current = await service.ApplyAsync(id, new AddNote("looking at dashboards"), ServiceFactory.Engineer);
+        var current = await service.ApplyAsync(id, new AddNote("looking at dashboards"), ServiceHost.Engineer);
 
         using var response = await PostAsync(client, id, """{"command":"acknowledge"}""", stale);
 
@@ -140,7 +140,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     {
         var id = await service.RaiseAsync();
         await service.SettleAsync(id);
-        using var client = service.ClientWithKey(ServiceFactory.OutsiderKey);
+        using var client = service.ClientWithKey(ServiceHost.OutsiderKey);
         var etag = await ETagOfAsync(client, id);
 
         // The seed lets only on-call engineers, commanders, managers and team leads declare.
@@ -156,7 +156,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     [Fact]
     public async Task Get_MissingIncident_Answers404()
     {
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await client.GetAsync(new Uri("/api/incidents/INC-does-not-exist", UriKind.Relative));
 
@@ -168,7 +168,7 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     {
         var id = await RaiseRestrictedAsync();
         var missing = "INC-" + Guid.NewGuid().ToString("N")[..12];
-        using var outsider = service.ClientWithKey(ServiceFactory.OutsiderKey);
+        using var outsider = service.ClientWithKey(ServiceHost.OutsiderKey);
         var before = await service.Grains.GetGrain<IIncidentGrain>(id).GetVersionAsync();
 
         foreach (var path in new[] { "", "/events" })
@@ -196,8 +196,8 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     public async Task Restricted_RestrictedViewerRoleOrParticipant_SeesIt()
     {
         var id = await RaiseRestrictedAsync();
-        using var manager = service.ClientWithKey(ServiceFactory.ManagerKey);
-        using var engineer = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var manager = service.ClientWithKey(ServiceHost.ManagerKey);
+        using var engineer = service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var byManager = await manager.GetAsync(new Uri($"/api/incidents/{id}", UriKind.Relative));
         using var listed = await manager.GetAsync(new Uri("/api/incidents", UriKind.Relative));
@@ -214,8 +214,8 @@ public sealed class IncidentApiTests(ServiceFactory service) : IClassFixture<Ser
     {
         var id = await service.RaiseAsync("Customer data visible to other customers");
         await service.SettleAsync(id);
-        await service.ApplyAsync(id, new Acknowledge(), ServiceFactory.Engineer);
-        await service.ApplyAsync(id, new RaiseFlag("dataBreachSuspected"), ServiceFactory.Engineer);
+        await service.ApplyAsync(id, new Acknowledge(), ServiceHost.Engineer);
+        await service.ApplyAsync(id, new RaiseFlag("dataBreachSuspected"), ServiceHost.Engineer);
         await service.SettleAsync(id);
         return id;
     }

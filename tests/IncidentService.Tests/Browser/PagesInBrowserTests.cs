@@ -16,15 +16,16 @@ public sealed class PagesInBrowserTests
     [Fact]
     public async Task Dashboard_InChromium_MarksTheOverdueObligationAndItsCountdownMoves()
     {
-        await using var app = StartOnKestrel(out var address);
-        await app.ApplyAsync("INC-4AM", new RaiseAlert("checkout 5xx above 5%", "checkout", "SEV-1"));
+        await using var app = new ServiceHost();
+        var address = app.StartOnLoopback();
+        await app.ApplyAsResponderAsync("INC-4AM", new RaiseAlert("checkout 5xx above 5%", "checkout", "SEV-1"));
         app.Clock.Advance(Duration.FromMinutes(10));
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         var page = await chromium.NewPageAsync(phone: true);
 
         var signIn = await page.GotoAsync(address.AbsoluteUri);
         Assert.Equal((int)HttpStatusCode.Unauthorized, signIn!.Status);
-        await page.FillAsync("#api_key", PagesApp.EngineerKey);
+        await page.FillAsync("#api_key", ServiceHost.EngineerKey);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("article#INC-4AM");
 
@@ -48,14 +49,15 @@ public sealed class PagesInBrowserTests
     [Fact]
     public async Task Status_InChromium_ShowsTheExternalUpdateAndNotTheRestrictedIncident()
     {
-        await using var app = StartOnKestrel(out var address);
-        await app.ApplyAsync(
+        await using var app = new ServiceHost();
+        var address = app.StartOnLoopback();
+        await app.ApplyAsResponderAsync(
             "INC-PUBLIC",
             new RaiseAlert("db-3 pool exhausted", "checkout", "SEV-1"),
             new Acknowledge(),
             new PostStatusUpdate(StatusAudience.External, "Some payments are failing; we are rolling back the last change."),
             new AddNote("internal note: casey's deploy"));
-        await app.ApplyAsync(
+        await app.ApplyAsResponderAsync(
             "INC-HIDDEN",
             new RaiseAlert("card numbers in logs", "payments"),
             new RaiseFlag("restricted"),
@@ -76,12 +78,5 @@ public sealed class PagesInBrowserTests
 
         Assert.Equal(1, await page.Locator("article.incident").CountAsync());
         await ChromiumBrowser.ScreenshotAsync(page, "status");
-    }
-
-    private static PagesApp StartOnKestrel(out Uri address)
-    {
-        var app = new PagesApp();
-        address = KestrelLoopback.Start(app);
-        return app;
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using IncidentService.Tests.Api;
-using IncidentService.Tests.Outbound;
+using IncidentService.Tests.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,12 +12,12 @@ public sealed class LoggingTests
     public async Task Logs_CommandAndPage_CarryTheIncidentIdInTheirScope()
     {
         var logs = new ScopeCapturingLogger();
-        await using var receiver = new WebhookReceiver();
-        await using var service = new ServiceFactory { TestServices = s => s.AddSingleton<ILoggerProvider>(logs) }
-            .Set("Webhooks:0:Name", "pager").Set("Webhooks:0:Url", receiver.Url.ToString());
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var service = new ServiceHost { TestServices = s => s.AddSingleton<ILoggerProvider>(logs) }
+            .AddWebhook("pager", receiver.Url("hook"));
         var id = await service.RaiseAsync();
         await service.SettleAsync(id);
-        using var client = service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = service.ClientWithKey(ServiceHost.EngineerKey);
         var version = await service.Grains.GetGrain<IncidentPolicy.Orleans.Grains.IIncidentGrain>(id).GetVersionAsync();
 
         using var response = await IncidentApiTests.PostAsync(client, id, """{"command":"acknowledge"}""", $"\"{version}\"");
@@ -34,7 +34,7 @@ public sealed class LoggingTests
     public async Task StartUp_DevMode_WarnsThatNothingIsDurable()
     {
         var logs = new ScopeCapturingLogger();
-        await using var service = new ServiceFactory { TestServices = s => s.AddSingleton<ILoggerProvider>(logs) };
+        await using var service = new ServiceHost { TestServices = s => s.AddSingleton<ILoggerProvider>(logs) };
 
         using var client = service.ClientWithKey(null);
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));

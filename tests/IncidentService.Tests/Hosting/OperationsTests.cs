@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using IncidentService.Tests.Outbound;
+using IncidentService.Tests.Servers;
 using NodaTime;
 
 namespace IncidentService.Tests.Hosting;
 
-public sealed class OperationsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+public sealed class OperationsTests(ServiceHost service) : IClassFixture<ServiceHost>
 {
     [Fact]
     public async Task Healthz_NoKey_AnswersOk()
@@ -42,7 +42,7 @@ public sealed class OperationsTests(ServiceFactory service) : IClassFixture<Serv
     [Fact]
     public async Task Metrics_WithKey_ServesEveryServiceMetric()
     {
-        using var client = service.ClientWithKey(ServiceFactory.ReadOnlyKey);
+        using var client = service.ClientWithKey(ServiceHost.ReadOnlyKey);
 
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
 
@@ -61,10 +61,10 @@ public sealed class OperationsTests(ServiceFactory service) : IClassFixture<Serv
     [Fact]
     public async Task Metrics_AcknowledgementDeadlinePassed_CountsTheOverdueObligation()
     {
-        await using var own = new ServiceFactory().Set("OverdueRefresh", "00:00:00");
+        await using var own = new ServiceHost().Set("OverdueRefresh", "00:00:00");
         var id = await own.RaiseAsync();
         await own.SettleAsync(id);
-        using var client = own.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = own.ClientWithKey(ServiceHost.EngineerKey);
         Assert.Contains("incident_service_overdue_obligations 0", await ScrapeAsync(client), StringComparison.Ordinal);
 
         // SEV-2: acknowledge within 5 minutes of the alert.
@@ -77,11 +77,11 @@ public sealed class OperationsTests(ServiceFactory service) : IClassFixture<Serv
     [Fact]
     public async Task Metrics_IncidentRaised_CountsItOpenedOnceByWhoRaisedIt()
     {
-        await using var own = new ServiceFactory();
+        await using var own = new ServiceHost();
         var id = await own.RaiseAsync();
         await own.SettleAsync(id);
-        await own.ApplyAsync(id, new IncidentPolicy.Lifecycle.AddNote("looking"), ServiceFactory.Engineer);
-        using var client = own.ClientWithKey(ServiceFactory.EngineerKey);
+        await own.ApplyAsync(id, new IncidentPolicy.Lifecycle.AddNote("looking"), ServiceHost.Engineer);
+        using var client = own.ClientWithKey(ServiceHost.EngineerKey);
 
         var scrape = await ScrapeAsync(client);
 
@@ -91,8 +91,8 @@ public sealed class OperationsTests(ServiceFactory service) : IClassFixture<Serv
     [Fact]
     public async Task Dispatcher_SevTwoRaised_PagesTheConfiguredWebhookOnceWithTheObligationKey()
     {
-        await using var receiver = new WebhookReceiver();
-        await using var own = new ServiceFactory().Set("Webhooks:0:Name", "pager").Set("Webhooks:0:Url", receiver.Url.ToString());
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var own = new ServiceHost().AddWebhook("pager", receiver.Url("hook"));
 
         var id = await own.RaiseAsync("Checkout error rate > 5%", "SEV-2");
         await own.SettleAsync(id);
@@ -110,9 +110,10 @@ public sealed class OperationsTests(ServiceFactory service) : IClassFixture<Serv
     [Fact]
     public async Task Dispatcher_WebhookDown_PageStaysVisibleAsFailedAndIsNotRecordedAsSent()
     {
-        await using var receiver = new WebhookReceiver { Always = HttpStatusCode.ServiceUnavailable };
-        await using var own = new ServiceFactory()
-            .Set("Webhooks:0:Name", "pager").Set("Webhooks:0:Url", receiver.Url.ToString())
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerAlways(503);
+        await using var own = new ServiceHost()
+            .AddWebhook("pager", receiver.Url("hook"))
             .Set("DeliveryRetryDelays:0", "00:00:00");
 
         var id = await own.RaiseAsync("Checkout error rate > 5%", "SEV-2");

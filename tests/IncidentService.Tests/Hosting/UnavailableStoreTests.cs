@@ -10,7 +10,7 @@ namespace IncidentService.Tests.Hosting;
 /// answers with a stack trace.</summary>
 public sealed class UnavailableStoreTests : IAsyncLifetime
 {
-    private readonly ServiceFactory _service = new() { TestServices = s => s.AddSingleton<IIncidentEventStore>(new UnreachableStore()) };
+    private readonly ServiceHost _service = new() { TestServices = s => s.AddSingleton<IIncidentEventStore>(new UnreachableStore()) };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -31,7 +31,7 @@ public sealed class UnavailableStoreTests : IAsyncLifetime
     [Fact]
     public async Task GetIncident_StoreUnreachable_Answers503ProblemWithoutAStackTrace()
     {
-        using var client = _service.ClientWithKey(ServiceFactory.EngineerKey);
+        using var client = _service.ClientWithKey(ServiceHost.EngineerKey);
 
         using var response = await client.GetAsync(new Uri("/api/incidents/INC-1", UriKind.Relative));
 

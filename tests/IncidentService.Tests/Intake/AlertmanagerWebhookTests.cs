@@ -4,7 +4,7 @@ using IncidentPolicy.Orleans.Grains;
 namespace IncidentService.Tests.Intake;
 
 [Collection("Intake")]
-public sealed class AlertmanagerWebhookTests(IntakeFactory factory) : IClassFixture<IntakeFactory>
+public sealed class AlertmanagerWebhookTests(ServiceHost factory) : IClassFixture<ServiceHost>
 {
     private static string Payload(string status, string fingerprint, string labels = """{"alertname":"CheckoutErrors","service":"payments","severity":"critical"}""") =>
         $$$"""
@@ -19,7 +19,7 @@ public sealed class AlertmanagerWebhookTests(IntakeFactory factory) : IClassFixt
     {
         using var client = factory.CreateClient();
 
-        var (status, _) = await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", Payload("firing", "am-fp-1"), IntakeFactory.AlertmanagerToken);
+        var (status, _) = await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", Payload("firing", "am-fp-1"), ServiceHost.AlertmanagerToken);
 
         Assert.Equal(HttpStatusCode.OK, status);
         var record = factory.Journal.RecentIntakes().First(r => r.DedupKey == "am-fp-1");
@@ -37,7 +37,7 @@ public sealed class AlertmanagerWebhookTests(IntakeFactory factory) : IClassFixt
         using var client = factory.CreateClient();
 
         await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager",
-            Payload("firing", "am-fp-2", """{"alertname":"Slow","severity":"page-someone"}"""), IntakeFactory.AlertmanagerToken);
+            Payload("firing", "am-fp-2", """{"alertname":"Slow","severity":"page-someone"}"""), ServiceHost.AlertmanagerToken);
 
         var record = factory.Journal.RecentIntakes().First(r => r.DedupKey == "am-fp-2");
         var incident = await factory.StateAsync(record.IncidentId!);
@@ -49,9 +49,9 @@ public sealed class AlertmanagerWebhookTests(IntakeFactory factory) : IClassFixt
     public async Task Webhook_Resolved_RecordsAlertClearedAndIncidentStaysOpen()
     {
         using var client = factory.CreateClient();
-        await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", Payload("firing", "am-fp-3"), IntakeFactory.AlertmanagerToken);
+        await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", Payload("firing", "am-fp-3"), ServiceHost.AlertmanagerToken);
 
-        var (status, _) = await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", Payload("resolved", "am-fp-3"), IntakeFactory.AlertmanagerToken);
+        var (status, _) = await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", Payload("resolved", "am-fp-3"), ServiceHost.AlertmanagerToken);
 
         Assert.Equal(HttpStatusCode.OK, status);
         var record = factory.Journal.RecentIntakes().First(r => r.DedupKey == "am-fp-3");

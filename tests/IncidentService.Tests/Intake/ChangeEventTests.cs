@@ -7,9 +7,9 @@ using NodaTime;
 namespace IncidentService.Tests.Intake;
 
 [Collection("Intake")]
-public sealed class ChangeEventTests(IntakeFactory factory) : IClassFixture<IntakeFactory>
+public sealed class ChangeEventTests(ServiceHost factory) : IClassFixture<ServiceHost>
 {
-    private static string Change(string summary, string? timestamp, string? approvedBy = null, string service = IntakeFactory.RoutingKey)
+    private static string Change(string summary, string? timestamp, string? approvedBy = null, string service = ServiceHost.RoutingKey)
     {
         var time = timestamp is null ? "" : $",\"timestamp\":\"{timestamp}\"";
         var details = approvedBy is null ? "{}" : $"{{\"approved_by\":\"{approvedBy}\"}}";
@@ -75,7 +75,7 @@ public sealed class ChangeEventTests(IntakeFactory factory) : IClassFixture<Inta
     {
         using var client = factory.CreateClient();
 
-        var (status, body) = await IntakeClient.PostJsonAsync(client, "/v2/change/enqueue", Change("deploy", null, service: IntakeFactory.NoServiceKey));
+        var (status, body) = await IntakeClient.PostJsonAsync(client, "/v2/change/enqueue", Change("deploy", null, service: ServiceHost.NoServiceKey));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("no service", body.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);

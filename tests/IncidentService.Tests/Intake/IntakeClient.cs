@@ -42,7 +42,7 @@ internal static class IntakeClient
         + $"&command=%2Fincident&text={Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal)}";
 
     public static Task<(HttpStatusCode Status, JsonElement Body)> SlackAsync(
-        HttpClient client, IntakeFactory factory, string userId, string text, string channelId = "CINCIDENT")
+        HttpClient client, ServiceHost factory, string userId, string text, string channelId = "CINCIDENT")
     {
         var body = Encoding.UTF8.GetBytes(Form(userId, text, channelId));
         var timestamp = factory.Clock.GetCurrentInstant().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -51,7 +51,7 @@ internal static class IntakeClient
     }
 
     public static string Trigger(string dedupKey, string severity = "critical", string summary = "checkout 5xx above 5%") =>
-        $$$"""{"routing_key":"{{{IntakeFactory.RoutingKey}}}","event_action":"trigger","dedup_key":"{{{dedupKey}}}","payload":{"summary":"{{{summary}}}","source":"prometheus","severity":"{{{severity}}}"}}""";
+        $$$"""{"routing_key":"{{{ServiceHost.RoutingKey}}}","event_action":"trigger","dedup_key":"{{{dedupKey}}}","payload":{"summary":"{{{summary}}}","source":"prometheus","severity":"{{{severity}}}"}}""";
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {

@@ -6,9 +6,9 @@ using IncidentService.Intake.Slack;
 namespace IncidentService.Tests.Intake;
 
 [Collection("Intake")]
-public sealed class MalformedInputTests(IntakeFactory factory) : IClassFixture<IntakeFactory>
+public sealed class MalformedInputTests(ServiceHost factory) : IClassFixture<ServiceHost>
 {
-    private const string Key = IntakeFactory.RoutingKey;
+    private const string Key = ServiceHost.RoutingKey;
 
     public static TheoryData<string, string, string> PagerDutyCases() => new()
     {
@@ -88,7 +88,7 @@ public sealed class MalformedInputTests(IntakeFactory factory) : IClassFixture<I
         using var client = factory.CreateClient();
         var before = factory.Journal.RecentIntakes(1_000).Count;
 
-        var (status, body) = await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", json, IntakeFactory.AlertmanagerToken);
+        var (status, body) = await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", json, ServiceHost.AlertmanagerToken);
 
         Assert.True(status == HttpStatusCode.BadRequest, $"{name}: {status}");
         Assert.Contains(body.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains(reason, StringComparison.Ordinal));
@@ -105,7 +105,7 @@ public sealed class MalformedInputTests(IntakeFactory factory) : IClassFixture<I
               {"status":"firing","labels":{"alertname":"B"}}]}
             """;
 
-        var (status, _) = await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", json, IntakeFactory.AlertmanagerToken);
+        var (status, _) = await IntakeClient.PostJsonAsync(client, "/webhooks/alertmanager", json, ServiceHost.AlertmanagerToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.DoesNotContain(factory.Journal.RecentIntakes(1_000), r => r.DedupKey == "mixed-good");
@@ -123,7 +123,7 @@ public sealed class MalformedInputTests(IntakeFactory factory) : IClassFixture<I
         var timestamp = factory.Clock.GetCurrentInstant().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
         var (status, response) = await IntakeClient.PostRawAsync(client, path, body, "application/json",
-            [("Authorization", $"Bearer {IntakeFactory.AlertmanagerToken}"), ("X-Slack-Request-Timestamp", timestamp),
+            [("Authorization", $"Bearer {ServiceHost.AlertmanagerToken}"), ("X-Slack-Request-Timestamp", timestamp),
              ("X-Slack-Signature", SlackSignature.Sign(factory.SigningSecret, timestamp, body))]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);

@@ -5,7 +5,7 @@ using IncidentPolicy.Orleans.WakeUps;
 namespace IncidentService.Tests.Intake;
 
 [Collection("Intake")]
-public sealed class PagerDutyIntakeTests(IntakeFactory factory) : IClassFixture<IntakeFactory>
+public sealed class PagerDutyIntakeTests(ServiceHost factory) : IClassFixture<ServiceHost>
 {
     [Fact]
     public async Task Enqueue_Trigger_202WithDedupKeyAndIncidentOpenedByTheIntegrationActor()
@@ -31,7 +31,7 @@ public sealed class PagerDutyIntakeTests(IntakeFactory factory) : IClassFixture<
     public async Task Enqueue_TriggerWithoutDedupKey_GeneratesOne()
     {
         using var client = factory.CreateClient();
-        var json = $$$"""{"routing_key":"{{{IntakeFactory.RoutingKey}}}","event_action":"trigger","payload":{"summary":"disk full","source":"node-3","severity":"warning"}}""";
+        var json = $$$"""{"routing_key":"{{{ServiceHost.RoutingKey}}}","event_action":"trigger","payload":{"summary":"disk full","source":"node-3","severity":"warning"}}""";
 
         var (status, body) = await IntakeClient.PostJsonAsync(client, "/v2/enqueue", json);
 
@@ -49,9 +49,9 @@ public sealed class PagerDutyIntakeTests(IntakeFactory factory) : IClassFixture<
         await IntakeClient.PostJsonAsync(client, "/v2/enqueue", IntakeClient.Trigger("pd-ack-1"));
 
         var (ackStatus, _) = await IntakeClient.PostJsonAsync(client, "/v2/enqueue",
-            $$$"""{"routing_key":"{{{IntakeFactory.RoutingKey}}}","event_action":"acknowledge","dedup_key":"pd-ack-1"}""");
+            $$$"""{"routing_key":"{{{ServiceHost.RoutingKey}}}","event_action":"acknowledge","dedup_key":"pd-ack-1"}""");
         var (resolveStatus, resolveBody) = await IntakeClient.PostJsonAsync(client, "/v2/enqueue",
-            $$$"""{"routing_key":"{{{IntakeFactory.RoutingKey}}}","event_action":"resolve","dedup_key":"pd-ack-1"}""");
+            $$$"""{"routing_key":"{{{ServiceHost.RoutingKey}}}","event_action":"resolve","dedup_key":"pd-ack-1"}""");
 
         Assert.Equal(HttpStatusCode.Accepted, ackStatus);
         Assert.Equal(HttpStatusCode.Accepted, resolveStatus);
@@ -71,7 +71,7 @@ public sealed class PagerDutyIntakeTests(IntakeFactory factory) : IClassFixture<
         using var client = factory.CreateClient();
 
         var (status, _) = await IntakeClient.PostJsonAsync(client, "/v2/enqueue",
-            $$$"""{"routing_key":"{{{IntakeFactory.RoutingKey}}}","event_action":"acknowledge","dedup_key":"pd-never-fired"}""");
+            $$$"""{"routing_key":"{{{ServiceHost.RoutingKey}}}","event_action":"acknowledge","dedup_key":"pd-never-fired"}""");
 
         Assert.Equal(HttpStatusCode.Accepted, status);
         var record = factory.Journal.RecentIntakes().First(r => r.DedupKey == "pd-never-fired");

@@ -8,7 +8,7 @@ using NodaTime;
 namespace IncidentService.Tests.Intake;
 
 [Collection("Intake")]
-public sealed class SlackCommandTests(IntakeFactory factory) : IClassFixture<IntakeFactory>
+public sealed class SlackCommandTests(ServiceHost factory) : IClassFixture<ServiceHost>
 {
     private async Task<string> TriggerAsync(HttpClient client, string dedupKey, string severity = "critical")
     {

@@ -7,7 +7,7 @@ namespace IncidentService.Tests.Intake;
 
 /// <summary>The example in Slack's documentation on verifying requests (api.slack.com, "Verifying requests from
 /// Slack"): its signing secret, timestamp, body and expected signature.</summary>
-public sealed class PublishedExampleFactory() : IntakeFactory(Instant.FromUnixTimeSeconds(PublishedExample.Timestamp), PublishedExample.SigningSecret);
+public sealed class PublishedExampleFactory() : ServiceHost(Instant.FromUnixTimeSeconds(PublishedExample.Timestamp), PublishedExample.SigningSecret);
 
 internal static class PublishedExample
 {

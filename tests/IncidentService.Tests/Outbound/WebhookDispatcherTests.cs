@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using IncidentPolicy;
 using IncidentPolicy.Orleans.WakeUps;
@@ -6,6 +5,8 @@ using IncidentService.Hosting;
 using IncidentService.Operations;
 using IncidentService.Outbound;
 using IncidentService.Shared;
+using IncidentService.Tests.Servers;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
@@ -25,14 +26,14 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DispatchAsync_JsonWebhook_PostsTheActionWithItsIdempotencyKey()
     {
-        await using var receiver = new WebhookReceiver();
-        var dispatcher = Dispatcher(("pager", receiver.Url, WebhookKind.Json));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var dispatcher = Dispatcher(("pager", receiver.Url("hook"), WebhookKind.Json));
 
         await dispatcher.DispatchAsync(Page, CancellationToken.None);
 
         var request = Assert.Single(receiver.Requests);
         Assert.Equal("POST", request.Method);
-        Assert.StartsWith("application/json", request.ContentType, StringComparison.Ordinal);
+        Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
         Assert.Equal("INC-1/escalate:page-on-call#1", request.Headers["Idempotency-Key"]);
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal("INC-1", body.RootElement.GetProperty("incidentId").GetString());
@@ -49,8 +50,8 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DispatchAsync_SlackWebhook_PostsATextMessageWithSlackEscaping()
     {
-        await using var receiver = new WebhookReceiver();
-        var dispatcher = Dispatcher(("slack", receiver.Url, WebhookKind.Slack));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var dispatcher = Dispatcher(("slack", receiver.Url("hook"), WebhookKind.Slack));
         var action = Page with { Text = "errors <@U123> & <!channel> > 5%" };
 
         await dispatcher.DispatchAsync(action, CancellationToken.None);
@@ -67,9 +68,9 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DispatchAsync_FailsTwiceThenAnswers_DeliversOnTheThirdQuickAttemptAndRecordsEach()
     {
-        await using var receiver = new WebhookReceiver();
-        receiver.AnswerNext(HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable);
-        var dispatcher = Dispatcher(("pager", receiver.Url, WebhookKind.Json));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerNext(StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable);
+        var dispatcher = Dispatcher(("pager", receiver.Url("hook"), WebhookKind.Json));
 
         await dispatcher.DispatchAsync(Page, CancellationToken.None);
 
@@ -84,8 +85,9 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DispatchAsync_WebhookKeepsFailing_ThrowsAndLeavesTheFailureVisibleUntilARetryDelivers()
     {
-        await using var receiver = new WebhookReceiver { Always = HttpStatusCode.InternalServerError };
-        var dispatcher = Dispatcher(("pager", receiver.Url, WebhookKind.Json));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerAlways(StatusCodes.Status500InternalServerError);
+        var dispatcher = Dispatcher(("pager", receiver.Url("hook"), WebhookKind.Json));
 
         var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));
 
@@ -96,7 +98,7 @@ public sealed class WebhookDispatcherTests
         Assert.Equal("HTTP 500 Internal Server Error", failed.Error);
 
         // The grain hands the same action over again after its retry delay; now the webhook answers.
-        receiver.Always = null;
+        receiver.AnswerAlways(null);
         await dispatcher.DispatchAsync(Page, CancellationToken.None);
 
         Assert.Equal(4, receiver.Requests.Count);
@@ -106,12 +108,13 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DispatchAsync_OneOfTwoWebhooksFails_TheRetrySendsOnlyToTheFailedOne()
     {
-        await using var good = new WebhookReceiver();
-        await using var bad = new WebhookReceiver { Always = HttpStatusCode.BadGateway };
-        var dispatcher = Dispatcher(("good", good.Url, WebhookKind.Json), ("bad", bad.Url, WebhookKind.Slack));
+        await using var good = await WebhookReceiver.StartAsync();
+        await using var bad = await WebhookReceiver.StartAsync();
+        bad.AnswerAlways(StatusCodes.Status502BadGateway);
+        var dispatcher = Dispatcher(("good", good.Url("hook"), WebhookKind.Json), ("bad", bad.Url("hook"), WebhookKind.Slack));
 
         await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));
-        bad.Always = null;
+        bad.AnswerAlways(null);
         await dispatcher.DispatchAsync(Page, CancellationToken.None);
 
         Assert.Single(good.Requests);
@@ -122,7 +125,7 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DispatchAsync_NobodyListens_RecordsTheConnectionFailure()
     {
-        var closed = new Uri($"http://127.0.0.1:{Hosting.ServiceFactory.FreePort()}/hook");
+        var closed = new Uri($"http://127.0.0.1:{IncidentPolicy.Orleans.Tests.Servers.ServerProcess.FreePort()}/hook");
         var dispatcher = Dispatcher(("pager", closed, WebhookKind.Json));
 
         await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));

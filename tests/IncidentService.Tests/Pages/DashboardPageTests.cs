@@ -14,7 +14,7 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Dashboard_NoKey_Answers401SignInPage()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync(Dashboard);
@@ -29,7 +29,7 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Dashboard_UnknownKey_Answers401SayingSo()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, Dashboard);
         request.Headers.Add("X-Api-Key", "not-a-key");
@@ -46,38 +46,38 @@ public sealed class DashboardPageTests
     [InlineData("cookie")]
     public async Task Dashboard_KnownKeyInAnyPlace_ShowsTheViewer(string place)
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, Dashboard);
         switch (place)
         {
             case "header":
-                request.Headers.Add("X-Api-Key", PagesApp.EngineerKey);
+                request.Headers.Add("X-Api-Key", ServiceHost.EngineerKey);
                 break;
             case "bearer":
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PagesApp.EngineerKey);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServiceHost.EngineerKey);
                 break;
             default:
-                request.Headers.Add("Cookie", "api_key=" + PagesApp.EngineerKey);
+                request.Headers.Add("Cookie", "api_key=" + ServiceHost.EngineerKey);
                 break;
         }
 
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("signed in as dana", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("signed in as alex", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Dashboard_AcknowledgementLate_MarksItOverdueWithItsDueTime()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsync("INC-LATE", new RaiseAlert("checkout 5xx above 5%", "checkout", "SEV-1"));
-        var before = await GetAsync(client, PagesApp.EngineerKey);
+        await app.ApplyAsResponderAsync("INC-LATE", new RaiseAlert("checkout 5xx above 5%", "checkout", "SEV-1"));
+        var before = await GetAsync(client, ServiceHost.EngineerKey);
 
         app.Clock.Advance(Duration.FromHours(1));
-        var after = await GetAsync(client, PagesApp.EngineerKey);
+        var after = await GetAsync(client, ServiceHost.EngineerKey);
 
         var pending = Obligation(before, "acknowledge");
         Assert.DoesNotContain("overdue", pending, StringComparison.Ordinal);
@@ -93,15 +93,15 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Dashboard_RestrictedIncident_OnlyForViewersThePolicyAllows()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsync("INC-OPEN", new RaiseAlert("search latency", "search"));
-        await app.ApplyAsync("INC-SECRET", new RaiseAlert("card numbers in logs", "payments"), new RaiseFlag("restricted"));
-        app.Journal.RecordDelivery(new DeliveryRecord(PagesApp.Start, "INC-SECRET", "acknowledge", "pager", 3, false, "secret-delivery-error"));
-        app.Journal.RecordIntake(new IntakeRecord(PagesApp.Start, "pagerduty", "secret-key", "INC-SECRET", false, "secret-intake-reason"));
+        await app.ApplyAsResponderAsync("INC-OPEN", new RaiseAlert("search latency", "search"));
+        await app.ApplyAsResponderAsync("INC-SECRET", new RaiseAlert("card numbers in logs", "payments"), new RaiseFlag("restricted"));
+        app.Journal.RecordDelivery(new DeliveryRecord(ServiceHost.Start, "INC-SECRET", "acknowledge", "pager", 3, false, "secret-delivery-error"));
+        app.Journal.RecordIntake(new IntakeRecord(ServiceHost.Start, "pagerduty", "secret-key", "INC-SECRET", false, "secret-intake-reason"));
 
-        var engineer = await GetAsync(client, PagesApp.EngineerKey);
-        var manager = await GetAsync(client, PagesApp.ManagerKey);
+        var engineer = await GetAsync(client, ServiceHost.EngineerKey);
+        var manager = await GetAsync(client, ServiceHost.ManagerKey);
 
         Assert.Contains("INC-OPEN", engineer, StringComparison.Ordinal);
         foreach (var hidden in new[] { "INC-SECRET", "card numbers", "secret-delivery-error", "secret-intake-reason" })
@@ -118,17 +118,17 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Dashboard_JournalAndChanges_ShowsFailedDeliveriesRefusedIntakesAndFlaggedChanges()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.Changes.RecordAsync(new ChangeRecord(PagesApp.Start - Duration.FromMinutes(30), "checkout", "deploy checkout v42", "ci", true, "inside the Friday change freeze, no approver"));
-        await app.Changes.RecordAsync(new ChangeRecord(PagesApp.Start - Duration.FromHours(3), "checkout", "deploy checkout v41", "ci", false, null));
-        await app.ApplyAsync("INC-DEPLOY", new RaiseAlert("checkout 5xx above 5%", "checkout", "SEV-2"));
-        app.Journal.RecordDelivery(new DeliveryRecord(PagesApp.Start, "INC-DEPLOY", "escalate:page-engineering-manager", "slack", 4, false, "HTTP 500 from slack"));
-        app.Journal.RecordDelivery(new DeliveryRecord(PagesApp.Start, "INC-DEPLOY", "acknowledge", "pager", 1, true, null));
-        app.Journal.RecordIntake(new IntakeRecord(PagesApp.Start, "alertmanager", "fp-123", null, false, "Only the Incident Commander may resolve a SEV-1."));
-        app.Journal.RecordIntake(new IntakeRecord(PagesApp.Start, "alertmanager", "fp-accepted", null, true, null));
+        await app.Changes.RecordAsync(new ChangeRecord(ServiceHost.Start - Duration.FromMinutes(30), "checkout", "deploy checkout v42", "ci", true, "inside the Friday change freeze, no approver"));
+        await app.Changes.RecordAsync(new ChangeRecord(ServiceHost.Start - Duration.FromHours(3), "checkout", "deploy checkout v41", "ci", false, null));
+        await app.ApplyAsResponderAsync("INC-DEPLOY", new RaiseAlert("checkout 5xx above 5%", "checkout", "SEV-2"));
+        app.Journal.RecordDelivery(new DeliveryRecord(ServiceHost.Start, "INC-DEPLOY", "escalate:page-engineering-manager", "slack", 4, false, "HTTP 500 from slack"));
+        app.Journal.RecordDelivery(new DeliveryRecord(ServiceHost.Start, "INC-DEPLOY", "acknowledge", "pager", 1, true, null));
+        app.Journal.RecordIntake(new IntakeRecord(ServiceHost.Start, "alertmanager", "fp-123", null, false, "Only the Incident Commander may resolve a SEV-1."));
+        app.Journal.RecordIntake(new IntakeRecord(ServiceHost.Start, "alertmanager", "fp-accepted", null, true, null));
 
-        var html = await GetAsync(client, PagesApp.EngineerKey);
+        var html = await GetAsync(client, ServiceHost.EngineerKey);
 
         Assert.Contains("Failed deliveries (1)", html, StringComparison.Ordinal);
         Assert.Contains("HTTP 500 from slack", html, StringComparison.Ordinal);
@@ -145,12 +145,12 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Dashboard_SeedPolicy_ShowsWhoIsOnCallNow()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
         var policy = IncidentPolicy.ResponsePolicy.Default;
-        var expected = policy.Schedules.Select(s => policy.FindPerson(s.OnCallAt(PagesApp.Start)!.PersonId)!.Name).ToList();
+        var expected = policy.Schedules.Select(s => policy.FindPerson(s.OnCallAt(ServiceHost.Start)!.PersonId)!.Name).ToList();
 
-        var html = await GetAsync(client, PagesApp.EngineerKey);
+        var html = await GetAsync(client, ServiceHost.EngineerKey);
 
         Assert.NotEmpty(expected);
         Assert.Contains("On call now", html, StringComparison.Ordinal);
@@ -160,18 +160,18 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task Dashboard_ActionItemPastDueAfterResolve_ListedAsOverdue()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsync("INC-PM", new RaiseAlert("search latency", "search"), new Acknowledge());
-        await GetAsync(client, PagesApp.EngineerKey);
-        await app.ApplyAsync(
+        await app.ApplyAsResponderAsync("INC-PM", new RaiseAlert("search latency", "search"), new Acknowledge());
+        await GetAsync(client, ServiceHost.EngineerKey);
+        await app.ApplyAsResponderAsync(
             "INC-PM",
             new Resolve("cache warmed"),
             new AddActionItem("AI-1", "Alert on cache hit rate", "devon", new LocalDate(2026, 6, 1)));
 
-        var beforeDue = await GetAsync(client, PagesApp.EngineerKey);
+        var beforeDue = await GetAsync(client, ServiceHost.EngineerKey);
         app.Clock.Advance(Duration.FromDays(5));
-        var afterDue = await GetAsync(client, PagesApp.EngineerKey);
+        var afterDue = await GetAsync(client, ServiceHost.EngineerKey);
 
         Assert.Contains("Overdue post-mortem action items (0)", beforeDue, StringComparison.Ordinal);
         Assert.Contains("Overdue post-mortem action items (1)", afterDue, StringComparison.Ordinal);
@@ -182,16 +182,16 @@ public sealed class DashboardPageTests
     [Fact]
     public async Task SignIn_KnownKey_SetsHttpOnlyCookieAndReturnsToTheDashboard()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var form = new FormUrlEncodedContent([new("api_key", PagesApp.ManagerKey)]);
+        using var form = new FormUrlEncodedContent([new("api_key", ServiceHost.ManagerKey)]);
 
         using var response = await client.PostAsync(new Uri("/sign-in", UriKind.Relative), form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
-        Assert.StartsWith("api_key=" + PagesApp.ManagerKey, cookie, StringComparison.Ordinal);
+        Assert.StartsWith("api_key=" + ServiceHost.ManagerKey, cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
     }
@@ -203,7 +203,7 @@ public sealed class DashboardPageTests
     [InlineData("application/x-www-form-urlencoded", "api_key=wrong", 401, "That API key is not known.")]
     public async Task SignIn_BadForm_AnswersWithTheReasonAndSetsNoCookie(string type, string body, int status, string reason)
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var content = new StringContent(body, System.Text.Encoding.UTF8, type);
 

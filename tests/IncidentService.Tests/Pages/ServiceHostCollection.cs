@@ -1,7 +1,7 @@
 namespace IncidentService.Tests.Pages;
 
-/// <summary>Tests that start the whole service (a co-hosted dev-mode silo on the localhost clustering's fixed ports)
-/// run one at a time and apart from every other test, so two silos never compete for the same ports.</summary>
+/// <summary>Tests that start the whole service for a single test (pages, browser, end to end) run one at a time and
+/// apart from every other test, to keep the small machine's load down; each silo has its own free loopback port.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ServiceHostCollection
 {

@@ -10,7 +10,7 @@ public sealed class StatusPageTests
     [Fact]
     public async Task Status_NoIncident_AnswersAllClearWithoutAKey()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/status", UriKind.Relative));
@@ -25,9 +25,9 @@ public sealed class StatusPageTests
     [Fact]
     public async Task Status_OpenIncident_ShowsExternalUpdatesNewestFirstAndNoNotesPeopleOrRestrictedIncident()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsync(
+        await app.ApplyAsResponderAsync(
             "INC-CHECKOUT",
             new RaiseAlert("db-3 pool exhausted on checkout", "checkout", "SEV-1"),
             new Acknowledge(),
@@ -37,8 +37,8 @@ public sealed class StatusPageTests
             new AddNote("note: suspect the 13:40 deploy by casey"),
             new PostStatusUpdate(StatusAudience.Internal, "internal: failing over db-3"));
         app.Clock.Advance(Duration.FromMinutes(10));
-        await app.ApplyAsync("INC-CHECKOUT", new PostStatusUpdate(StatusAudience.External, "A fix is being rolled out."));
-        await app.ApplyAsync(
+        await app.ApplyAsResponderAsync("INC-CHECKOUT", new PostStatusUpdate(StatusAudience.External, "A fix is being rolled out."));
+        await app.ApplyAsResponderAsync(
             "INC-RESTRICTED",
             new RaiseAlert("card numbers in logs", "payments"),
             new RaiseFlag("restricted"),
@@ -63,9 +63,9 @@ public sealed class StatusPageTests
     [Fact]
     public async Task Status_ResolvedIncident_ListedForSevenDaysThenGone()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsync(
+        await app.ApplyAsResponderAsync(
             "INC-SEARCH",
             new RaiseAlert("search latency", "search"),
             new Acknowledge(),
@@ -73,7 +73,7 @@ public sealed class StatusPageTests
         Assert.Contains("Investigating", await client.GetStringAsync(new Uri("/status", UriKind.Relative)), StringComparison.Ordinal);
 
         app.Clock.Advance(Duration.FromMinutes(30));
-        await app.ApplyAsync("INC-SEARCH", new Resolve("cache warmed"));
+        await app.ApplyAsResponderAsync("INC-SEARCH", new Resolve("cache warmed"));
         var resolved = await client.GetStringAsync(new Uri("/status", UriKind.Relative));
         app.Clock.Advance(Duration.FromDays(7) + Duration.FromMinutes(1));
         var later = await client.GetStringAsync(new Uri("/status", UriKind.Relative));
@@ -87,9 +87,9 @@ public sealed class StatusPageTests
     [Fact]
     public async Task Status_UpdateWithMarkup_IsEncodedNotRendered()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsync(
+        await app.ApplyAsResponderAsync(
             "INC-XSS",
             new RaiseAlert("x", "<b>web</b>"),
             new Acknowledge(),
@@ -106,9 +106,9 @@ public sealed class StatusPageTests
     [Fact]
     public async Task Status_ManyAtOnce_EveryRequestGetsThePage()
     {
-        await using var app = new PagesApp();
+        await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsync(
+        await app.ApplyAsResponderAsync(
             "INC-BUSY",
             new RaiseAlert("checkout 5xx", "checkout"),
             new Acknowledge(),

@@ -1,8 +1,6 @@
 using System.Net;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Storage;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentService.Tests.Pages;
@@ -17,11 +15,10 @@ public sealed class UnavailableStoreTests
     [InlineData("/")]
     public async Task Page_StoreDown_Answers503WithAPlainPage(string path)
     {
-        await using var app = new PagesApp().WithWebHostBuilder(builder => builder.ConfigureTestServices(
-            services => services.AddSingleton<IIncidentEventStore, DownStore>()));
+        await using var app = new ServiceHost { TestServices = services => services.AddSingleton<IIncidentEventStore, DownStore>() };
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        request.Headers.Add("X-Api-Key", PagesApp.EngineerKey);
+        request.Headers.Add("X-Api-Key", ServiceHost.EngineerKey);
 
         using var response = await client.SendAsync(request);
 

@@ -12,7 +12,7 @@ namespace IncidentService.Tests.Servers;
 
 /// <summary>
 /// An HTTP server inside the test (Kestrel on 127.0.0.1 and a port the OS picks) that records every request — method,
-/// path, headers, body — and answers 200, or a failure status for the next N requests when told to. Tests wait on it
+/// path, headers, body — and answers 200, or the statuses it is told to (the next N requests, or every request until told otherwise). Tests wait on it
 /// with a deadline for a condition over what it received, never for a fixed time.
 /// </summary>
 /// <remarks>Thread-safe: requests are recorded under a lock, and every waiter is woken on each request.</remarks>
@@ -25,8 +25,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly List<ReceivedRequest> _requests = [];
     private readonly object _lock = new();
     private TaskCompletionSource _changed = NewSignal();
-    private int _failuresLeft;
-    private int _failureStatus = StatusCodes.Status500InternalServerError;
+    private readonly Queue<int> _answers = new();
+    private int? _always;
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -73,10 +73,32 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public void FailNext(int count, int status = StatusCodes.Status500InternalServerError)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        AnswerNext([.. Enumerable.Repeat(status, count)]);
+    }
+
+    /// <summary>Answers the next requests with <paramref name="statuses"/>, one each in order, then 200 again (they are
+    /// still recorded).</summary>
+    /// <param name="statuses">The status codes.</param>
+    public void AnswerNext(params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
         lock (_lock)
         {
-            _failuresLeft = count;
-            _failureStatus = status;
+            foreach (var status in statuses)
+            {
+                _answers.Enqueue(status);
+            }
+        }
+    }
+
+    /// <summary>Answers every request with <paramref name="status"/> until called again with <see langword="null"/>
+    /// (a peer that is down until the test brings it back); takes precedence over <see cref="AnswerNext"/>.</summary>
+    /// <param name="status">The status code, or <see langword="null"/> to answer normally again.</param>
+    public void AnswerAlways(int? status)
+    {
+        lock (_lock)
+        {
+            _always = status;
         }
     }
 
@@ -141,11 +163,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         int status;
         lock (_lock)
         {
-            status = _failuresLeft > 0 ? _failureStatus : StatusCodes.Status200OK;
-            if (_failuresLeft > 0)
-            {
-                _failuresLeft--;
-            }
+            status = _always ?? (_answers.TryDequeue(out var next) ? next : StatusCodes.Status200OK);
 
             _requests.Add(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body, status));
             signal = _changed;
