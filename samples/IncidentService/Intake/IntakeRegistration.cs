@@ -55,6 +55,7 @@ public static class IntakeRegistration
         services.TryAddSingleton<ServiceJournal>();
         services.TryAddSingleton<IChangeLog, InMemoryChangeLog>();
         services.TryAddSingleton<IncidentChanges>();
+        services.TryAddSingleton(IncidentLogReader.Create);
         services.TryAddSingleton<AlertIntakeSender>();
         services.TryAddSingleton<ChannelIncidents>();
         return services;
