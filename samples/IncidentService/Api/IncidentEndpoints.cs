@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentPolicy.Orleans.Grains;
+using IncidentService.Shared;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IncidentPolicy.Serialization;
 using NodaTime.Text;
 
@@ -27,6 +29,7 @@ public static partial class IncidentEndpoints
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthentication.ReadPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(ApiKeyAuthentication.CommandPolicy, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthentication.CommandClaim));
+        services.TryAddSingleton(IncidentLogReader.Create);
         services.AddSingleton<IncidentReader>();
         services.AddOpenApi();
         return services;

@@ -1,27 +1,18 @@
 using System.Collections.Concurrent;
-using IncidentPolicy;
 using IncidentPolicy.Lifecycle;
-using IncidentPolicy.Orleans.Grains;
-using IncidentPolicy.Orleans.Storage;
-using IncidentPolicy.Serialization;
-using IncidentService.Hosting;
+using IncidentService.Shared;
 
 namespace IncidentService.Api;
 
 /// <summary>
-/// Reads incidents for the API so that <see cref="Incident.CanView"/> can be asked: the grain gives its event log, which
-/// is replayed here under the policy the incident is governed by (the last adopted policy's hash, else the one its
-/// alert recorded: the current policy, or the store's text for that hash). Replayed incidents are kept by id and
-/// version, so a second read of an unchanged incident costs one grain call. Thread-safe.
+/// Reads incidents for the API so that <see cref="Incident.CanView"/> can be asked, through the service's one
+/// <see cref="IncidentLogReader"/> (lenient replay under the policy the incident is governed by). Replayed incidents
+/// are kept by id and version, so a second read of an unchanged incident costs one grain call. Thread-safe.
 /// </summary>
-internal sealed class IncidentReader(IGrainFactory grains, ServiceConfiguration settings, IIncidentEventStore store)
+internal sealed class IncidentReader(IncidentLogReader logs)
 {
     private const int MaxCached = 10_000;
     private readonly ConcurrentDictionary<string, ReadIncident> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ResponsePolicy> _policies = new(StringComparer.Ordinal)
-    {
-        [settings.Policy.ContentHash] = settings.Policy,
-    };
 
     /// <summary>Reads an incident through its grain.</summary>
     /// <param name="id">The incident's id.</param>
@@ -29,27 +20,19 @@ internal sealed class IncidentReader(IGrainFactory grains, ServiceConfiguration 
     /// <returns>The incident, or <see langword="null"/> when it does not exist.</returns>
     public async Task<ReadIncident?> ReadAsync(string id, CancellationToken cancellationToken)
     {
-        var log = await grains.GetGrain<IIncidentGrain>(id).GetEventLogJsonAsync().WaitAsync(cancellationToken);
+        var log = await logs.ReadLogAsync(id, cancellationToken);
         if (log is null)
         {
             return null;
         }
 
-        var events = IncidentPolicy.Serialization.EventLogJson.Parse(log).Events;
-        if (events.Count == 0)
+        if (_cache.TryGetValue(id, out var cached) && cached.Incident.Version == log.Events.Count)
         {
-            return null;
+            return cached with { EventLogJson = log.Json };
         }
 
-        if (_cache.TryGetValue(id, out var cached) && cached.Incident.Version == events.Count)
-        {
-            return cached with { EventLogJson = log };
-        }
-
-        var hash = events.OfType<PolicyAdopted>().LastOrDefault()?.PolicyHash ?? (events[0] as AlertFired)?.PolicyHash;
-        var policy = await PolicyAsync(hash, cancellationToken);
-        var incident = Incident.ReplayLenient(policy, id, events).Incident;
-        var read = new ReadIncident(incident, log);
+        var incident = await logs.ReplayAsync(log, lenient: true, cancellationToken);
+        var read = new ReadIncident(incident, log.Json);
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();
@@ -80,22 +63,5 @@ internal sealed class IncidentReader(IGrainFactory grains, ServiceConfiguration 
     {
         var read = await ReadAsync(id, cancellationToken);
         return read is not null && read.Incident.CanView(actor) ? read : null;
-    }
-
-    private async Task<ResponsePolicy> PolicyAsync(string? hash, CancellationToken cancellationToken)
-    {
-        if (hash is null)
-        {
-            return settings.Policy;
-        }
-
-        if (_policies.TryGetValue(hash, out var known))
-        {
-            return known;
-        }
-
-        var text = await store.ReadPolicyAsync(hash, cancellationToken)
-            ?? throw new InvalidOperationException($"The event store has no policy {hash}.");
-        return _policies.GetOrAdd(hash, PolicyJson.Parse(text));
     }
 }

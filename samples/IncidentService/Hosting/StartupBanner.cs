@@ -1,7 +1,12 @@
+using IncidentService.Intake;
+using Microsoft.Extensions.Options;
+
 namespace IncidentService.Hosting;
 
 /// <summary>Says at start-up how the service runs; in dev mode, loudly, that nothing is durable, and the demo key.</summary>
-internal sealed partial class StartupBanner(ServiceConfiguration settings, ILogger<StartupBanner> logger) : IHostedService
+/// <remarks>The intakes' demo secrets (<see cref="DemoIntakeSecrets"/>) are printed in the same banner when the
+/// intakes are registered and use them.</remarks>
+internal sealed partial class StartupBanner(ServiceConfiguration settings, IServiceProvider services, ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,6 +21,11 @@ internal sealed partial class StartupBanner(ServiceConfiguration settings, ILogg
             if (settings.UsesDemoKey)
             {
                 lines.Add($"Demo API key ({ServiceConfiguration.DemoActor}): {ServiceConfiguration.DemoApiKey}");
+            }
+
+            if (services.GetService<IOptions<IntakeOptions>>() is { } intake)
+            {
+                lines.AddRange(DemoIntakeSecrets.InUse(intake.Value));
             }
 
             var width = lines.Max(l => l.Length) + 4;

@@ -1,5 +1,7 @@
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Grains;
+using IncidentService.Operations;
+using IncidentService.Pages;
 using IncidentService.Shared;
 using NodaTime;
 
@@ -11,8 +13,23 @@ namespace IncidentService.Intake;
 /// 202 — intake is asynchronous, as PagerDuty's is). The grain stores an accepted event before it answers, so an
 /// answered alert is never lost.
 /// </summary>
-/// <remarks>Thread-safe.</remarks>
-public sealed partial class AlertIntakeSender(IGrainFactory grains, ServiceJournal journal, IClock clock, ILogger<AlertIntakeSender> logger)
+/// <remarks>
+/// <para>Each call counts one alert received for its source (<see cref="ServiceMetrics.AlertReceived"/>): every
+/// well-formed alert action an intake hands on — trigger, acknowledge, resolve, an Alertmanager alert firing or
+/// resolved — accepted by the policy or not. A request refused before this (bad secret, malformed, too large) is not an
+/// alert received.</para>
+/// <para>An action that reached an incident tells the pages' <see cref="ClosedIncidentMemory"/> the incident's id, so
+/// an incident opened and resolved between two reads of the pages still shows as resolved on this node.</para>
+/// <para>The metrics and the memory are optional (a host without operations or pages), so the constructor takes them
+/// as <see langword="null"/> by default. Thread-safe.</para>
+/// </remarks>
+public sealed partial class AlertIntakeSender(
+    IGrainFactory grains,
+    ServiceJournal journal,
+    IClock clock,
+    ILogger<AlertIntakeSender> logger,
+    ServiceMetrics? metrics = null,
+    ClosedIncidentMemory? memory = null)
 {
     /// <summary>Sends the action; never throws for a grain or store failure.</summary>
     /// <param name="source">The intake: <c>pagerduty</c>, <c>alertmanager</c>.</param>
@@ -23,6 +40,7 @@ public sealed partial class AlertIntakeSender(IGrainFactory grains, ServiceJourn
     public async Task<AlertIntakeAnswer?> SendAsync(string source, string dedupKey, Func<IAlertIntakeGrain, Task<AlertIntakeAnswer>> call)
     {
         ArgumentNullException.ThrowIfNull(call);
+        metrics?.AlertReceived(source);
         AlertIntakeAnswer answer;
         try
         {
@@ -45,6 +63,11 @@ public sealed partial class AlertIntakeSender(IGrainFactory grains, ServiceJourn
             { Answer.Outcome: ApplyOutcome.Rejected } => (false, answer.Answer.Rejection!.Reason),
             _ => (false, "the incident kept changing while the alert was applied; not recorded"),
         };
+        if (answer.IncidentId is { } incidentId)
+        {
+            memory?.NoteOpen(incidentId);
+        }
+
         journal.RecordIntake(new IntakeRecord(clock.GetCurrentInstant(), source, dedupKey, answer.IncidentId, accepted, reason));
         LogOutcome(logger, source, dedupKey, answer.IncidentId, answer.Answer?.ToString() ?? reason);
         return answer;

@@ -59,6 +59,66 @@ internal static class IntakeHttp
         }
     }
 
+    /// <summary>
+    /// Reads the request's body under the size limit and parses it as JSON, or gives the refusal to answer with: 413
+    /// over <see cref="MaxBodyBytes"/>, 400 (with the parser's reason) for a body that is not JSON. Every JSON intake
+    /// starts with this, so they all refuse the same way.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="status">The refusal's <c>status</c> (such as <c>invalid event</c>).</param>
+    /// <param name="message">The refusal's <c>message</c> for a body that is not JSON (such as <c>Event object is invalid</c>).</param>
+    /// <returns>The parsed document (the caller disposes it), or the refusal; exactly one is not <see langword="null"/>.</returns>
+    public static async Task<(JsonDocument? Document, IResult? Refusal)> ReadJsonAsync(HttpContext context, string status, string message)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, TooLarge(status));
+        }
+
+        var document = ParseJson(body, out var error);
+        return document is null
+            ? (null, Refuse(StatusCodes.Status400BadRequest, status, message, [error!]))
+            : (document, null);
+    }
+
+    /// <summary>
+    /// Checks that an event is a JSON object and looks up its <c>routing_key</c>, adding each problem to
+    /// <paramref name="errors"/> (the PagerDuty-compatible alert and change events share this start).
+    /// </summary>
+    /// <param name="root">The parsed body.</param>
+    /// <param name="settings">The intakes' settings.</param>
+    /// <param name="what">What the body is, for the error (<c>the event</c>, <c>the change event</c>).</param>
+    /// <param name="errors">Where each problem is added as <c>path: reason</c>.</param>
+    /// <param name="isObject">Whether the body is an object at all (when not, nothing more can be read).</param>
+    /// <returns>The route, or <see langword="null"/> when the key is missing or unknown.</returns>
+    public static IntakeRoute? RouteOf(JsonElement root, IntakeSettings settings, string what, List<string> errors, out bool isObject)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(errors);
+        isObject = root.ValueKind == JsonValueKind.Object;
+        if (!isObject)
+        {
+            errors.Add($"$: {what} must be a JSON object, not {Describe(root.ValueKind)}");
+            return null;
+        }
+
+        var routingKey = RequiredString(root, "routing_key", "", 256, errors);
+        if (routingKey is null)
+        {
+            return null;
+        }
+
+        if (!settings.RoutingKeys.TryGetValue(routingKey, out var route))
+        {
+            errors.Add("routing_key: unknown routing key");
+            return null;
+        }
+
+        return route;
+    }
+
     /// <summary>Compares a secret sent with the configured one in constant time (both hashed first, so their lengths do
     /// not leak either).</summary>
     public static bool SecretEquals(string? sent, string expected)

@@ -1,4 +1,5 @@
 using IncidentPolicy;
+using IncidentService.Hosting;
 using IncidentService.Intake.Alertmanager;
 using IncidentService.Intake.Changes;
 using IncidentService.Intake.PagerDuty;
@@ -18,7 +19,9 @@ public static class IntakeRegistration
 {
     /// <summary>Registers the intakes' services and binds <c>IncidentService:Intake</c>, checked once at start-up (every
     /// problem in one error). Uses the <see cref="ResponsePolicy"/> registered in the container as the policy named
-    /// <c>default</c>, or the seed's when none is; the <see cref="ServiceJournal"/> and the <see cref="IChangeLog"/>
+    /// <c>default</c>, or the seed's when none is. In dev mode (a registered <see cref="ServiceConfiguration"/> in
+    /// <see cref="ServiceMode.Dev"/>) each unconfigured intake secret gets its printed demo value
+    /// (<see cref="DemoIntakeSecrets"/>). The <see cref="ServiceJournal"/> and the <see cref="IChangeLog"/>
     /// (in memory) are added when the host has not registered its own.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration holding <c>IncidentService:Intake</c>.</param>
@@ -27,7 +30,15 @@ public static class IntakeRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section)).ValidateOnStart();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section))
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                if (provider.GetService<ServiceConfiguration>() is { } service)
+                {
+                    DemoIntakeSecrets.Apply(options, service.Mode);
+                }
+            })
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>());
         services.TryAddSingleton(ResponsePolicy.Default);
         services.TryAddSingleton(provider => new IntakePolicies(provider.GetRequiredService<ResponsePolicy>()));
@@ -44,6 +55,7 @@ public static class IntakeRegistration
         services.TryAddSingleton<ServiceJournal>();
         services.TryAddSingleton<IChangeLog, InMemoryChangeLog>();
         services.TryAddSingleton<IncidentChanges>();
+        services.TryAddSingleton(IncidentLogReader.Create);
         services.TryAddSingleton<AlertIntakeSender>();
         services.TryAddSingleton<ChannelIncidents>();
         return services;

@@ -19,7 +19,7 @@ namespace IncidentService.Pages;
 /// before a restart, is not on that node's list. Other parts of the service may call <see cref="NoteOpen"/> when they
 /// touch an incident (an intake, the API) to narrow that gap. Thread-safe.</para>
 /// </remarks>
-internal sealed class ClosedIncidentMemory
+public sealed class ClosedIncidentMemory
 {
     private readonly ConcurrentDictionary<string, byte> _seenOpen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Incident> _closed = new(StringComparer.Ordinal);

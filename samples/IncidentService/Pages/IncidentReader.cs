@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using IncidentPolicy;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Primitives;
 using IncidentPolicy.Obligations;
 using IncidentPolicy.Orleans.Grains;
-using IncidentPolicy.Orleans.Storage;
 using IncidentPolicy.Serialization;
+using IncidentService.Shared;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -13,22 +12,21 @@ namespace IncidentService.Pages;
 
 /// <summary>
 /// Reads what the two pages show, from the grains: the open incidents (<see cref="IOpenIncidentIndexGrain"/>), each
-/// one's event log (<see cref="IIncidentGrain.GetEventLogJsonAsync"/>) replayed under the policy it names (read from
-/// the event store by content hash, parsed once) and evaluated at the injected clock's instant; and the recently closed
-/// ones the <see cref="ClosedIncidentMemory"/> remembers.
+/// one's event log replayed strictly, under the policy it names, by the service's one <see cref="IncidentLogReader"/>,
+/// and evaluated at the injected clock's instant; and the recently closed ones the <see cref="ClosedIncidentMemory"/>
+/// remembers.
 /// </summary>
 /// <remarks>Thread-safe. An incident whose log cannot be read or replayed is reported by id and reason, never thrown:
 /// a page must render while one incident is broken.</remarks>
 internal sealed class IncidentReader(
     IGrainFactory grains,
-    IIncidentEventStore store,
+    IncidentLogReader logs,
     IClock clock,
     ClosedIncidentMemory memory,
     IOptions<IncidentPagesOptions> options,
     IServiceProvider services,
     ILogger<IncidentReader> logger)
 {
-    private readonly ConcurrentDictionary<string, ResponsePolicy> _policies = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private Task<PageSnapshot>? _inFlight;
 
@@ -111,41 +109,19 @@ internal sealed class IncidentReader(
     {
         try
         {
-            var json = await grains.GetGrain<IIncidentGrain>(incidentId).GetEventLogJsonAsync();
-            if (json is null)
+            var log = await logs.ReadLogAsync(incidentId, CancellationToken.None);
+            if (log is null)
             {
                 return (incidentId, null, null);
             }
 
-            var events = EventLogJson.Parse(json).Events;
-            var policy = await PolicyOfAsync(events);
-            var incident = Incident.Replay(policy, incidentId, events);
-            return (incidentId, new ReadIncident(incident, policy.Evaluate(incident, now)), null);
+            var incident = await logs.ReplayAsync(log, lenient: false, CancellationToken.None);
+            return (incidentId, new ReadIncident(incident, incident.Policy.Evaluate(incident, now)), null);
         }
         catch (Exception e) when (e is EventLogException or ReplayException or InvalidOperationException or PolicyValidationException or TimeoutException or OrleansException)
         {
             logger.LogWarning(e, "The pages could not read incident {IncidentId}", incidentId);
             return (incidentId, null, new UnreadableIncident(incidentId, e.Message));
         }
-    }
-
-    private async Task<ResponsePolicy> PolicyOfAsync(IReadOnlyList<IncidentEvent> events)
-    {
-        var hash = events.OfType<PolicyAdopted>().LastOrDefault()?.PolicyHash
-            ?? events.OfType<AlertFired>().FirstOrDefault()?.PolicyHash;
-        var host = HostPolicy;
-        if (hash is null || hash == host.ContentHash)
-        {
-            return host;
-        }
-
-        if (_policies.TryGetValue(hash, out var known))
-        {
-            return known;
-        }
-
-        var text = await store.ReadPolicyAsync(hash)
-            ?? throw new InvalidOperationException($"the event store has no policy {hash}");
-        return _policies.GetOrAdd(hash, PolicyJson.Parse(text));
     }
 }

@@ -28,6 +28,7 @@ public static class PageRegistration
         services.AddOptions<IncidentPagesOptions>();
         services.TryAddSingleton<ServiceJournal>();
         services.TryAddSingleton(provider => new ClosedIncidentMemory(Math.Max(1, provider.GetRequiredService<IOptions<IncidentPagesOptions>>().Value.MaxRememberedClosed)));
+        services.TryAddSingleton(IncidentLogReader.Create);
         services.TryAddSingleton<IncidentReader>();
         return services;
     }

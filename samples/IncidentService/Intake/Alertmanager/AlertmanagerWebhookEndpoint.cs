@@ -31,17 +31,13 @@ public static class AlertmanagerWebhookEndpoint
             return IntakeHttp.Refuse(StatusCodes.Status401Unauthorized, "unauthorized", "Not authenticated", [reason]);
         }
 
-        var body = await IntakeHttp.ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            return IntakeHttp.TooLarge(invalid);
-        }
-
-        using var document = IntakeHttp.ParseJson(body, out var jsonError);
+        var (document, refusal) = await IntakeHttp.ReadJsonAsync(context, invalid, "Payload is invalid").ConfigureAwait(false);
         if (document is null)
         {
-            return IntakeHttp.Refuse(StatusCodes.Status400BadRequest, invalid, "Payload is invalid", [jsonError!]);
+            return refusal!;
         }
+
+        using var disposing = document;
 
         var errors = new List<string>();
         var payload = AlertmanagerPayload.Parse(document.RootElement, settings, errors);

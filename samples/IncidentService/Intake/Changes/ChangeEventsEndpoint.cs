@@ -42,17 +42,13 @@ public static class ChangeEventsEndpoint
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(clock);
         const string invalid = "invalid event";
-        var body = await IntakeHttp.ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            return IntakeHttp.TooLarge(invalid);
-        }
-
-        using var document = IntakeHttp.ParseJson(body, out var jsonError);
+        var (document, refusal) = await IntakeHttp.ReadJsonAsync(context, invalid, "Change event is invalid").ConfigureAwait(false);
         if (document is null)
         {
-            return IntakeHttp.Refuse(StatusCodes.Status400BadRequest, invalid, "Change event is invalid", [jsonError!]);
+            return refusal!;
         }
+
+        using var disposing = document;
 
         var now = clock.GetCurrentInstant();
         var errors = new List<string>();
@@ -78,19 +74,13 @@ public static class ChangeEventsEndpoint
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(errors);
-        if (root.ValueKind != JsonValueKind.Object)
+        var route = IntakeHttp.RouteOf(root, settings, "the change event", errors, out var isObject);
+        if (!isObject)
         {
-            errors.Add($"$: the change event must be a JSON object, not {IntakeHttp.Describe(root.ValueKind)}");
             return null;
         }
 
-        IntakeRoute? route = null;
-        var routingKey = IntakeHttp.RequiredString(root, "routing_key", "", 256, errors);
-        if (routingKey is not null && !settings.RoutingKeys.TryGetValue(routingKey, out route))
-        {
-            errors.Add("routing_key: unknown routing key");
-        }
-        else if (route is { Service: null })
+        if (route is { Service: null })
         {
             errors.Add("routing_key: this routing key has no service configured, so its changes cannot be recorded");
         }

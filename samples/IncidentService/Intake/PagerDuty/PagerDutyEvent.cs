@@ -33,17 +33,10 @@ public sealed record PagerDutyEvent(IntakeRoute Route, string Action, string Ded
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(newDedupKey);
         ArgumentNullException.ThrowIfNull(errors);
-        if (root.ValueKind != JsonValueKind.Object)
+        var route = IntakeHttp.RouteOf(root, settings, "the event", errors, out var isObject);
+        if (!isObject)
         {
-            errors.Add($"$: the event must be a JSON object, not {IntakeHttp.Describe(root.ValueKind)}");
             return null;
-        }
-
-        IntakeRoute? route = null;
-        var routingKey = IntakeHttp.RequiredString(root, "routing_key", "", 256, errors);
-        if (routingKey is not null && !settings.RoutingKeys.TryGetValue(routingKey, out route))
-        {
-            errors.Add("routing_key: unknown routing key");
         }
 
         var action = IntakeHttp.RequiredString(root, "event_action", "", 32, errors);

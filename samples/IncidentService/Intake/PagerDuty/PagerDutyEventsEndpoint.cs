@@ -24,17 +24,13 @@ public static class PagerDutyEventsEndpoint
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(sender);
         const string invalid = "invalid event";
-        var body = await IntakeHttp.ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            return IntakeHttp.TooLarge(invalid);
-        }
-
-        using var document = IntakeHttp.ParseJson(body, out var jsonError);
+        var (document, refusal) = await IntakeHttp.ReadJsonAsync(context, invalid, "Event object is invalid").ConfigureAwait(false);
         if (document is null)
         {
-            return IntakeHttp.Refuse(StatusCodes.Status400BadRequest, invalid, "Event object is invalid", [jsonError!]);
+            return refusal!;
         }
+
+        using var disposing = document;
 
         var errors = new List<string>();
         var parsed = PagerDutyEvent.Parse(document.RootElement, settings, () => Guid.NewGuid().ToString("N"), errors);

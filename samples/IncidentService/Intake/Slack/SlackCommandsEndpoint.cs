@@ -41,10 +41,11 @@ public static class SlackCommandsEndpoint
     /// <param name="channels">Channel to incident bindings.</param>
     /// <param name="journal">The service journal.</param>
     /// <param name="clock">The service's clock (for the timestamp check).</param>
+    /// <param name="logs">Reads incidents, to ask whether the sender may see one.</param>
     /// <returns>The answer.</returns>
     public static async Task<IResult> HandleAsync(
         HttpContext context, IntakeSettings settings, IGrainFactory grains, IIncidentIdGenerator ids, ChannelIncidents channels,
-        ServiceJournal journal, IClock clock)
+        ServiceJournal journal, IClock clock, IncidentLogReader logs)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
@@ -78,7 +79,7 @@ public static class SlackCommandsEndpoint
 
         var userId = form.GetValueOrDefault("user_id").ToString();
         var channelId = form.GetValueOrDefault("channel_id").ToString() is { Length: > 0 } channel ? channel : null;
-        var handler = new Handler(settings, grains, ids, channels, journal, clock, channelId, userId);
+        var handler = new Handler(settings, grains, ids, channels, journal, clock, logs, channelId, userId);
         try
         {
             return await handler.RunAsync(form.GetValueOrDefault("text").ToString()).ConfigureAwait(false);
@@ -143,7 +144,7 @@ public static class SlackCommandsEndpoint
 
     private sealed class Handler(
         IntakeSettings settings, IGrainFactory grains, IIncidentIdGenerator ids, ChannelIncidents channels, ServiceJournal journal,
-        IClock clock, string? channelId, string userId)
+        IClock clock, IncidentLogReader logs, string? channelId, string userId)
     {
         public async Task<IResult> RunAsync(string text)
         {
@@ -176,7 +177,7 @@ public static class SlackCommandsEndpoint
             }
 
             var grain = grains.GetGrain<IIncidentGrain>(incidentId);
-            if (!await CanViewAsync(grain, policy, sender).ConfigureAwait(false))
+            if (await logs.ReadVisibleAsync(incidentId, sender, CancellationToken.None).ConfigureAwait(false) is null)
             {
                 return Refused(incidentId, $"There is no incident {incidentId}.");
             }
@@ -247,32 +248,13 @@ public static class SlackCommandsEndpoint
             }
 
             var grain = grains.GetGrain<IIncidentGrain>(incidentId);
-            if (!await CanViewAsync(grain, policy, sender).ConfigureAwait(false))
+            if (await logs.ReadVisibleAsync(incidentId, sender, CancellationToken.None).ConfigureAwait(false) is null)
             {
                 return Refused(incidentId, $"There is no incident {incidentId}.");
             }
 
             channels.BindIfFree(channelId, incidentId);
             return await ApplyAsync(grain, incidentId, declare, sender, command).ConfigureAwait(false);
-        }
-
-        /// <summary>Whether the incident exists and the sender may see it (<see cref="Incident.CanView"/>): a
-        /// restricted incident is, to anyone else, answered exactly like one that does not exist.</summary>
-        private static async Task<bool> CanViewAsync(IIncidentGrain grain, ResponsePolicy policy, Actor sender)
-        {
-            var log = await grain.GetEventLogJsonAsync().ConfigureAwait(false);
-            if (log is null)
-            {
-                return false;
-            }
-
-            var contents = EventLogJson.Parse(log);
-            if (contents.Events.Count == 0)
-            {
-                return false;
-            }
-
-            return Incident.ReplayLenient(policy, contents.IncidentId ?? "", contents.Events).Incident.CanView(sender);
         }
 
         private async Task<bool> HasEndedAsync(string incidentId)
