@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json;
 using IncidentService.Hosting;
 using IncidentService.Intake;
-using IncidentService.Tests.Hosting;
+using IncidentService.Tests.Support;
 
 namespace IncidentService.Tests.Intake;
 
 /// <summary>Dev mode's printed demo intake secrets: filled only in dev mode and only where nothing is configured, and a
 /// fresh dev host can be paged with the demo routing key (the README's curl), which counts as an alert received.</summary>
-public sealed class DemoIntakeSecretsTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+public sealed class DemoIntakeSecretsTests(DemoIntakeSecretsTests.UnconfiguredHost service) : IClassFixture<DemoIntakeSecretsTests.UnconfiguredHost>
 {
     [Fact]
     public void Apply_DevModeNothingConfigured_FillsEachSecret()
@@ -59,7 +59,7 @@ public sealed class DemoIntakeSecretsTests(ServiceFactory service) : IClassFixtu
     [Fact]
     public async Task Enqueue_DevHostWithDemoRoutingKey_Answers202AndCountsTheAlert()
     {
-        using var client = service.ClientWithKey(ServiceFactory.ManagerKey);
+        using var client = service.ClientWithKey(ServiceHost.ManagerKey);
         var dedupKey = "demo-" + Guid.NewGuid().ToString("N")[..8];
         var body = JsonSerializer.Serialize(new
         {
@@ -90,5 +90,12 @@ public sealed class DemoIntakeSecretsTests(ServiceFactory service) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("routing_key: unknown routing key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A dev-mode service whose intakes are not configured, as after <c>dotnet run</c>.</summary>
+    public sealed class UnconfiguredHost : ServiceHost
+    {
+        /// <summary>Creates the host.</summary>
+        public UnconfiguredHost() => WithoutIntakeSettings();
     }
 }

@@ -129,6 +129,19 @@ public class ServiceHost : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Forgets every intake setting made so far (routing keys, tokens, the Slack secret, people), so the host
+    /// starts as a fresh dev-mode service with no intake configured.</summary>
+    /// <returns>This host.</returns>
+    public ServiceHost WithoutIntakeSettings()
+    {
+        foreach (var key in _settings.Keys.Where(k => k.StartsWith("IncidentService:Intake:", StringComparison.Ordinal)).ToList())
+        {
+            _settings.Remove(key);
+        }
+
+        return this;
+    }
+
     /// <summary>Sends the service's pages to <paramref name="url"/> as webhook number <paramref name="index"/>.</summary>
     /// <param name="name">The webhook's name.</param>
     /// <param name="url">Its URL.</param>
