@@ -27,6 +27,10 @@ public static class ServiceHostingExtensions
         var settings = ServiceConfiguration.Read(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(settings);
+
+        // The host's current policy is the container's ResponsePolicy: the intakes (their "default" policy) and the
+        // pages (on call now) then read the policy the silo raises incidents under, not the seed's.
+        services.AddSingleton(settings.Policy);
         services.TryAddSingleton<ServiceJournal>();
         services.AddSingleton<ApiKeyActors>(_ => new ApiKeyActors(settings.ApiKeys));
         services.AddSingleton<IApiKeyActors>(provider => provider.GetRequiredService<ApiKeyActors>());
