@@ -1,22 +1,25 @@
 using System.Net;
 using IncidentPolicy.Orleans.Hosting;
 using IncidentPolicy.Orleans.PostgreSql;
+using IncidentService.Intake.Slack;
 using IncidentService.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
 namespace IncidentService.Hosting;
 
-/// <summary>Wires the service's host: its settings, the co-hosted Orleans silo in the configured mode, the API keys
-/// and the shared journal.</summary>
+/// <summary>Wires the service's host: its settings, the co-hosted Orleans silo in the configured mode, the API keys,
+/// the shared journal and where Slack channel bindings are kept.</summary>
 public static class ServiceHostingExtensions
 {
     /// <summary>
     /// Reads and checks the <c>IncidentService</c> configuration and starts a silo in this process: in
     /// <see cref="ServiceMode.Dev"/> with localhost clustering, in-memory reminders and the in-memory event store (and a
     /// loud start-up warning that nothing is durable); in <see cref="ServiceMode.Durable"/> with Redis clustering and
-    /// reminders and the PostgreSQL event store.
+    /// reminders and the PostgreSQL event store. Slack channel bindings (<see cref="IChannelBindings"/>) are kept in
+    /// memory in dev mode and in the event store's database in durable mode (their table created at start-up).
     /// </summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The checked settings (also registered as a singleton).</returns>
@@ -35,6 +38,19 @@ public static class ServiceHostingExtensions
         services.AddSingleton<ApiKeyActors>(_ => new ApiKeyActors(settings.ApiKeys));
         services.AddSingleton<IApiKeyActors>(provider => provider.GetRequiredService<ApiKeyActors>());
         services.AddHostedService<StartupBanner>();
+
+        // Slack channel bindings: shared and durable beside the event store in durable mode, in memory in dev mode.
+        if (settings.Mode == ServiceMode.Dev)
+        {
+            services.TryAddSingleton<IChannelBindings, InMemoryChannelBindings>();
+        }
+        else
+        {
+            services.TryAddSingleton(provider => new PostgreSqlChannelBindings(settings.Options.PostgreSql!, provider.GetRequiredService<IClock>()));
+            services.TryAddSingleton<IChannelBindings>(provider => provider.GetRequiredService<PostgreSqlChannelBindings>());
+            services.AddHostedService<ChannelBindingsTable>();
+        }
+
         builder.UseOrleans(silo =>
         {
             var options = settings.Options;

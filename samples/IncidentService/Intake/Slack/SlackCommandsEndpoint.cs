@@ -24,7 +24,9 @@ namespace IncidentService.Intake.Slack;
 /// <para>The sender is the person whose <c>SlackUserId</c> is the request's <c>user_id</c>, acting with their
 /// configured roles. An incident the sender may not view (restricted, <c>Incident.CanView</c>) is answered exactly like
 /// one that does not exist. Which incident: an explicit id after the verb, else the channel's (<see cref="ChannelIncidents"/>).
-/// <c>declare</c> without either opens a new incident (raised by the sender, then declared) and binds the channel.</para>
+/// <c>declare</c> without either opens a new incident (raised by the sender, then declared) and binds the channel. When the
+/// channel's binding cannot be read, a command without an id is answered (name the incident) and nothing is done; when a
+/// binding cannot be stored, the command still goes on and the reply says the channel is not bound.</para>
 /// <para>Commands go to <see cref="IIncidentGrain.ApplyAsync"/> with the version the grain reports; when a wake-up
 /// records a page in between (a version conflict) the command is sent again at the new version, up to five times: the
 /// sender asked for the action, not for a particular version.</para>
@@ -137,8 +139,6 @@ public static class SlackCommandsEndpoint
 
     private static IResult Ephemeral(string text) => Results.Json(new SlackReply("ephemeral", text));
 
-    private static IResult InChannel(string text) => Results.Json(new SlackReply("in_channel", text));
-
     private sealed record SlackReply(
         [property: System.Text.Json.Serialization.JsonPropertyName("response_type")] string ResponseType, string Text);
 
@@ -146,6 +146,10 @@ public static class SlackCommandsEndpoint
         IntakeSettings settings, IGrainFactory grains, IIncidentIdGenerator ids, ChannelIncidents channels, ServiceJournal journal,
         IClock clock, IncidentLogReader logs, string? channelId, string userId)
     {
+        /// <summary>The incident this channel should have been bound to when the binding store failed: every reply then
+        /// says so, so the sender knows to name the incident next time.</summary>
+        private string? _unbound;
+
         public async Task<IResult> RunAsync(string text)
         {
             if (!settings.SlackUsers.TryGetValue(userId, out var sender))
@@ -161,10 +165,22 @@ public static class SlackCommandsEndpoint
 
             if (command.Verb == SlackVerb.Help)
             {
-                return Ephemeral(SlackCommandParser.Usage);
+                return Results.Json(new SlackReply("ephemeral", SlackCommandParser.Usage));
             }
 
-            var incidentId = command.IncidentId ?? channels.Find(channelId);
+            var incidentId = command.IncidentId;
+            if (incidentId is null)
+            {
+                var lookup = await channels.FindAsync(channelId, CancellationToken.None).ConfigureAwait(false);
+                if (lookup.Failed)
+                {
+                    // Nothing was done yet; declaring here could open a second incident for the channel's one.
+                    return Refused(null, $"This channel's incident could not be looked up just now; nothing was done. Name the incident: /incident {Verb(command)} {settings.IncidentIdPrefix}…");
+                }
+
+                incidentId = lookup.IncidentId;
+            }
+
             var policy = settings.Policies.Default;
             if (command.Verb == SlackVerb.Declare)
             {
@@ -184,7 +200,7 @@ public static class SlackCommandsEndpoint
 
             if (command.IncidentId is not null)
             {
-                channels.BindIfFree(channelId, incidentId);
+                await BindIfFreeAsync(incidentId).ConfigureAwait(false);
             }
 
             if (command.Verb == SlackVerb.Status)
@@ -243,7 +259,11 @@ public static class SlackCommandsEndpoint
                     return Refused(id, raised.Rejection?.Reason ?? "The incident could not be opened; try again.");
                 }
 
-                channels.Bind(channelId, id);
+                if (!await channels.BindAsync(channelId, id, CancellationToken.None).ConfigureAwait(false))
+                {
+                    _unbound = id;
+                }
+
                 return await ApplyAsync(grains.GetGrain<IIncidentGrain>(id), id, declare, sender, command).ConfigureAwait(false);
             }
 
@@ -253,8 +273,16 @@ public static class SlackCommandsEndpoint
                 return Refused(incidentId, $"There is no incident {incidentId}.");
             }
 
-            channels.BindIfFree(channelId, incidentId);
+            await BindIfFreeAsync(incidentId).ConfigureAwait(false);
             return await ApplyAsync(grain, incidentId, declare, sender, command).ConfigureAwait(false);
+        }
+
+        private async Task BindIfFreeAsync(string incidentId)
+        {
+            if (!await channels.BindIfFreeAsync(channelId, incidentId, CancellationToken.None).ConfigureAwait(false))
+            {
+                _unbound = incidentId;
+            }
         }
 
         private async Task<bool> HasEndedAsync(string incidentId)
@@ -298,6 +326,14 @@ public static class SlackCommandsEndpoint
                 _ => $"<@{userId}> resolved {incidentId}.",
             });
         }
+
+        private IResult Ephemeral(string text) => Results.Json(new SlackReply("ephemeral", text + UnboundNote()));
+
+        private IResult InChannel(string text) => Results.Json(new SlackReply("in_channel", text + UnboundNote()));
+
+        private string UnboundNote() => _unbound is null
+            ? ""
+            : $"\n(This channel could not be bound to {_unbound} just now; name the incident in your next commands here.)";
 
         private static async Task<string> StatusAsync(IIncidentGrain grain, string incidentId)
         {
