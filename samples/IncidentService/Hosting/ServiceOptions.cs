@@ -27,7 +27,8 @@ public sealed class ServiceOptions
     /// <summary>The policy file (<c>PolicyJson</c> format); when absent, the seed's <c>ResponsePolicy.Default</c>.</summary>
     public string? PolicyPath { get; set; }
 
-    /// <summary>Durable mode: the Npgsql connection string of the event store (required there, ignored in dev mode).</summary>
+    /// <summary>Durable mode: the Npgsql connection string of the event store and of the Slack channel bindings
+    /// (table <c>incident_service_slack_channels</c>); required there, ignored in dev mode.</summary>
     public string? PostgreSql { get; set; }
 
     /// <summary>Durable mode: the StackExchange.Redis configuration string (e.g. <c>127.0.0.1:6379</c>) for

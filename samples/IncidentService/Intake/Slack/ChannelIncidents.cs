@@ -60,7 +60,7 @@ public sealed partial class ChannelIncidents
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns><see langword="false"/> when the store failed (logged), else <see langword="true"/> — whether or not
     /// the channel was free.</returns>
-    public Task<bool> BindIfFreeAsync(string? channelId, string incidentId, CancellationToken cancellationToken) =>
+    public Task<bool> TryBindIfFreeAsync(string? channelId, string incidentId, CancellationToken cancellationToken) =>
         StoreAsync(channelId, incidentId, replace: false, cancellationToken);
 
     /// <summary>Binds the channel to the incident, replacing any earlier one.</summary>
@@ -68,7 +68,7 @@ public sealed partial class ChannelIncidents
     /// <param name="incidentId">The incident.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns><see langword="false"/> when the store failed (logged), else <see langword="true"/>.</returns>
-    public Task<bool> BindAsync(string? channelId, string incidentId, CancellationToken cancellationToken) =>
+    public Task<bool> TryBindAsync(string? channelId, string incidentId, CancellationToken cancellationToken) =>
         StoreAsync(channelId, incidentId, replace: true, cancellationToken);
 
     private async Task<bool> StoreAsync(string? channelId, string incidentId, bool replace, CancellationToken cancellationToken)

@@ -259,7 +259,7 @@ public static class SlackCommandsEndpoint
                     return Refused(id, raised.Rejection?.Reason ?? "The incident could not be opened; try again.");
                 }
 
-                if (!await channels.BindAsync(channelId, id, CancellationToken.None).ConfigureAwait(false))
+                if (!await channels.TryBindAsync(channelId, id, CancellationToken.None).ConfigureAwait(false))
                 {
                     _unbound = id;
                 }
@@ -279,7 +279,7 @@ public static class SlackCommandsEndpoint
 
         private async Task BindIfFreeAsync(string incidentId)
         {
-            if (!await channels.BindIfFreeAsync(channelId, incidentId, CancellationToken.None).ConfigureAwait(false))
+            if (!await channels.TryBindIfFreeAsync(channelId, incidentId, CancellationToken.None).ConfigureAwait(false))
             {
                 _unbound = incidentId;
             }
