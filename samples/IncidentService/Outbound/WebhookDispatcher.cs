@@ -16,13 +16,15 @@ namespace IncidentService.Outbound;
 /// <remarks>
 /// <para>Each webhook gets a few quick attempts (<see cref="ServiceConfiguration.RetryDelays"/>, waited on the host's
 /// <see cref="TimeProvider"/>), each bounded by <see cref="ServiceOptions.DeliveryTimeout"/>. A 2xx answer is delivered;
-/// anything else — another status, a timeout, a refused connection — is a failed attempt. Every attempt is recorded in
+/// anything else — another status (a redirect included: it is not followed), a timeout, a refused connection, any other
+/// exception of the HTTP client — is a failed attempt. Every attempt is recorded in
 /// the <see cref="ServiceJournal"/> (the dashboard shows deliveries whose last attempt failed) and counted in the
 /// metrics. When a webhook still fails, the dispatch throws <see cref="WebhookDeliveryException"/>: the grain records
 /// nothing and hands the same action over again after its retry delay, so a failed page is never dropped, only
 /// retried until it is delivered.</para>
 /// <para>Webhooks that already took an action are not sent it again when the grain retries for another webhook's sake
-/// (this node remembers the last 100,000 deliveries; after a lost node a webhook may see an action twice, with the
+/// (this node remembers up to 100,000 deliveries, then forgets them all; after that, or after a lost node, a webhook may
+/// see an action twice, with the
 /// same <c>Idempotency-Key</c>). With no webhook configured the action is written to the log at warning level and
 /// recorded as delivered to <c>log</c>, so dev mode runs with nothing set up.</para>
 /// <para>Thread-safe: grains dispatch concurrently.</para>
@@ -42,16 +44,31 @@ internal sealed partial class WebhookDispatcher(
     /// <summary>The journal's webhook name for actions written to the log because no webhook is configured.</summary>
     public const string LogWebhook = "log";
 
-    private const int MaxRemembered = 100_000;
     private readonly ConcurrentDictionary<(string IncidentId, string ObligationKey, string Webhook), int> _attempts = new();
     private readonly ConcurrentDictionary<(string IncidentId, string ObligationKey, string Webhook), bool> _delivered = new();
     private readonly ConcurrentDictionary<(string IncidentId, string ObligationKey), byte> _handedOver = new();
+
+    /// <summary>How many deliveries (and first handovers) this node remembers before it forgets them all; 100,000
+    /// unless a test says otherwise.</summary>
+    internal int MaxRemembered { get; set; } = 100_000;
+
+    /// <summary>How many first handovers are remembered now (for tests).</summary>
+    internal int RememberedHandovers => _handedOver.Count;
 
     public async Task DispatchAsync(DueAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["IncidentId"] = action.IncidentId, ["ObligationKey"] = action.ObligationKey });
         var kind = action.Kind.ToString().ToLowerInvariant();
+        // Bounded before anything is added, on every path: with no webhook configured nothing else would ever clear
+        // the handovers, and a long-running dev node would keep one entry per action it ever logged.
+        if (_delivered.Count > MaxRemembered || _handedOver.Count > MaxRemembered)
+        {
+            _delivered.Clear();
+            _attempts.Clear();
+            _handedOver.Clear();
+        }
+
         if (_handedOver.TryAdd((action.IncidentId, action.ObligationKey), 0))
         {
             // The first handover only: the grain's retries after a failed delivery are not wake-ups.
@@ -64,13 +81,6 @@ internal sealed partial class WebhookDispatcher(
             journal.RecordDelivery(new DeliveryRecord(clock.GetCurrentInstant(), action.IncidentId, action.ObligationKey, LogWebhook, 1, true, null));
             metrics.Delivery(LogWebhook, kind, delivered: true);
             return;
-        }
-
-        if (_delivered.Count > MaxRemembered)
-        {
-            _delivered.Clear();
-            _attempts.Clear();
-            _handedOver.Clear();
         }
 
         var outcomes = await Task.WhenAll(settings.Webhooks.Select(w => DeliverAsync(action, w, kind, cancellationToken)));
@@ -130,17 +140,38 @@ internal sealed partial class WebhookDispatcher(
             };
             request.Headers.Add("Idempotency-Key", WebhookMessages.IdempotencyKey(action));
             using var response = await clients.CreateClient(ClientName).SendAsync(request, linked.Token);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+            if (request.Method != HttpMethod.Post)
+            {
+                // A client that follows redirects turns the POST into a GET on 301/302/303 and drops the body: a 2xx
+                // for that GET is not a delivery. (The service's own client follows none; this guards any other.)
+                return $"redirected to {request.RequestUri} as a {request.Method}, so the page was not posted; configure the final URL";
+            }
+
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}{Location(response)}";
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return $"no answer within {settings.Options.DeliveryTimeout.TotalSeconds:0.#} s";
         }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled by neither our timeout nor the caller: the HTTP client's own timeout, for instance.
+            return $"cancelled before an answer: {e.Message}";
+        }
         catch (HttpRequestException e)
         {
             return e.Message;
         }
+#pragma warning disable CA1031 // Any other failure of an attempt is a failed attempt: recorded, shown, retried — never lost.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
     }
+
+    private static string Location(HttpResponseMessage response) =>
+        response.Headers.Location is { } location ? $" (Location: {location}; configure the final URL)" : "";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No webhook configured; {Kind} for {Target}: {Text}")]
     private static partial void LogToConsole(ILogger logger, string kind, string target, string text);

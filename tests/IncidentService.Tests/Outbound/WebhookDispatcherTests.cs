@@ -7,6 +7,7 @@ using IncidentService.Outbound;
 using IncidentService.Shared;
 using IncidentService.Tests.Servers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
@@ -159,7 +160,93 @@ public sealed class WebhookDispatcherTests
         Assert.Contains("incident_service_wakeup_lateness_seconds_sum 7", scrape, StringComparison.Ordinal);
     }
 
-    private WebhookDispatcher Dispatcher(params (string Name, Uri Url, WebhookKind Kind)[] webhooks)
+    [Fact]
+    public async Task DispatchAsync_WebhookMovedAndTheClientFollowsRedirects_FailedAttemptNotADelivery()
+    {
+        await using var moved = await MovedWebhook.StartAsync();
+        var dispatcher = Dispatcher(("pager", moved.Url("moved"), WebhookKind.Json));
+
+        await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));
+
+        // The plain client followed the 302 as a GET, which the landing page answered 200: not a page delivered.
+        Assert.All(moved.Landed, method => Assert.Equal("GET", method));
+        var failed = Assert.Single(_journal.FailedDeliveries());
+        Assert.Contains("redirected", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(3, failed.Attempt);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_HttpClientTimesOutByItself_RecordedAsAFailedAttempt()
+    {
+        await using var slow = await MovedWebhook.StartAsync();
+        var dispatcher = Dispatcher(new TimingOutClients(), ("pager", slow.Url("slow"), WebhookKind.Json));
+
+        await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));
+
+        var failed = Assert.Single(_journal.FailedDeliveries());
+        Assert.Contains("cancelled before an answer", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("incident_service_pages_failed_total{webhook=\"pager\",kind=\"page\"} 3", await ScrapeAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_ClientThrowsSomethingUnexpected_RecordedAsAFailedAttempt()
+    {
+        var dispatcher = Dispatcher(new ThrowingClients(), ("pager", new Uri("http://127.0.0.1:9/hook"), WebhookKind.Json));
+
+        await Assert.ThrowsAsync<WebhookDeliveryException>(() => dispatcher.DispatchAsync(Page, CancellationToken.None));
+
+        var failed = Assert.Single(_journal.FailedDeliveries());
+        Assert.Equal("InvalidOperationException: the handler broke", failed.Error);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_CallerCancels_CancellationPropagatesNotAFailedDelivery()
+    {
+        await using var slow = await MovedWebhook.StartAsync();
+        var dispatcher = Dispatcher(("pager", slow.Url("slow"), WebhookKind.Json));
+        using var cancel = new CancellationTokenSource();
+        var dispatch = dispatcher.DispatchAsync(Page, cancel.Token);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
+        Assert.Empty(_journal.FailedDeliveries());
+    }
+
+    [Fact]
+    public async Task DispatchAsync_NoWebhookAndManyActions_RemembersNoMoreThanTheBound()
+    {
+        var dispatcher = Dispatcher();
+        dispatcher.MaxRemembered = 3;
+
+        for (var i = 0; i < 10; i++)
+        {
+            await dispatcher.DispatchAsync(Page with { ObligationKey = $"escalate:page-on-call#{i + 1}" }, CancellationToken.None);
+        }
+
+        Assert.InRange(dispatcher.RememberedHandovers, 1, 4);
+    }
+
+    [Fact]
+    public async Task AddOutboundPages_TheWebhookClient_FollowsNoRedirectAndHasNoClientWideTimeout()
+    {
+        await using var moved = await MovedWebhook.StartAsync();
+        var services = new ServiceCollection();
+        services.AddOutboundPages();
+        await using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookDispatcher.ClientName);
+
+        using var content = new StringContent("{}");
+        using var response = await client.PostAsync(moved.Url("moved"), content);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(moved.Landed);
+        Assert.Equal(Timeout.InfiniteTimeSpan, client.Timeout);
+    }
+
+    private WebhookDispatcher Dispatcher(params (string Name, Uri Url, WebhookKind Kind)[] webhooks) => Dispatcher(new PlainClients(), webhooks);
+
+    private WebhookDispatcher Dispatcher(IHttpClientFactory clients, params (string Name, Uri Url, WebhookKind Kind)[] webhooks)
     {
         var options = new ServiceOptions { DeliveryTimeout = TimeSpan.FromSeconds(5) };
         options.DeliveryRetryDelays.Add(TimeSpan.Zero);
@@ -170,7 +257,7 @@ public sealed class WebhookDispatcherTests
         }
 
         return new WebhookDispatcher(
-            ServiceConfiguration.Check(options), new PlainClients(), _journal, _metrics, new FakeClock(Now), TimeProvider.System, NullLogger<WebhookDispatcher>.Instance);
+            ServiceConfiguration.Check(options), clients, _journal, _metrics, new FakeClock(Now), TimeProvider.System, NullLogger<WebhookDispatcher>.Instance);
     }
 
     private async Task<string> ScrapeAsync()
@@ -183,5 +270,24 @@ public sealed class WebhookDispatcherTests
     private sealed class PlainClients : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => new();
+    }
+
+    /// <summary>Clients whose own timeout (the one <c>HttpClient</c> has by default, 100 s) is shorter than the
+    /// dispatcher's per-attempt timeout.</summary>
+    private sealed class TimingOutClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new() { Timeout = TimeSpan.FromMilliseconds(200) };
+    }
+
+    /// <summary>Clients whose handler fails with an exception no HTTP client documents.</summary>
+    private sealed class ThrowingClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(new Throwing());
+
+        private sealed class Throwing : HttpMessageHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+                Task.FromException<HttpResponseMessage>(new InvalidOperationException("the handler broke"));
+        }
     }
 }
