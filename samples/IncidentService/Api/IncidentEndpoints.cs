@@ -11,7 +11,8 @@ namespace IncidentService.Api;
 
 /// <summary>
 /// The HTTP API over the incident grains (issue 18, item 4). Every endpoint needs an API key; commands need one that is
-/// not read-only. An incident the caller may not see (<c>Incident.CanView</c>) is answered exactly as one that does not
+/// not read-only, and the two commands only the service records (<c>recordNotification</c>, <c>recordReminder</c>: a
+/// page or reminder was delivered) are refused 403 whoever sends them. An incident the caller may not see (<c>Incident.CanView</c>) is answered exactly as one that does not
 /// exist: 404 with the same body.
 /// </summary>
 public static partial class IncidentEndpoints
@@ -77,6 +78,7 @@ public static partial class IncidentEndpoints
             .WithDescription("Body: one command as JSON, e.g. {\"command\":\"acknowledge\"}. If-Match: the incident's ETag.")
             .Produces<JsonObject>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -176,6 +178,15 @@ public static partial class IncidentEndpoints
         if (!IncidentCommandJson.TryParse(body.Text!, out var command, out var errors))
         {
             return ApiProblems.BadRequest($"{errors[0].Path}: {errors[0].Reason}", "command.invalid", errors[0].Path);
+        }
+
+        if (command.Kind is IncidentPolicy.CommandKind.RecordNotification or IncidentPolicy.CommandKind.RecordReminder)
+        {
+            // The seed's policy lets anyone record these, since the host records them; through the API a caller could
+            // mark a page as sent before the grain sends it, and the page would never go out.
+            return ApiProblems.Result(StatusCodes.Status403Forbidden, "Not allowed",
+                $"{JsonNamingPolicy.CamelCase.ConvertName(command.Kind.ToString())} is recorded by the service itself when it delivers a page, notification or reminder; sent through the API it would mark one as sent that was not.",
+                "command.serviceOnly");
         }
 
         var answer = await grains.GetGrain<IIncidentGrain>(id).ApplyAsync(command, actor, expected).WaitAsync(cancellationToken);

@@ -153,6 +153,28 @@ public sealed class IncidentApiTests(ServiceHost service) : IClassFixture<Servic
         Assert.Equal(etag, $"\"{await service.Grains.GetGrain<IIncidentGrain>(id).GetVersionAsync()}\"");
     }
 
+    [Theory]
+    [InlineData("notification")]
+    [InlineData("reminder")]
+    public async Task PostCommand_RecordOfADelivery_Answers403AndRecordsNothing(string what)
+    {
+        var id = await service.RaiseAsync();
+        await service.SettleAsync(id);
+        using var client = service.ClientWithKey(ServiceHost.ManagerKey);
+        var etag = await ETagOfAsync(client, id);
+        IncidentCommand forged = what == "notification"
+            ? new RecordNotification("escalate:page-engineering-manager#1", "role:engineering-manager")
+            : new RecordReminder("communicate:external#1");
+
+        // Through the API this would mark the manager's page as sent before the service sends it: it would never go out.
+        using var response = await PostAsync(client, id, IncidentCommandJson.Serialize(forged), etag);
+
+        var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.Forbidden, "command.serviceOnly");
+        Assert.Contains(what == "notification" ? "recordNotification" : "recordReminder", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(etag, $"\"{await service.Grains.GetGrain<IIncidentGrain>(id).GetVersionAsync()}\"");
+        Assert.DoesNotContain(await service.EventsAsync(id), e => e.GetProperty("by").GetString() == "mia");
+    }
+
     [Fact]
     public async Task Get_MissingIncident_Answers404()
     {
