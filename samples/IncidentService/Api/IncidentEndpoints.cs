@@ -114,18 +114,16 @@ public static partial class IncidentEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, IGrainFactory grains, IncidentReader reader, CancellationToken cancellationToken)
     {
-        if (await reader.ReadVisibleAsync(id, ApiKeyAuthentication.ActorOf(context.User), cancellationToken) is null)
-        {
-            return ApiProblems.NotFound(id);
-        }
-
+        // The state first, then whether the caller may see the incident: visibility is decided at a version no older
+        // than the state shown. The log only grows, so a caller who may see the incident then may see that state;
+        // the other order could show a state restricted in between to someone who may not see it.
         var state = await grains.GetGrain<IIncidentGrain>(id).GetStateJsonAsync().WaitAsync(cancellationToken);
-        if (state is null)
+        if (state is null || await reader.ReadVisibleAsync(id, ApiKeyAuthentication.ActorOf(context.User), cancellationToken) is null)
         {
             return ApiProblems.NotFound(id);
         }
 
-        // The version of the state shown, not of the log read a moment earlier: a command may have landed in between.
+        // The version of the state shown, not of the log read a moment later: a command may have landed in between.
         using (var document = JsonDocument.Parse(state))
         {
             context.Response.Headers.ETag = VersionTags.Format(document.RootElement.GetProperty("incident").GetProperty("version").GetInt32());
