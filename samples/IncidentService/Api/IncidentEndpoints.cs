@@ -187,6 +187,14 @@ public static partial class IncidentEndpoints
                 "command.serviceOnly");
         }
 
+        if (expected != read.Incident.Version)
+        {
+            // Only the version whose visibility was just checked may be acted on: an If-Match ahead of it would apply
+            // the command to a state nobody checked (one restricted in between); behind it, the grain would refuse it.
+            context.Response.Headers.ETag = VersionTags.Format(read.Incident.Version);
+            return Stale(expected, read.Incident.Version);
+        }
+
         var answer = await grains.GetGrain<IIncidentGrain>(id).ApplyAsync(command, actor, expected).WaitAsync(cancellationToken);
         var logger = loggers.CreateLogger("IncidentService.Api");
         context.Response.Headers.ETag = VersionTags.Format(answer.Version);
@@ -207,11 +215,14 @@ public static partial class IncidentEndpoints
                     JsonNamingPolicy.CamelCase.ConvertName(rejection.Code.ToString()),
                     new Dictionary<string, object?> { ["reason"] = rejection.Reason, ["rule"] = rejection.RuleId, ["version"] = answer.Version });
             default:
-                return ApiProblems.Result(StatusCodes.Status412PreconditionFailed, "Stale If-Match",
-                    $"The incident is at version {answer.Version}, not {expected}: read it again and decide again.",
-                    "precondition.failed", Versioned(answer.Version));
+                return Stale(expected, answer.Version);
         }
     }
+
+    private static IResult Stale(int expected, int current) =>
+        ApiProblems.Result(StatusCodes.Status412PreconditionFailed, "Stale If-Match",
+            $"The incident is at version {current}, not {expected}: read it again and decide again.",
+            "precondition.failed", Versioned(current));
 
     private static Dictionary<string, object?> Versioned(int version) => new() { ["version"] = version };
 

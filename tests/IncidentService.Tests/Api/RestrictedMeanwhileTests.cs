@@ -52,6 +52,31 @@ public sealed class RestrictedMeanwhileTests : IAsyncLifetime
         await ApiAssert.ProblemAsync(after, HttpStatusCode.NotFound, "incident.notFound");
     }
 
+    [Fact]
+    public async Task PostCommand_IfMatchAheadOfTheVersionChecked_Answers412AndTheRestrictedIncidentIsNotChanged()
+    {
+        using var outsider = _service.ClientWithKey(ServiceHost.OutsiderKey);
+        var id = await _service.RaiseAsync();
+        await _service.SettleAsync(id);
+        var grain = _service.Grains.GetGrain<IIncidentGrain>(id);
+        var seen = await grain.GetVersionAsync();
+        _filter.Arm(id, _service.Grains);
+
+        // The outsider guesses the next version; the incident is restricted (that version) right after the endpoint's
+        // visibility read, so the command would land on a state the outsider may not view.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/incidents/{id}/commands", UriKind.Relative))
+        {
+            Content = new StringContent("""{"command":"acknowledge"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{seen + 1}\"");
+        using var response = await outsider.SendAsync(request);
+
+        Assert.True(_filter.Fired, "the filter did not restrict the incident during the request");
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.PreconditionFailed, "precondition.failed");
+        Assert.Equal(seen + 1, await grain.GetVersionAsync());
+        Assert.Equal("triggered", (await _service.StateAsync(id)).GetProperty("status").GetString());
+    }
+
     /// <summary>Once armed, raises <c>restricted</c> on the incident as soon as its event log has been read once.</summary>
     private sealed class RestrictAfterLogRead : IOutgoingGrainCallFilter
     {
