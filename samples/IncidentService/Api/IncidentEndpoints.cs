@@ -234,13 +234,22 @@ public static partial class IncidentEndpoints
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int n;
-        while ((n = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            buffer.Write(chunk, 0, n);
-            if (buffer.Length > limit)
+            while ((n = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return (null, "the command is larger than 1 MiB");
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > limit)
+                {
+                    return (null, "the command is larger than 1 MiB");
+                }
             }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The server refused to read the body (declared larger than its request limit, a malformed chunk, too
+            // slow): the request is bad, not the service.
+            return (null, $"the body could not be read: {e.Message}");
         }
 
         if (buffer.Length == 0)
