@@ -90,8 +90,10 @@ public static class SlackCommandsEndpoint
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            journal.RecordIntake(new IntakeRecord(clock.GetCurrentInstant(), "slack", null, null, false, $"not done: the incident could not be reached ({e.GetType().Name})"));
-            return Ephemeral("The incident could not be reached just now; nothing was done. Try again.");
+            // Not "nothing was done": a declare that opened its incident may fail on the declare itself. Sending the
+            // command again is right either way — the channel is bound to the opened incident, so it is declared.
+            journal.RecordIntake(new IntakeRecord(clock.GetCurrentInstant(), "slack", null, null, false, $"maybe not done: the incident could not be reached ({e.GetType().Name})"));
+            return Ephemeral("The incident could not be reached just now, so your command may not have been applied. Try again; /incident status shows where things stand.");
         }
     }
 
