@@ -1,6 +1,7 @@
 using System.Net;
 using IncidentPolicy.Orleans.Hosting;
 using IncidentPolicy.Orleans.PostgreSql;
+using IncidentService.Intake;
 using IncidentService.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -31,6 +32,7 @@ public static class ServiceHostingExtensions
         // The host's current policy is the container's ResponsePolicy: the intakes (their "default" policy) and the
         // pages (on call now) then read the policy the silo raises incidents under, not the seed's.
         services.AddSingleton(settings.Policy);
+        services.AddSingleton(new IntakePolicies(settings.Policy, settings.NamedPolicies));
         services.TryAddSingleton<ServiceJournal>();
         services.AddSingleton<ApiKeyActors>(_ => new ApiKeyActors(settings.ApiKeys));
         services.AddSingleton<IApiKeyActors>(provider => provider.GetRequiredService<ApiKeyActors>());
@@ -59,6 +61,10 @@ public static class ServiceHostingExtensions
             }
 
             silo.AddIncidentPolicy(settings.Policy);
+            foreach (var (name, policy) in settings.NamedPolicies)
+            {
+                silo.AddNamedIncidentPolicy(name, policy);
+            }
         });
         return settings;
     }
