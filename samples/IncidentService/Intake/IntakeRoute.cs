@@ -12,6 +12,9 @@ public sealed record IntakeRoute(string? Service, string PolicyName, ResponsePol
     /// policy.</summary>
     public string? SiloPolicyName => IsDefault ? null : PolicyName;
 
+    /// <summary>How many characters <see cref="Scope"/> puts before a key: 0 for the default policy.</summary>
+    public int ScopeLength => IsDefault ? 0 : PolicyName.Length + 1;
+
     private bool IsDefault => string.Equals(PolicyName, IntakePolicies.DefaultName, StringComparison.Ordinal);
 
     /// <summary>

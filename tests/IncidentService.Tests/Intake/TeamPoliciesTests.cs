@@ -112,6 +112,21 @@ public sealed class TeamPoliciesTests(TeamPoliciesHost factory) : IClassFixture<
         Assert.Equal(ResponsePolicy.Default.ContentHash, await PolicyHashOfAsync(general));
     }
 
+    [Fact]
+    public async Task Enqueue_TeamKeyTooLongOnceScoped_400NamingTheLimit()
+    {
+        using var client = factory.CreateClient();
+        var key = new string('k', 250);
+
+        var (teamStatus, teamBody) = await IntakeClient.PostJsonAsync(client, "/v2/enqueue", Trigger(TeamPoliciesHost.PaymentsRoutingKey, key));
+        var (defaultStatus, _) = await IntakeClient.PostJsonAsync(client, "/v2/enqueue", Trigger(ServiceHost.RoutingKey, key));
+
+        Assert.Equal(HttpStatusCode.BadRequest, teamStatus);
+        Assert.Contains("dedup_key: is 250 characters long; at most 246 are allowed", teamBody.GetProperty("errors").ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, defaultStatus);
+        Assert.DoesNotContain(factory.Journal.RecentIntakes(), r => r.DedupKey == "payments/" + key);
+    }
+
     private string NewestDeclaration() =>
         factory.Journal.RecentIntakes().First(r => r.Source == "slack" && r.Reason!.Contains("declare", StringComparison.Ordinal)).IncidentId!;
 }
