@@ -2,6 +2,7 @@ using System.Net;
 using IncidentPolicy.Orleans.Hosting;
 using IncidentPolicy.Orleans.PostgreSql;
 using IncidentService.Intake;
+using IncidentService.Intake.Changes;
 using IncidentService.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -37,6 +38,12 @@ public static class ServiceHostingExtensions
         services.AddSingleton<ApiKeyActors>(_ => new ApiKeyActors(settings.ApiKeys));
         services.AddSingleton<IApiKeyActors>(provider => provider.GetRequiredService<ApiKeyActors>());
         services.AddHostedService<StartupBanner>();
+        if (settings.Mode == ServiceMode.Durable)
+        {
+            // Change events are kept with the incidents, so a change answered 202 survives a restart and every node sees it.
+            services.AddSingleton<IChangeLog>(new PostgreSqlChangeLog(settings.Options.PostgreSql!));
+        }
+
         builder.UseOrleans(silo =>
         {
             var options = settings.Options;
