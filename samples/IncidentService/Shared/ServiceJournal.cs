@@ -45,12 +45,22 @@ public sealed class ServiceJournal
         }
     }
 
-    /// <summary>Records a delivery attempt; the last attempt per incident, obligation key and webhook is kept.</summary>
+    /// <summary>Records a delivery attempt: a failed one is kept (the last per incident, obligation key and webhook)
+    /// until an attempt of the same key to the same webhook succeeds, which forgets it — so the journal holds only
+    /// deliveries still failing, however long the node runs.</summary>
     /// <param name="record">The attempt.</param>
     public void RecordDelivery(DeliveryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        _lastDelivery[(record.IncidentId, record.ObligationKey, record.Webhook)] = record;
+        var key = (record.IncidentId, record.ObligationKey, record.Webhook);
+        if (record.Delivered)
+        {
+            _lastDelivery.TryRemove(key, out _);
+        }
+        else
+        {
+            _lastDelivery[key] = record;
+        }
     }
 
     /// <summary>The most recent intake outcomes, newest first.</summary>
@@ -60,6 +70,8 @@ public sealed class ServiceJournal
 
     /// <summary>Deliveries whose last attempt failed, newest first.</summary>
     /// <returns>The failed deliveries.</returns>
-    public IReadOnlyList<DeliveryRecord> FailedDeliveries() =>
-        [.. _lastDelivery.Values.Where(d => !d.Delivered).OrderByDescending(d => d.At)];
+    public IReadOnlyList<DeliveryRecord> FailedDeliveries() => [.. _lastDelivery.Values.OrderByDescending(d => d.At)];
+
+    /// <summary>How many deliveries are kept: those still failing.</summary>
+    internal int KeptDeliveries => _lastDelivery.Count;
 }
