@@ -42,6 +42,12 @@ public static class ServiceHostingExtensions
         {
             // Change events are kept with the incidents, so a change answered 202 survives a restart and every node sees it.
             services.AddSingleton<IChangeLog>(new PostgreSqlChangeLog(settings.Options.PostgreSql!));
+
+            // Every node's dashboard shows every node's refused intakes and failing deliveries.
+            services.AddSingleton(provider => new PostgreSqlJournalSync(
+                settings.Options.PostgreSql!, provider.GetRequiredService<ServiceJournal>(), provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<PostgreSqlJournalSync>>()));
+            services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlJournalSync>());
         }
 
         builder.UseOrleans(silo =>
