@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Storage;
 using IncidentService.Pages;
