@@ -96,7 +96,7 @@ internal sealed class IncidentReader(
         }
 
         var maxEnded = Math.Max(1, settings.MaxEndedIncidents);
-        var endedHeads = await store.ListEndedSinceAsync(now - EndedLookback(settings), maxEnded, cancellationToken);
+        var endedHeads = await store.ListEndedSinceAsync(EndedSince(now, settings), maxEnded, cancellationToken);
         var openIds = open.Select(r => r.Incident.Id).ToHashSet(StringComparer.Ordinal);
         var ended = new List<ReadIncident>();
         foreach (var (incident, problem) in await Task.WhenAll(endedHeads.Where(h => !openIds.Contains(h.IncidentId)).Select(h => ReadEndedAsync(h, cancellationToken))))
@@ -126,6 +126,17 @@ internal sealed class IncidentReader(
     /// <returns>The span.</returns>
     internal static Duration EndedLookback(IncidentPagesOptions settings) =>
         Duration.Max(Duration.Max(settings.ResolvedWindow, settings.ActionItemLookback), Duration.Zero);
+
+    /// <summary>The earliest last event of an ended incident the pages read at <paramref name="now"/>:
+    /// <see cref="EndedLookback"/> before it, or the start of time when the lookback reaches further.</summary>
+    /// <param name="now">The clock's instant.</param>
+    /// <param name="settings">The options.</param>
+    /// <returns>The instant.</returns>
+    internal static Instant EndedSince(Instant now, IncidentPagesOptions settings)
+    {
+        var lookback = EndedLookback(settings);
+        return lookback >= now - Instant.MinValue ? Instant.MinValue : now - lookback;
+    }
 
     /// <summary>Whether a status counts as open, as the event store's open list counts it.</summary>
     /// <param name="status">The status.</param>

@@ -219,11 +219,41 @@ public sealed class EndedIncidentsTests
     }
 
     [Fact]
+    public async Task Pages_EndedIncidentWhoseLogCannotBeReplayed_ListedAsUnreadableAndPagesRender()
+    {
+        // Its alert names a policy the store does not hold, so it cannot be replayed under its own policy.
+        var store = new InMemoryIncidentEventStore();
+        var at = ServiceHost.Start - Duration.FromHours(1);
+        Assert.True(await store.AppendAsync("INC-BROKEN", 0, new AlertFired(at, "monitoring", "disk full", "storage", null, "sha256:missing"),
+            new IncidentHead("INC-BROKEN", 1, IncidentStatus.Resolved, null, "storage", "disk full", null, at, at, "sha256:missing", null)));
+        await using var app = SharingStore(store);
+        using var client = app.CreateClient();
+
+        using var status = await client.GetAsync(Status);
+        var dashboard = await DashboardAsync(client);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
+        Assert.DoesNotContain("disk full", await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<strong>INC-BROKEN</strong> could not be read", dashboard, StringComparison.Ordinal);
+        Assert.Contains("sha256:missing", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EndedLookback_LongerOfWindowAndLookback_NeverNegative()
     {
         Assert.Equal(Duration.FromDays(90), IncidentReader.EndedLookback(new IncidentPagesOptions()));
         Assert.Equal(Duration.FromDays(30), IncidentReader.EndedLookback(new IncidentPagesOptions { ResolvedWindow = Duration.FromDays(30), ActionItemLookback = Duration.FromDays(1) }));
         Assert.Equal(Duration.Zero, IncidentReader.EndedLookback(new IncidentPagesOptions { ResolvedWindow = Duration.FromDays(-1), ActionItemLookback = Duration.FromDays(-2) }));
+    }
+
+    [Fact]
+    public void EndedSince_LookbackPastTheStartOfTime_IsTheStartOfTime()
+    {
+        var now = ServiceHost.Start;
+
+        Assert.Equal(now - Duration.FromDays(90), IncidentReader.EndedSince(now, new IncidentPagesOptions()));
+        Assert.Equal(Instant.MinValue, IncidentReader.EndedSince(now, new IncidentPagesOptions { ActionItemLookback = Duration.MaxValue }));
+        Assert.Equal(Instant.MinValue, IncidentReader.EndedSince(now, new IncidentPagesOptions { ResolvedWindow = now - Instant.MinValue }));
     }
 
     private static ServiceHost SharingStore(IIncidentEventStore store) => new() { TestServices = services => services.AddSingleton(store) };
