@@ -16,7 +16,7 @@ public static class PageRegistration
     private static readonly Duration ChangesBeforeAlert = Duration.FromHours(2);
     private static readonly Duration FlaggedChangesWindow = Duration.FromDays(7);
 
-    /// <summary>Registers what the pages need: their options, the reader and the memory of closed incidents, and a
+    /// <summary>Registers what the pages need: their options and the reader, and a
     /// <see cref="ServiceJournal"/> unless one is registered. The pages also use the silo's grains, event store and
     /// <see cref="IClock"/>, the host's <see cref="IApiKeyActors"/> (dashboard) and, when registered, its
     /// <see cref="IChangeLog"/>.</summary>
@@ -27,7 +27,6 @@ public static class PageRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<IncidentPagesOptions>();
         services.TryAddSingleton<ServiceJournal>();
-        services.TryAddSingleton(provider => new ClosedIncidentMemory(Math.Max(1, provider.GetRequiredService<IOptions<IncidentPagesOptions>>().Value.MaxRememberedClosed)));
         services.TryAddSingleton(IncidentLogReader.Create);
         services.TryAddSingleton<IncidentReader>();
         return services;
@@ -76,7 +75,7 @@ public static class PageRegistration
 
         var extras = await ExtrasAsync(context.RequestServices, reader, snapshot, viewer, cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Content(DashboardPage.Render(snapshot, extras, viewer, options.Value.DashboardRefreshSeconds), HtmlType, Encoding.UTF8);
+        return Results.Content(DashboardPage.Render(snapshot, extras, viewer, options.Value.DashboardRefreshSeconds, options.Value.ActionItemLookback), HtmlType, Encoding.UTF8);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context)
@@ -161,7 +160,7 @@ public static class PageRegistration
         var changeLog = services.GetService<IChangeLog>();
 
         // Rows of the journal name incidents; a viewer sees a row only when they may see its incident.
-        var known = snapshot.Open.Concat(snapshot.Closed).ToDictionary(r => r.Incident.Id, r => r.Incident, StringComparer.Ordinal);
+        var known = snapshot.Open.Concat(snapshot.Ended).ToDictionary(r => r.Incident.Id, r => r.Incident, StringComparer.Ordinal);
         var failed = journal.FailedDeliveries();
         var refused = journal.RecentIntakes().Where(r => !r.Accepted).ToList();
         var unknown = failed.Select(d => d.IncidentId).Concat(refused.Select(r => r.IncidentId).OfType<string>())
