@@ -173,7 +173,7 @@ internal static class DashboardPage
         body.Append("<table id=\"on-call\"><tr><th>Schedule</th><th>Role</th><th>On call</th></tr>");
         foreach (var row in rows)
         {
-            body.Append("<tr><td>").Append(PageHtml.Encode(row.Schedule.Name)).Append("</td><td>").Append(PageHtml.Encode(row.Schedule.Role ?? ""))
+            body.Append("<tr><td>").Append(row.Policy is null ? "" : PageHtml.Encode(row.Policy) + ": ").Append(PageHtml.Encode(row.Schedule.Name)).Append("</td><td>").Append(PageHtml.Encode(row.Schedule.Role ?? ""))
                 .Append("</td><td>").Append(row.Person is null ? "<strong>nobody (gap)</strong>" : "<strong>" + PageHtml.Encode(row.Person) + "</strong>")
                 .Append(row.Reason is null ? "" : " <span class=\"small muted\">" + PageHtml.Encode(row.Reason) + "</span>").Append("</td></tr>");
         }

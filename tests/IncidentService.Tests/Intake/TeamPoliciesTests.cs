@@ -127,6 +127,23 @@ public sealed class TeamPoliciesTests(TeamPoliciesHost factory) : IClassFixture<
         Assert.DoesNotContain(factory.Journal.RecentIntakes(), r => r.DedupKey == "payments/" + key);
     }
 
+    [Fact]
+    public async Task Dashboard_OnCall_EachTeamsSchedulesLabelledWithItsPolicy()
+    {
+        using var client = factory.ClientWithKey(ServiceHost.ManagerKey);
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var table = html[html.IndexOf("<table id=\"on-call\">", StringComparison.Ordinal)..];
+        table = table[..(table.IndexOf("</table>", StringComparison.Ordinal) + 8)];
+        var schedules = ResponsePolicy.Default.Schedules.Count;
+        Assert.True(schedules > 0);
+        Assert.Equal(schedules, CountOf(table, "<td>default: "));
+        Assert.Equal(schedules, CountOf(table, "<td>payments: "));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     private string NewestDeclaration() =>
         factory.Journal.RecentIntakes().First(r => r.Source == "slack" && r.Reason!.Contains("declare", StringComparison.Ordinal)).IncidentId!;
 }
