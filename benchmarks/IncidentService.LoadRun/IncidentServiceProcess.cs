@@ -29,13 +29,20 @@ internal sealed class IncidentServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>CPU time the service process has used so far (all its threads).</summary>
+    /// <summary>CPU time the service process has used so far (all its threads); zero once it has exited.</summary>
     public TimeSpan CpuTime
     {
         get
         {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
+            try
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return TimeSpan.Zero;
+            }
         }
     }
 

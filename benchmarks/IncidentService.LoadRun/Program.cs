@@ -117,19 +117,20 @@ try
         {
             machineBefore = MachineSample.Now();
             serviceBefore = service.CpuTime;
+            self.Refresh();
             selfBefore = self.TotalProcessorTime;
         },
         cancel.Token);
-    var machineCores = MachineSample.Now().CoresBusySince(machineBefore);
-    var serviceCores = (service.CpuTime - serviceBefore).TotalSeconds / options.Seconds;
-    self.Refresh();
-    var selfCores = (self.TotalProcessorTime - selfBefore).TotalSeconds / options.Seconds;
-
     if (service.HasExited)
     {
         Console.Error.WriteLine($"error: the service exited during the run; its last output:\n{service.Output}");
         return 3;
     }
+
+    var machineCores = MachineSample.Now().CoresBusySince(machineBefore);
+    var serviceCores = (service.CpuTime - serviceBefore).TotalSeconds / options.Seconds;
+    self.Refresh();
+    var selfCores = (self.TotalProcessorTime - selfBefore).TotalSeconds / options.Seconds;
 
     var p50 = result.Latency.PercentileMilliseconds(50);
     var p90 = result.Latency.PercentileMilliseconds(90);
@@ -147,7 +148,16 @@ try
 
     using var api = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(60) };
     api.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-    var check = await new LossCheck(api, keys, $"loadrun-{runId}-", postgres?.ConnectionString).RunAsync();
+    (bool Passed, string Report) check;
+    try
+    {
+        check = await new LossCheck(api, keys, $"loadrun-{runId}-", postgres?.ConnectionString).RunAsync();
+    }
+    catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException or NpgsqlException or System.Text.Json.JsonException)
+    {
+        check = (false, $"loss check FAILED: the incidents could not be read ({e.GetType().Name}: {e.Message})");
+    }
+
     Console.WriteLine(check.Report);
 
     var passed = check.Passed && result.Accepted > 0;
@@ -164,7 +174,7 @@ try
     var shape = string.Create(CultureInfo.InvariantCulture,
         $"{options.Seconds} s, {options.Concurrency} workers, {options.Keys} keys, {(options.Rate > 0 ? "paced " + options.Rate.ToString(CultureInfo.InvariantCulture) + "/s" : "unpaced")}");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {date:yyyy-MM-dd} | {options.Mode.ToString().ToLowerInvariant()} | {shape} | {result.AlertsPerSecond:F0} | {p50:F1} | {p90:F1} | {p99:F1} | {max:F0} | {result.NonAccepted()} | {(check.Passed ? "nothing missing" : "MISSING")} | {machineCores:F2} / {serviceCores:F2} / {selfCores:F2} |"));
+        $"| {date:yyyy-MM-dd} | {options.Mode.ToString().ToLowerInvariant()} | {shape} | {result.AlertsPerSecond:F0} | {p50:F1} | {p90:F1} | {p99:F1} | {max:F0} | {result.NonAccepted()} | {(check.Passed ? "nothing missing" : "FAILED")} | {machineCores:F2} / {serviceCores:F2} / {selfCores:F2} |"));
     return passed ? 0 : 1;
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
