@@ -60,7 +60,7 @@ try
     {
         try
         {
-            postgres = new PostgreSqlServer();
+            postgres = new PostgreSqlServer { FlushesToDisk = true };
             await postgres.InitializeAsync();
             redis = new RedisServer();
             await redis.InitializeAsync();
