@@ -72,9 +72,11 @@ try
         }
 
         await using (var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString))
-        await using (var version = dataSource.CreateCommand("SHOW server_version"))
+        await using (var version = dataSource.CreateCommand("SELECT version(), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes')"))
+        await using (var row = await version.ExecuteReaderAsync())
         {
-            Console.WriteLine($"PostgreSQL {await version.ExecuteScalarAsync()} on 127.0.0.1:{postgres.Port} (the tests' fixture: fsync off, synchronous commit on), redis-server on {redis.ConnectionString}");
+            await row.ReadAsync();
+            Console.WriteLine($"{row.GetString(0).Split(" on ")[0]} on 127.0.0.1:{postgres.Port} (fsync {row.GetString(1)}, synchronous_commit {row.GetString(2)}, full_page_writes {row.GetString(3)}), redis-server on {redis.ConnectionString}");
         }
 
         settings["PostgreSql"] = postgres.ConnectionString;
