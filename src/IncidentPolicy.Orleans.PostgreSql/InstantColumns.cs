@@ -28,6 +28,11 @@ internal static class InstantColumns
         return (micros.ToDateTimeUtc(), (int)nanos);
     }
 
+    /// <summary>Splits <paramref name="instant"/>, or the earliest instant the store keeps when it is earlier: for a
+    /// lower bound of a query, where "before anything stored" means the same as the earliest instant.</summary>
+    internal static (DateTime Micros, int Nanos) SplitAtOrAfterEarliest(Instant instant) =>
+        Split(instant < Earliest ? Earliest : instant, nameof(instant));
+
     internal static Instant Join(DateTime micros, int nanos) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(micros, DateTimeKind.Utc)) + Duration.FromNanoseconds(nanos);
 }

@@ -10,6 +10,11 @@ public sealed partial class PostgreSqlIncidentEventStore
     /// idempotent migration, safe to run on every start and from several processes at once (they take turns on an
     /// advisory lock named after the schema).
     /// </summary>
+    /// <remarks>Every statement is "create if absent", so running it on a database made by an earlier release adds
+    /// what that release lacked — the index <c>heads_ended</c> of <see cref="ListEndedSinceAsync"/> was added this way
+    /// — and leaves the rest as it is. <see cref="SchemaVersion"/> counts changes to the tables that an older package
+    /// could not read or write correctly; an added index is not one, so it does not move the version, and an older
+    /// package still opens (and keeps using) a database this one migrated, as a rolling upgrade needs.</remarks>
     /// <param name="cancellationToken">Cancels the migration (its transaction rolls back).</param>
     /// <returns>A task that completes when the schema is ready.</returns>
     /// <exception cref="PostgreSqlEventStoreException">The server cannot be reached, or the schema was migrated by a newer
@@ -53,6 +58,8 @@ public sealed partial class PostgreSqlIncidentEventStore
                 WHERE status IN {OpenStatuses};
             CREATE INDEX IF NOT EXISTS heads_open_dedup_key ON {_s}.heads (dedup_key)
                 WHERE dedup_key IS NOT NULL AND status IN {OpenStatuses};
+            CREATE INDEX IF NOT EXISTS heads_ended ON {_s}.heads (last_event_at DESC, last_event_at_ns DESC, incident_id)
+                WHERE status NOT IN {OpenStatuses};
             CREATE TABLE IF NOT EXISTS {_s}.policies (
                 hash text COLLATE "C" PRIMARY KEY,
                 policy text NOT NULL);

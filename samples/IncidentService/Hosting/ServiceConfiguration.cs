@@ -1,6 +1,7 @@
 using System.Net;
 using IncidentPolicy;
 using IncidentPolicy.Lifecycle;
+using IncidentPolicy.Orleans.Hosting;
 
 namespace IncidentService.Hosting;
 
@@ -19,10 +20,12 @@ public sealed class ServiceConfiguration
 
     private static readonly TimeSpan[] DefaultRetryDelays = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
 
-    private ServiceConfiguration(ServiceOptions options, ResponsePolicy policy, IReadOnlyList<ApiKey> keys, IReadOnlyList<Webhook> webhooks, IPAddress? advertised)
+    private ServiceConfiguration(
+        ServiceOptions options, ResponsePolicy policy, IReadOnlyDictionary<string, ResponsePolicy> namedPolicies, IReadOnlyList<ApiKey> keys, IReadOnlyList<Webhook> webhooks, IPAddress? advertised)
     {
         Options = options;
         Policy = policy;
+        NamedPolicies = namedPolicies;
         ApiKeys = keys;
         Webhooks = webhooks;
         AdvertisedAddress = advertised;
@@ -40,6 +43,10 @@ public sealed class ServiceConfiguration
 
     /// <summary>The host's current policy: from <see cref="ServiceOptions.PolicyPath"/>, else the seed's.</summary>
     public ResponsePolicy Policy { get; }
+
+    /// <summary>The other teams' policies by name (<see cref="ServiceOptions.Policies"/>), loaded and checked; empty
+    /// when only the default policy is configured.</summary>
+    public IReadOnlyDictionary<string, ResponsePolicy> NamedPolicies { get; }
 
     /// <summary>The API keys (in dev mode with none configured: the demo key alone).</summary>
     public IReadOnlyList<ApiKey> ApiKeys { get; }
@@ -150,6 +157,7 @@ public sealed class ServiceConfiguration
             }
         }
 
+        var named = LoadNamedPolicies(options, problems);
         var keys = CheckKeys(options, problems);
         var webhooks = CheckWebhooks(options, problems);
         if (options.DeliveryRetryDelays.Any(d => d < TimeSpan.Zero || d > TimeSpan.FromMinutes(1)))
@@ -172,7 +180,38 @@ public sealed class ServiceConfiguration
             throw new ServiceConfigurationException(problems);
         }
 
-        return new ServiceConfiguration(options, policy, keys, webhooks, advertised);
+        return new ServiceConfiguration(options, policy, named, keys, webhooks, advertised);
+    }
+
+    private static Dictionary<string, ResponsePolicy> LoadNamedPolicies(ServiceOptions options, List<string> problems)
+    {
+        const string S = ServiceOptions.Section;
+        var named = new Dictionary<string, ResponsePolicy>(StringComparer.Ordinal);
+        foreach (var (name, path) in options.Policies.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!IncidentPolicySiloBuilderExtensions.IsValidPolicyName(name))
+            {
+                problems.Add($"{S}:Policies:{name}: not a policy name; use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            }
+            else if (string.Equals(name, IncidentPolicySiloBuilderExtensions.DefaultPolicyName, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{S}:Policies:{name}: '{IncidentPolicySiloBuilderExtensions.DefaultPolicyName}' is the policy of {S}:PolicyPath; give this one another name.");
+            }
+            else if (string.IsNullOrWhiteSpace(path))
+            {
+                problems.Add($"{S}:Policies:{name}: a policy file's path is required.");
+            }
+            else if (!PolicyJson.TryLoad(path, out var loaded, out var policyProblems))
+            {
+                problems.AddRange(policyProblems.Select(p => $"{S}:Policies:{name}: {path}: {p}"));
+            }
+            else
+            {
+                named[name] = loaded;
+            }
+        }
+
+        return named;
     }
 
     private static int FreeLoopbackPort()

@@ -1,6 +1,8 @@
 using System.Net;
 using IncidentPolicy.Orleans.Hosting;
 using IncidentPolicy.Orleans.PostgreSql;
+using IncidentService.Intake;
+using IncidentService.Intake.Changes;
 using IncidentService.Intake.Slack;
 using IncidentService.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,10 +36,22 @@ public static class ServiceHostingExtensions
         // The host's current policy is the container's ResponsePolicy: the intakes (their "default" policy) and the
         // pages (on call now) then read the policy the silo raises incidents under, not the seed's.
         services.AddSingleton(settings.Policy);
+        services.AddSingleton(new IntakePolicies(settings.Policy, settings.NamedPolicies));
         services.TryAddSingleton<ServiceJournal>();
         services.AddSingleton<ApiKeyActors>(_ => new ApiKeyActors(settings.ApiKeys));
         services.AddSingleton<IApiKeyActors>(provider => provider.GetRequiredService<ApiKeyActors>());
         services.AddHostedService<StartupBanner>();
+        if (settings.Mode == ServiceMode.Durable)
+        {
+            // Change events are kept with the incidents, so a change answered 202 survives a restart and every node sees it.
+            services.AddSingleton<IChangeLog>(new PostgreSqlChangeLog(settings.Options.PostgreSql!));
+
+            // Every node's dashboard shows every node's refused intakes and failing deliveries.
+            services.AddSingleton(provider => new PostgreSqlJournalSync(
+                settings.Options.PostgreSql!, provider.GetRequiredService<ServiceJournal>(), provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<PostgreSqlJournalSync>>()));
+            services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlJournalSync>());
+        }
 
         // Slack channel bindings: shared and durable beside the event store in durable mode, in memory in dev mode.
         if (settings.Mode == ServiceMode.Dev)
@@ -75,6 +89,10 @@ public static class ServiceHostingExtensions
             }
 
             silo.AddIncidentPolicy(settings.Policy);
+            foreach (var (name, policy) in settings.NamedPolicies)
+            {
+                silo.AddNamedIncidentPolicy(name, policy);
+            }
         });
         return settings;
     }

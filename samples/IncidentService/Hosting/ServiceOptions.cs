@@ -27,6 +27,13 @@ public sealed class ServiceOptions
     /// <summary>The policy file (<c>PolicyJson</c> format); when absent, the seed's <c>ResponsePolicy.Default</c>.</summary>
     public string? PolicyPath { get; set; }
 
+    /// <summary>More teams' policies, by name: each value is a policy file (<c>PolicyJson</c> format), e.g.
+    /// <c>IncidentService:Policies:payments=/etc/incident/payments.json</c>. Intake routes (routing keys, Alertmanager
+    /// receivers, Slack channels) name the policy their incidents are raised under; the policy of
+    /// <see cref="PolicyPath"/> is named <c>default</c>. Names: 1 to 64 letters, digits, <c>.</c>, <c>_</c> and
+    /// <c>-</c>, starting with a letter or digit.</summary>
+    public IDictionary<string, string> Policies { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Durable mode: the Npgsql connection string of the event store and of the Slack channel bindings
     /// (table <c>incident_service_slack_channels</c>); required there, ignored in dev mode.</summary>
     public string? PostgreSql { get; set; }

@@ -45,6 +45,11 @@ internal sealed partial class StartupBanner(ServiceConfiguration settings, IServ
         }
 
         LogPolicy(logger, settings.Policy.ContentHash, settings.Options.PolicyPath ?? "the seed's default policy", settings.Webhooks.Count, settings.ApiKeys.Count);
+        foreach (var (name, policy) in settings.NamedPolicies)
+        {
+            LogNamedPolicy(logger, name, policy.ContentHash, settings.Options.Policies[name]);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -58,4 +63,7 @@ internal sealed partial class StartupBanner(ServiceConfiguration settings, IServ
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Policy {PolicyHash} from {PolicySource}; {Webhooks} outbound webhooks; {ApiKeys} API keys.")]
     private static partial void LogPolicy(ILogger logger, string policyHash, string policySource, int webhooks, int apiKeys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Policy '{PolicyName}' {PolicyHash} from {PolicySource}.")]
+    private static partial void LogNamedPolicy(ILogger logger, string policyName, string policyHash, string policySource);
 }

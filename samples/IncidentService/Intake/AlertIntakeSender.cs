@@ -1,7 +1,6 @@
 using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Grains;
 using IncidentService.Operations;
-using IncidentService.Pages;
 using IncidentService.Shared;
 using NodaTime;
 
@@ -18,18 +17,15 @@ namespace IncidentService.Intake;
 /// well-formed alert action an intake hands on — trigger, acknowledge, resolve, an Alertmanager alert firing or
 /// resolved — accepted by the policy or not. A request refused before this (bad secret, malformed, too large) is not an
 /// alert received.</para>
-/// <para>An action that reached an incident tells the pages' <see cref="ClosedIncidentMemory"/> the incident's id, so
-/// an incident opened and resolved between two reads of the pages still shows as resolved on this node.</para>
-/// <para>The metrics and the memory are optional (a host without operations or pages), so the constructor takes them
-/// as <see langword="null"/> by default. Thread-safe.</para>
+/// <para>The metrics are optional (a host without operations), so the constructor takes them as
+/// <see langword="null"/> by default. Thread-safe.</para>
 /// </remarks>
 public sealed partial class AlertIntakeSender(
     IGrainFactory grains,
     ServiceJournal journal,
     IClock clock,
     ILogger<AlertIntakeSender> logger,
-    ServiceMetrics? metrics = null,
-    ClosedIncidentMemory? memory = null)
+    ServiceMetrics? metrics = null)
 {
     /// <summary>Sends the action; never throws for a grain or store failure.</summary>
     /// <param name="source">The intake: <c>pagerduty</c>, <c>alertmanager</c>.</param>
@@ -63,11 +59,6 @@ public sealed partial class AlertIntakeSender(
             { Answer.Outcome: ApplyOutcome.Rejected } => (false, answer.Answer.Rejection!.Reason),
             _ => (false, "the incident kept changing while the alert was applied; not recorded"),
         };
-        if (answer.IncidentId is { } incidentId)
-        {
-            memory?.NoteOpen(incidentId);
-        }
-
         journal.RecordIntake(new IntakeRecord(clock.GetCurrentInstant(), source, dedupKey, answer.IncidentId, accepted, reason));
         LogOutcome(logger, source, dedupKey, answer.IncidentId, answer.Answer?.ToString() ?? reason);
         return answer;

@@ -49,6 +49,19 @@ public sealed class IntakeSettings
     /// <summary>People by Slack user id.</summary>
     public IReadOnlyDictionary<string, Actor> SlackUsers { get; private init; } = new Dictionary<string, Actor>();
 
+    /// <summary>The policy Slack declarations are raised under, by channel: <see cref="SlackPolicy"/> for a channel
+    /// not listed here.</summary>
+    public IReadOnlyDictionary<string, IntakeRoute> SlackChannels { get; private init; } = new Dictionary<string, IntakeRoute>();
+
+    /// <summary>The policy Slack declarations are raised under in any other channel.</summary>
+    public IntakeRoute SlackPolicy { get; private init; } = new(null, IntakePolicies.DefaultName, ResponsePolicy.Default);
+
+    /// <summary>The policy an incident declared in <paramref name="channelId"/> is raised under.</summary>
+    /// <param name="channelId">Slack's <c>channel_id</c>, or <see langword="null"/>.</param>
+    /// <returns>The route: its policy and name.</returns>
+    public IntakeRoute SlackRouteOf(string? channelId) =>
+        channelId is not null && SlackChannels.TryGetValue(channelId, out var route) ? route : SlackPolicy;
+
     /// <summary>The policies by name.</summary>
     public IntakePolicies Policies { get; private init; } = new(ResponsePolicy.Default);
 
@@ -64,8 +77,8 @@ public sealed class IntakeSettings
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(problems);
         const string root = IntakeOptions.Section;
-        var policy = policies.Default;
-        var roles = policy.Roles.Select(r => r.Id).Concat(PermissionTable.BuiltInRoles).ToHashSet(StringComparer.Ordinal);
+        var roles = policies.Names.Select(n => policies.Find(n)!).SelectMany(p => p.Roles.Select(r => r.Id))
+            .Concat(PermissionTable.BuiltInRoles).ToHashSet(StringComparer.Ordinal);
 
         Dictionary<string, IntakeRoute> Routes(Dictionary<string, IntegrationRoute> configured, string path)
         {
@@ -75,7 +88,7 @@ public sealed class IntakeSettings
                 var found = policies.Find(route.Policy);
                 if (found is null)
                 {
-                    problems.Add($"{path}:{key}:Policy: no policy is named '{route.Policy}'; only '{IntakePolicies.DefaultName}' exists");
+                    problems.Add($"{path}:{key}:Policy: no policy is named '{route.Policy}'; the policies are {string.Join(", ", policies.Names)} (IncidentService:Policies names more)");
                     continue;
                 }
 
@@ -100,15 +113,23 @@ public sealed class IntakeSettings
         {
             foreach (var role in held.Where(r => !roles.Contains(r)))
             {
-                problems.Add($"{path}: '{role}' is not a role of the policy (roles: {string.Join(", ", roles.Order(StringComparer.Ordinal))})");
+                problems.Add($"{path}: '{role}' is not a role of any policy (roles: {string.Join(", ", roles.Order(StringComparer.Ordinal))})");
             }
         }
 
-        void CheckSeverity(string severity, string path)
+        // A severity an intake maps to must exist in every policy that intake's routes raise incidents under (the
+        // default policy when it has no routes yet).
+        void CheckSeverity(string severity, string path, IEnumerable<IntakeRoute> routes)
         {
-            if (!policy.Severities.TryGet(severity, out _))
+            var used = routes.Select(r => r.PolicyName).DefaultIfEmpty(IntakePolicies.DefaultName).Distinct(StringComparer.Ordinal);
+            foreach (var name in used.Order(StringComparer.Ordinal))
             {
-                problems.Add($"{path}: '{severity}' is not a severity of the policy ({string.Join(", ", policy.Severities.Select(s => s.Id))})");
+                var policy = policies.Find(name)!;
+                if (!policy.Severities.TryGet(severity, out _))
+                {
+                    var which = name == IntakePolicies.DefaultName ? "the policy" : $"policy '{name}'";
+                    problems.Add($"{path}: '{severity}' is not a severity of {which} ({string.Join(", ", policy.Severities.Select(s => s.Id))})");
+                }
             }
         }
 
@@ -121,7 +142,7 @@ public sealed class IntakeSettings
                 problems.Add($"{root}:PagerDuty:Severities:{value}: PagerDuty's severities are critical, error, warning and info");
             }
 
-            CheckSeverity(severity, $"{root}:PagerDuty:Severities:{value}");
+            CheckSeverity(severity, $"{root}:PagerDuty:Severities:{value}", routingKeys.Values);
         }
 
         var receivers = Routes(options.Alertmanager.Receivers, $"{root}:Alertmanager:Receivers");
@@ -154,7 +175,7 @@ public sealed class IntakeSettings
 
         foreach (var (value, severity) in routing.Severities)
         {
-            CheckSeverity(severity, $"{root}:Alertmanager:RoutingFile $.severities.{value}");
+            CheckSeverity(severity, $"{root}:Alertmanager:RoutingFile $.severities.{value}", receivers.Values);
         }
 
         var people = new Dictionary<string, Actor>(StringComparer.Ordinal);
@@ -172,6 +193,27 @@ public sealed class IntakeSettings
             if (!slackUsers.TryAdd(person.SlackUserId, actor))
             {
                 problems.Add($"{root}:People:{id}:SlackUserId: Slack user '{person.SlackUserId}' is already {slackUsers[person.SlackUserId].Id}");
+            }
+        }
+
+        IntakeRoute? SlackRoute(string? name, string path)
+        {
+            if (policies.Find(name) is { } found)
+            {
+                return new IntakeRoute(null, name!, found);
+            }
+
+            problems.Add($"{path}: no policy is named '{name}'; the policies are {string.Join(", ", policies.Names)}");
+            return null;
+        }
+
+        var slackPolicy = SlackRoute(options.Slack.Policy, $"{root}:Slack:Policy");
+        var slackChannels = new Dictionary<string, IntakeRoute>(StringComparer.Ordinal);
+        foreach (var (channel, name) in options.Slack.ChannelPolicies)
+        {
+            if (SlackRoute(name, $"{root}:Slack:ChannelPolicies:{channel}") is { } route)
+            {
+                slackChannels[channel] = route;
             }
         }
 
@@ -193,6 +235,8 @@ public sealed class IntakeSettings
             IncidentIdPrefix = options.Slack.IncidentIdPrefix,
             People = people,
             SlackUsers = slackUsers,
+            SlackChannels = slackChannels,
+            SlackPolicy = slackPolicy!,
             Policies = policies,
         };
     }

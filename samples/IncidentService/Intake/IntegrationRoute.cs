@@ -8,7 +8,8 @@ public sealed class IntegrationRoute
     /// service label) or none is known.</summary>
     public string? Service { get; set; }
 
-    /// <summary>The policy's name. Only <c>default</c> (the policy the silo runs) exists for now; the field is kept so
-    /// a deployment serving several teams can name theirs once the host registers more. Default: <c>default</c>.</summary>
+    /// <summary>The name of the policy incidents are raised under: <c>default</c> (the policy of
+    /// <c>IncidentService:PolicyPath</c>) or a name under <c>IncidentService:Policies</c>. A named policy's dedup keys
+    /// are kept apart from other policies' (see <see cref="IntakeRoute.Scope"/>). Default: <c>default</c>.</summary>
     public string Policy { get; set; } = IntakePolicies.DefaultName;
 }

@@ -27,6 +27,8 @@ internal sealed class CountingEventStore(IIncidentEventStore inner, ServiceMetri
 
     public Task<IReadOnlyList<IncidentHead>> ListOpenAsync(CancellationToken cancellationToken = default) => inner.ListOpenAsync(cancellationToken);
 
+    public Task<IReadOnlyList<IncidentHead>> ListEndedSinceAsync(NodaTime.Instant since, int limit, CancellationToken cancellationToken = default) => inner.ListEndedSinceAsync(since, limit, cancellationToken);
+
     public Task<string?> FindOpenByDedupKeyAsync(string dedupKey, CancellationToken cancellationToken = default) => inner.FindOpenByDedupKeyAsync(dedupKey, cancellationToken);
 
     public Task SavePolicyAsync(string hash, string policyJson, CancellationToken cancellationToken = default) => inner.SavePolicyAsync(hash, policyJson, cancellationToken);

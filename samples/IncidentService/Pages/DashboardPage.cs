@@ -42,8 +42,10 @@ internal static class DashboardPage
     /// <param name="extras">The other sections, filtered for the viewer.</param>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="refreshSeconds">Seconds between reloads; 0 for none.</param>
+    /// <param name="actionItemLookback">How long after its last event an ended incident's overdue action items are
+    /// shown.</param>
     /// <returns>The HTML document.</returns>
-    public static string Render(PageSnapshot snapshot, DashboardExtras extras, Actor viewer, int refreshSeconds)
+    public static string Render(PageSnapshot snapshot, DashboardExtras extras, Actor viewer, int refreshSeconds, Duration actionItemLookback)
     {
         var now = snapshot.Now;
         var open = snapshot.Open.Where(r => r.Incident.CanView(viewer)).ToList();
@@ -75,7 +77,14 @@ internal static class DashboardPage
         }
 
         AppendOnCall(body, extras.OnCall);
-        AppendActionItems(body, snapshot.Open.Concat(snapshot.Closed).Where(r => r.Incident.CanView(viewer)).ToList(), now);
+        var recentlyEnded = snapshot.Ended.Where(r => r.Incident.LastEventAt >= now - actionItemLookback);
+        AppendActionItems(body, snapshot.Open.Concat(recentlyEnded).Where(r => r.Incident.CanView(viewer)).ToList(), now);
+        if (snapshot.MoreEnded)
+        {
+            body.Append("<p class=\"card\" id=\"more-ended\">Only the ").Append(snapshot.Ended.Count.ToString(CultureInfo.InvariantCulture))
+                .Append(" incidents that ended most recently were read; action items of incidents that ended earlier may be missing.</p>");
+        }
+
         AppendFailedDeliveries(body, extras.FailedDeliveries);
         AppendRefusedIntakes(body, extras.RefusedIntakes);
         AppendFlaggedChanges(body, extras);
@@ -164,7 +173,7 @@ internal static class DashboardPage
         body.Append("<table id=\"on-call\"><tr><th>Schedule</th><th>Role</th><th>On call</th></tr>");
         foreach (var row in rows)
         {
-            body.Append("<tr><td>").Append(PageHtml.Encode(row.Schedule.Name)).Append("</td><td>").Append(PageHtml.Encode(row.Schedule.Role ?? ""))
+            body.Append("<tr><td>").Append(row.Policy is null ? "" : PageHtml.Encode(row.Policy) + ": ").Append(PageHtml.Encode(row.Schedule.Name)).Append("</td><td>").Append(PageHtml.Encode(row.Schedule.Role ?? ""))
                 .Append("</td><td>").Append(row.Person is null ? "<strong>nobody (gap)</strong>" : "<strong>" + PageHtml.Encode(row.Person) + "</strong>")
                 .Append(row.Reason is null ? "" : " <span class=\"small muted\">" + PageHtml.Encode(row.Reason) + "</span>").Append("</td></tr>");
         }

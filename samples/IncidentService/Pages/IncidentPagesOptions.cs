@@ -20,9 +20,17 @@ public sealed class IncidentPagesOptions
     /// 500 by default: each is one grain call and a replay.</summary>
     public int MaxOpenIncidents { get; set; } = 500;
 
-    /// <summary>How many closed incidents the pages remember (for the status page's resolved list and the
-    /// dashboard's overdue post-mortem action items): 500 by default, the oldest resolved forgotten first.</summary>
-    public int MaxRememberedClosed { get; set; } = 500;
+    /// <summary>How long after its last event an ended incident's overdue post-mortem action items stay on the
+    /// dashboard: 90 days. An action item of an incident whose last event is older than that is not shown, however
+    /// overdue; any event recorded on the incident later brings it back for another lookback.</summary>
+    public Duration ActionItemLookback { get; set; } = Duration.FromDays(90);
+
+    /// <summary>How many ended incidents one page render reads at most (those with the most recent last event first):
+    /// 200 by default. The event store lists them in one query; a log is read and replayed only when the incident
+    /// changed since the node last read it. Past the limit the dashboard says that older ended incidents were left
+    /// out. Incidents resolved within <see cref="ResolvedWindow"/> are always among the most recent, so the status page
+    /// misses one only when more than this many incidents had an event within the resolved window.</summary>
+    public int MaxEndedIncidents { get; set; } = 200;
 
     /// <summary>Seconds between the dashboard's automatic reloads (a <c>meta refresh</c>); 60 by default, 0 for none.
     /// The countdowns move every second in between.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using IncidentPolicy;
 using IncidentPolicy.Lifecycle;
+using IncidentService.Intake;
 using IncidentService.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public static class PageRegistration
     private static readonly Duration ChangesBeforeAlert = Duration.FromHours(2);
     private static readonly Duration FlaggedChangesWindow = Duration.FromDays(7);
 
-    /// <summary>Registers what the pages need: their options, the reader and the memory of closed incidents, and a
+    /// <summary>Registers what the pages need: their options and the reader, and a
     /// <see cref="ServiceJournal"/> unless one is registered. The pages also use the silo's grains, event store and
     /// <see cref="IClock"/>, the host's <see cref="IApiKeyActors"/> (dashboard) and, when registered, its
     /// <see cref="IChangeLog"/>.</summary>
@@ -27,7 +28,6 @@ public static class PageRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<IncidentPagesOptions>();
         services.TryAddSingleton<ServiceJournal>();
-        services.TryAddSingleton(provider => new ClosedIncidentMemory(Math.Max(1, provider.GetRequiredService<IOptions<IncidentPagesOptions>>().Value.MaxRememberedClosed)));
         services.TryAddSingleton(IncidentLogReader.Create);
         services.TryAddSingleton<IncidentReader>();
         return services;
@@ -76,7 +76,7 @@ public static class PageRegistration
 
         var extras = await ExtrasAsync(context.RequestServices, reader, snapshot, viewer, cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Content(DashboardPage.Render(snapshot, extras, viewer, options.Value.DashboardRefreshSeconds), HtmlType, Encoding.UTF8);
+        return Results.Content(DashboardPage.Render(snapshot, extras, viewer, options.Value.DashboardRefreshSeconds, options.Value.ActionItemLookback), HtmlType, Encoding.UTF8);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context)
@@ -161,7 +161,7 @@ public static class PageRegistration
         var changeLog = services.GetService<IChangeLog>();
 
         // Rows of the journal name incidents; a viewer sees a row only when they may see its incident.
-        var known = snapshot.Open.Concat(snapshot.Closed).ToDictionary(r => r.Incident.Id, r => r.Incident, StringComparer.Ordinal);
+        var known = snapshot.Open.Concat(snapshot.Ended).ToDictionary(r => r.Incident.Id, r => r.Incident, StringComparer.Ordinal);
         var failed = journal.FailedDeliveries();
         var refused = journal.RecentIntakes().Where(r => !r.Accepted).ToList();
         var unknown = failed.Select(d => d.IncidentId).Concat(refused.Select(r => r.IncidentId).OfType<string>())
@@ -189,7 +189,7 @@ public static class PageRegistration
         }
 
         return new DashboardExtras(
-            OnCall(reader.HostPolicy, snapshot, now),
+            OnCall(CurrentPolicies(services, reader), snapshot, now),
             [.. failed.Where(d => !hidden.Contains(d.IncidentId))],
             [.. refused.Where(r => r.IncidentId is null || !hidden.Contains(r.IncidentId))],
             flagged,
@@ -197,32 +197,65 @@ public static class PageRegistration
             changeLog is not null);
     }
 
-    /// <summary>Who is on call now on every schedule of the host's policy and of the policies the listed incidents
-    /// were opened under (each schedule once, by policy and id).</summary>
-    private static List<OnCallRow> OnCall(ResponsePolicy host, PageSnapshot snapshot, Instant now)
+    /// <summary>The policies incidents are raised under now, by name: the host's (<c>default</c>) and each team's
+    /// (<see cref="IntakePolicies"/>, when the intakes are registered).</summary>
+    private static List<(string Name, ResponsePolicy Policy)> CurrentPolicies(IServiceProvider services, IncidentReader reader)
     {
-        var policies = new[] { host }.Concat(snapshot.Open.Select(r => r.Incident.Policy))
-            .DistinctBy(p => p.ContentHash, StringComparer.Ordinal);
-        var rows = new List<OnCallRow>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var policy in policies)
+        var current = new List<(string Name, ResponsePolicy Policy)> { (IntakePolicies.DefaultName, reader.HostPolicy) };
+        if (services.GetService<IntakePolicies>() is { } intake)
         {
+            current.AddRange(intake.Names.Where(n => n != IntakePolicies.DefaultName).Select(n => (n, intake.Find(n)!)));
+        }
+
+        return current;
+    }
+
+    /// <summary>Who is on call now: every schedule of every current policy — labelled with the policy's name when a
+    /// deployment serves several teams, since two teams may both have a schedule called <c>primary</c> — then the
+    /// schedules of older policies that open incidents were raised under, unless a current policy already shows a
+    /// schedule with that id.</summary>
+    private static List<OnCallRow> OnCall(IReadOnlyList<(string Name, ResponsePolicy Policy)> current, PageSnapshot snapshot, Instant now)
+    {
+        var rows = new List<OnCallRow>();
+        var labelled = current.Count > 1;
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var currentHashes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, policy) in current)
+        {
+            if (!currentHashes.Add(policy.ContentHash))
+            {
+                continue;
+            }
+
             foreach (var schedule in policy.Schedules)
             {
-                if (!seen.Add(schedule.Id))
-                {
-                    continue;
-                }
+                shown.Add(schedule.Id);
+                rows.Add(Row(policy, schedule, labelled ? name : null, now));
+            }
+        }
 
-                var assignment = schedule.OnCallAt(now);
-                var person = assignment is null ? null : policy.FindPerson(assignment.PersonId);
-                rows.Add(new OnCallRow(
-                    schedule,
-                    assignment is null ? null : person is null ? assignment.PersonId : $"{person.Name} ({person.Id})",
-                    assignment?.ToString()));
+        var older = snapshot.Open.Select(r => r.Incident.Policy)
+            .Where(p => !currentHashes.Contains(p.ContentHash))
+            .DistinctBy(p => p.ContentHash, StringComparer.Ordinal);
+        foreach (var policy in older)
+        {
+            foreach (var schedule in policy.Schedules.Where(s => shown.Add(s.Id)))
+            {
+                rows.Add(Row(policy, schedule, null, now));
             }
         }
 
         return rows;
+    }
+
+    private static OnCallRow Row(ResponsePolicy policy, IncidentPolicy.OnCall.Schedule schedule, string? team, Instant now)
+    {
+        var assignment = schedule.OnCallAt(now);
+        var person = assignment is null ? null : policy.FindPerson(assignment.PersonId);
+        return new OnCallRow(
+            schedule,
+            assignment is null ? null : person is null ? assignment.PersonId : $"{person.Name} ({person.Id})",
+            assignment?.ToString(),
+            team);
     }
 }

@@ -30,7 +30,7 @@ internal static class StatusPage
     {
         var now = snapshot.Now;
         var open = snapshot.Open.Select(r => r.Incident).Where(i => !i.IsRestricted).ToList();
-        var resolved = snapshot.Closed.Select(r => r.Incident)
+        var resolved = snapshot.Ended.Select(r => r.Incident)
             .Where(i => !i.IsRestricted && i.ResolvedAt is { } at && at >= now - window && at <= now)
             .ToList();
         var body = new StringBuilder();

@@ -15,7 +15,7 @@ internal sealed class AlertIntakeGrain(IIncidentEventStore store, IIncidentIdGen
 
     private string DedupKey => this.GetPrimaryKeyString();
 
-    public async Task<AlertIntakeAnswer> TriggerAsync(string summary, string? service, string? severity, Actor? actor)
+    public async Task<AlertIntakeAnswer> TriggerAsync(string summary, string? service, string? severity, Actor? actor, string? policyName)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var open = await store.FindOpenByDedupKeyAsync(DedupKey).ConfigureAwait(true);
@@ -26,7 +26,7 @@ internal sealed class AlertIntakeGrain(IIncidentEventStore store, IIncidentIdGen
 
         var id = ids.NewId(DedupKey);
         var answer = await GrainFactory.GetGrain<IIncidentGrain>(id)
-            .ApplyAsync(new RaiseAlert(summary, service, severity, DedupKey), actor ?? _actor, 0).ConfigureAwait(true);
+            .RaiseAsync(new RaiseAlert(summary, service, severity, DedupKey), actor ?? _actor, policyName).ConfigureAwait(true);
         return new AlertIntakeAnswer(id, answer);
     }
 

@@ -17,8 +17,11 @@ public interface IAlertIntakeGrain : IGrainWithStringKey
     /// <param name="severity">The severity the alert suggests, or <see langword="null"/>.</param>
     /// <param name="actor">Who acts (an integration actor with the roles the host gives it), or <see langword="null"/>
     /// for <see cref="IncidentGrainOptions.IntakeActor"/>.</param>
+    /// <param name="policyName">The policy a new incident is raised under (registered with
+    /// <c>AddNamedIncidentPolicy</c>), or <see langword="null"/> for the host's default policy. An alert that joins an
+    /// open incident joins it whatever its policy: dedup keys are not scoped by policy.</param>
     /// <returns>The incident's id and the incident grain's answer.</returns>
-    Task<AlertIntakeAnswer> TriggerAsync(string summary, string? service, string? severity, Actor? actor = null);
+    Task<AlertIntakeAnswer> TriggerAsync(string summary, string? service, string? severity, Actor? actor = null, string? policyName = null);
 
     /// <summary>Acknowledges the open incident with this dedup key.</summary>
     /// <param name="actor">Who acts (an integration actor with the roles the host gives it), or <see langword="null"/>

@@ -26,14 +26,33 @@ public interface IIncidentGrain : IGrainWithStringKey
     Task<ApplyAnswer> ApplyAsync(IncidentCommand command, Actor actor, int expectedVersion);
 
     /// <summary>
-    /// Migrates the incident to the host's current policy (<see cref="Incident.Adopt"/>): checked like any command under
-    /// the policy it is governed by now, recorded as <c>policyAdopted</c>, and from then on its deadlines, permissions and
-    /// replays follow the new policy. Until this is called an open incident keeps the policy it was opened under.
+    /// Opens the incident under the host's policy named <paramref name="policyName"/> (registered with
+    /// <c>AddNamedIncidentPolicy</c>; <see langword="null"/> or <c>default</c> for the default one), as
+    /// <see cref="ApplyAsync"/> opens it under the default policy.
+    /// </summary>
+    /// <param name="alert">The opening alert.</param>
+    /// <param name="actor">Who raises it.</param>
+    /// <param name="policyName">The policy's name, or <see langword="null"/> for the default policy.</param>
+    /// <returns>Accepted (stored); rejected as <see cref="Incident.Raise"/> rejects, or with code
+    /// <see cref="RejectionCode.InvalidCommand"/> and rule <c>host.policyName</c> when this silo has no policy by that
+    /// name; conflict (with the version) when the incident already exists.</returns>
+    Task<ApplyAnswer> RaiseAsync(RaiseAlert alert, Actor actor, string? policyName);
+
+    /// <summary>
+    /// Migrates the incident to one of the host's current policies (<see cref="Incident.Adopt"/>): checked like any
+    /// command under the policy it is governed by now, recorded as <c>policyAdopted</c>, and from then on its deadlines,
+    /// permissions and replays follow the new policy. Until this is called an open incident keeps the policy it was
+    /// opened under.
     /// </summary>
     /// <param name="actor">Who migrates it (the policy's permissions for <c>adoptPolicy</c> apply).</param>
     /// <param name="expectedVersion">The version the caller last saw.</param>
-    /// <returns>Accepted (stored), rejected (e.g. the log does not hold under the new policy) or conflict.</returns>
-    Task<ApplyAnswer> AdoptCurrentPolicyAsync(Actor actor, int expectedVersion);
+    /// <param name="policyName">The name of the current policy to adopt (registered with <c>AddNamedIncidentPolicy</c>),
+    /// or <see langword="null"/> for the default policy. The grain does not remember which name an incident was raised
+    /// under — only the policy's content hash — so a host with several policies names the one to adopt.</param>
+    /// <returns>Accepted (stored); rejected (e.g. the log does not hold under the new policy, or code
+    /// <see cref="RejectionCode.InvalidCommand"/> and rule <c>host.policyName</c> for a name this silo does not have);
+    /// or conflict.</returns>
+    Task<ApplyAnswer> AdoptCurrentPolicyAsync(Actor actor, int expectedVersion, string? policyName = null);
 
     /// <summary>The incident's state and its evaluation now, as the library's documented JSON document
     /// (<c>IncidentJson</c>, format version 1).</summary>

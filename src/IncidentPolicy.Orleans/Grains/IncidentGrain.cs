@@ -39,11 +39,17 @@ internal sealed partial class IncidentGrain(
         await ScheduleAsync().ConfigureAwait(true);
     }
 
-    public async Task<ApplyAnswer> ApplyAsync(IncidentCommand command, Actor actor, int expectedVersion)
+    public Task<ApplyAnswer> ApplyAsync(IncidentCommand command, Actor actor, int expectedVersion) =>
+        ApplyAsync(command, actor, expectedVersion, policyName: null);
+
+    public Task<ApplyAnswer> RaiseAsync(RaiseAlert alert, Actor actor, string? policyName) =>
+        ApplyAsync(alert, actor, 0, policyName);
+
+    private async Task<ApplyAnswer> ApplyAsync(IncidentCommand command, Actor actor, int expectedVersion, string? policyName)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        var answer = await ApplyCoreAsync(command, actor, expectedVersion).ConfigureAwait(true);
+        var answer = await ApplyCoreAsync(command, actor, expectedVersion, policyName).ConfigureAwait(true);
         if (answer.IsAccepted)
         {
             await ScheduleAsync().ConfigureAwait(true);
@@ -52,7 +58,7 @@ internal sealed partial class IncidentGrain(
         return answer;
     }
 
-    public async Task<ApplyAnswer> AdoptCurrentPolicyAsync(Actor actor, int expectedVersion)
+    public async Task<ApplyAnswer> AdoptCurrentPolicyAsync(Actor actor, int expectedVersion, string? policyName)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (_incident is null)
@@ -62,7 +68,11 @@ internal sealed partial class IncidentGrain(
                 : ApplyAnswer.Rejected(0, new Rejection(RejectionCode.InvalidTransition, "An incident starts with its alert.", RuleIds.Transition));
         }
 
-        var policy = policies.Current;
+        if (policies.CurrentNamed(policyName) is not { } policy)
+        {
+            return ApplyAnswer.Rejected(_incident.Version, policies.UnknownName(policyName!));
+        }
+
         await policies.SaveAsync(policy).ConfigureAwait(true);
         var answer = await StoreAsync(_incident.Adopt(policy, actor, Now(_incident), expectedVersion), expectedVersion).ConfigureAwait(true);
         if (answer.IsAccepted)
@@ -92,7 +102,7 @@ internal sealed partial class IncidentGrain(
         return incident is not null && incident.LastEventAt > now ? incident.LastEventAt : now;
     }
 
-    private async Task<ApplyAnswer> ApplyCoreAsync(IncidentCommand command, Actor actor, int expectedVersion)
+    private async Task<ApplyAnswer> ApplyCoreAsync(IncidentCommand command, Actor actor, int expectedVersion, string? policyName = null)
     {
         ApplyResult result;
         if (_incident is null)
@@ -109,7 +119,11 @@ internal sealed partial class IncidentGrain(
                 return ApplyAnswer.Conflict(0);
             }
 
-            var policy = policies.Current;
+            if (policies.CurrentNamed(policyName) is not { } policy)
+            {
+                return ApplyAnswer.Rejected(0, policies.UnknownName(policyName!));
+            }
+
             await policies.SaveAsync(policy).ConfigureAwait(true);
             result = Incident.Raise(policy, Id, alert, actor, clock.GetCurrentInstant());
         }

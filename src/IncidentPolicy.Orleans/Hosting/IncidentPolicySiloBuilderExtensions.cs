@@ -20,6 +20,10 @@ namespace IncidentPolicy.Orleans.Hosting;
 /// </remarks>
 public static class IncidentPolicySiloBuilderExtensions
 {
+    /// <summary>The name of the policy given to <c>AddIncidentPolicy</c>: the one incidents are raised under when a
+    /// raise names no policy.</summary>
+    public const string DefaultPolicyName = "default";
+
     /// <summary>Registers the incident grains with <paramref name="policy"/> as the host's current policy: the one
     /// incidents raised from now on are opened under.</summary>
     /// <param name="builder">The silo builder.</param>
@@ -36,7 +40,7 @@ public static class IncidentPolicySiloBuilderExtensions
         configure?.Invoke(options);
         Validate(options);
         var services = builder.Services;
-        services.AddSingleton(new CurrentPolicy(policy));
+        services.AddSingleton(provider => new CurrentPolicy(policy, provider.GetServices<NamedPolicy>()));
         services.AddSingleton<PolicyCatalog>();
         services.AddOptions<IncidentGrainOptions>().Configure(target =>
         {
@@ -79,6 +83,73 @@ public static class IncidentPolicySiloBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="PolicyValidationException">The file is missing or not a valid policy; lists every problem.</exception>
     public static ISiloBuilder AddIncidentPolicy(this ISiloBuilder builder, string policyPath) => builder.AddIncidentPolicy(policyPath, configure: null);
+
+    /// <summary>
+    /// Registers <paramref name="policy"/> under <paramref name="name"/> besides the host's default policy, so one
+    /// deployment can serve several teams, each with its own policy: a raise that names the policy
+    /// (<see cref="IIncidentGrain.RaiseAsync"/>, <see cref="IAlertIntakeGrain.TriggerAsync"/>) opens the incident
+    /// under it, and <see cref="IIncidentGrain.AdoptCurrentPolicyAsync"/> migrates an incident to it by name.
+    /// </summary>
+    /// <remarks>
+    /// <para>Every silo of a cluster must register the same names: a raise is handled on whichever silo holds the
+    /// incident, and a silo that does not know the name rejects it (rule <c>host.policyName</c>).</para>
+    /// <para>Dedup keys are not scoped by policy: <see cref="IAlertIntakeGrain"/> joins the open incident with the key
+    /// whatever its policy. A host whose teams' alert sources may send the same key scopes the keys itself (the
+    /// IncidentService sample prefixes a named policy's keys with the name).</para>
+    /// </remarks>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="name">The name: 1 to 64 characters, letters, digits, <c>.</c>, <c>_</c> and <c>-</c>, starting with
+    /// a letter or digit; not <see cref="DefaultPolicyName"/>. Compared ordinally (case matters).</param>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The name is not a valid name, is <c>default</c>, or is already registered.</exception>
+    public static ISiloBuilder AddNamedIncidentPolicy(this ISiloBuilder builder, string name, ResponsePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!IsValidPolicyName(name))
+        {
+            throw new ArgumentException(
+                $"'{name}' is not a policy name: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.", nameof(name));
+        }
+
+        if (string.Equals(name, DefaultPolicyName, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{DefaultPolicyName}' names the policy given to AddIncidentPolicy; choose another name.", nameof(name));
+        }
+
+        if (builder.Services.Any(d => d.ImplementationInstance is NamedPolicy known && string.Equals(known.Name, name, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"A policy named '{name}' is already registered.", nameof(name));
+        }
+
+        builder.Services.AddSingleton(new NamedPolicy(name, policy));
+        return builder;
+    }
+
+    /// <summary>Registers the policy read from a policy file (<see cref="PolicyJson.Load(string)"/>) under
+    /// <paramref name="name"/>; see <see cref="AddNamedIncidentPolicy(ISiloBuilder, string, ResponsePolicy)"/>.</summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="name">The name.</param>
+    /// <param name="policyPath">The policy file.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The name is not valid, is <c>default</c>, or is already registered.</exception>
+    /// <exception cref="PolicyValidationException">The file is missing or not a valid policy; lists every problem.</exception>
+    public static ISiloBuilder AddNamedIncidentPolicy(this ISiloBuilder builder, string name, string policyPath)
+    {
+        ArgumentNullException.ThrowIfNull(policyPath);
+        return builder.AddNamedIncidentPolicy(name, PolicyJson.Load(policyPath));
+    }
+
+    /// <summary>Whether <paramref name="name"/> may name a policy: 1 to 64 ASCII letters, digits, <c>.</c>, <c>_</c>
+    /// and <c>-</c>, starting with a letter or digit.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns><see langword="true"/> when it may.</returns>
+    public static bool IsValidPolicyName(string? name) =>
+        name is { Length: >= 1 and <= 64 }
+        && char.IsAsciiLetterOrDigit(name[0])
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     /// <summary>Keeps event logs in the silo's memory (<see cref="InMemoryIncidentEventStore"/>): tests and a single
     /// dev silo only — nothing survives the process, and silos in different processes do not share it.</summary>

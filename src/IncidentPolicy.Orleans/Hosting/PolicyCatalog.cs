@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IncidentPolicy.Lifecycle;
 using IncidentPolicy.Orleans.Storage;
 
 namespace IncidentPolicy.Orleans.Hosting;
@@ -9,14 +10,26 @@ namespace IncidentPolicy.Orleans.Hosting;
 /// </summary>
 internal sealed class PolicyCatalog(CurrentPolicy current, IIncidentEventStore store)
 {
-    private readonly ConcurrentDictionary<string, ResponsePolicy> _byHash = new(StringComparer.Ordinal)
-    {
-        [current.Policy.ContentHash] = current.Policy,
-    };
+    private readonly ConcurrentDictionary<string, ResponsePolicy> _byHash = new(
+        current.All.Select(p => new KeyValuePair<string, ResponsePolicy>(p.ContentHash, p)).DistinctBy(p => p.Key),
+        StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, Task> _saved = new(StringComparer.Ordinal);
 
     public ResponsePolicy Current => current.Policy;
+
+    /// <summary>The current policy with this name (the default one for <see langword="null"/>), or
+    /// <see langword="null"/> when the host registered none by that name.</summary>
+    public ResponsePolicy? CurrentNamed(string? name) => current.Find(name);
+
+    /// <summary>The rejection of a command that names a policy the host did not register.</summary>
+    public Rejection UnknownName(string name) => new(
+        RejectionCode.InvalidCommand,
+        $"No policy is named '{name}' on this silo; its policies are {string.Join(", ", current.Names)}.",
+        PolicyNameRule);
+
+    /// <summary>The rule id of <see cref="UnknownName"/>.</summary>
+    public const string PolicyNameRule = "host.policyName";
 
     /// <summary>Stores a policy's text under its hash, once per silo, before an incident names the hash.</summary>
     public Task SaveAsync(ResponsePolicy policy)

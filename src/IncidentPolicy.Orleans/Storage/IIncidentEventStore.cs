@@ -1,4 +1,5 @@
 using IncidentPolicy.Lifecycle;
+using NodaTime;
 
 namespace IncidentPolicy.Orleans.Storage;
 
@@ -13,9 +14,9 @@ namespace IncidentPolicy.Orleans.Storage;
 /// from many grains at once, and must refuse an append whose version is already stored — even when two activations of
 /// the same incident exist for a moment on two silos — so that nothing accepted is ever overwritten.</para>
 /// <para>Besides the events, a store keeps one <see cref="IncidentHead"/> per incident, written in the same step as
-/// the event that produced it, so the open-incident index and alert de-duplication survive a lost silo; and the text
-/// of every policy an incident was opened under, by content hash, so an incident replays under its own policy after
-/// the host's policy changed.</para>
+/// the event that produced it, so the open-incident index, alert de-duplication and the list of ended incidents
+/// survive a lost silo; and the text of every policy an incident was opened under, by content hash, so an incident
+/// replays under its own policy after the host's policy changed.</para>
 /// </remarks>
 public interface IIncidentEventStore
 {
@@ -42,6 +43,21 @@ public interface IIncidentEventStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The heads, ordered by the alert's instant, then by id.</returns>
     Task<IReadOnlyList<IncidentHead>> ListOpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the heads of incidents that have ended — every incident that is not open in the sense of
+    /// <see cref="ListOpenAsync"/> (resolved, in post-mortem, closed, declined or merged) — whose last event happened
+    /// at or after <paramref name="since"/>: the incidents a status page's "recently resolved" list and a dashboard's
+    /// overdue post-mortem action items are drawn from, exact across silos and restarts.</summary>
+    /// <param name="since">The earliest <see cref="IncidentHead.LastEventAt"/> listed (inclusive). Any instant is
+    /// accepted; one before every stored instant lists every ended incident.</param>
+    /// <param name="limit">How many heads to answer at most; at least 1. The newest are kept, so a caller that reads
+    /// the first <paramref name="limit"/> never misses an incident more recent than one it was given.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The heads, newest <see cref="IncidentHead.LastEventAt"/> first, then by id (ordinal); at most
+    /// <paramref name="limit"/>. An incident reopened since it ended is open again and not listed; one whose head
+    /// moves on (a note added after it was resolved, a post-mortem step) is listed by its newest event.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is less than 1.</exception>
+    Task<IReadOnlyList<IncidentHead>> ListEndedSinceAsync(Instant since, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the open incident whose opening alert carried <paramref name="dedupKey"/>.</summary>
     /// <param name="dedupKey">The alert's de-duplication key, as the incident recorded it.</param>

@@ -1,4 +1,5 @@
 using IncidentPolicy.Lifecycle;
+using NodaTime;
 
 namespace IncidentPolicy.Orleans.Storage;
 
@@ -65,6 +66,24 @@ public sealed class InMemoryIncidentEventStore : IIncidentEventStore
                     .ThenBy(head => head.IncidentId, StringComparer.Ordinal),
             ];
             return Task.FromResult(open);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<IncidentHead>> ListEndedSinceAsync(Instant since, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        lock (_gate)
+        {
+            IReadOnlyList<IncidentHead> ended =
+            [
+                .. _heads.Values
+                    .Where(head => !IsOpen(head.Status) && head.LastEventAt >= since)
+                    .OrderByDescending(head => head.LastEventAt)
+                    .ThenBy(head => head.IncidentId, StringComparer.Ordinal)
+                    .Take(limit),
+            ];
+            return Task.FromResult(ended);
         }
     }
 

@@ -72,4 +72,67 @@ public sealed class RegistrationTests
 
         Assert.Contains("RetryDelay", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void AddNamedIncidentPolicy_RegistersEachNameBesidesTheDefault()
+    {
+        var services = Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default).AddNamedIncidentPolicy("payments", Support.Policies.Fast));
+        var current = services.GetRequiredService<CurrentPolicy>();
+
+        Assert.Equal(["default", "payments"], current.Names);
+        Assert.Same(Support.Policies.Fast, current.Find("payments"));
+        Assert.Same(ResponsePolicy.Default, current.Find(null));
+        Assert.Same(ResponsePolicy.Default, current.Find("default"));
+        Assert.Null(current.Find("Payments"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-payments")]
+    [InlineData("pay ments")]
+    [InlineData("paymënts")]
+    [InlineData("default")]
+    public void AddNamedIncidentPolicy_BadOrReservedName_ArgumentExceptionQuotingIt(string name)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default).AddNamedIncidentPolicy(name, Support.Policies.Fast)));
+
+        Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddNamedIncidentPolicy_NameTooLong_Refused()
+    {
+        Assert.True(IncidentPolicySiloBuilderExtensions.IsValidPolicyName(new string('a', 64)));
+        Assert.False(IncidentPolicySiloBuilderExtensions.IsValidPolicyName(new string('a', 65)));
+        Assert.False(IncidentPolicySiloBuilderExtensions.IsValidPolicyName(null));
+    }
+
+    [Fact]
+    public void AddNamedIncidentPolicy_SameNameTwice_ArgumentException()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default)
+            .AddNamedIncidentPolicy("payments", Support.Policies.Fast)
+            .AddNamedIncidentPolicy("payments", ResponsePolicy.Default)));
+
+        Assert.Contains("already registered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddNamedIncidentPolicy_FromFile_ReadsIt_MissingFileListsThePath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, PolicyJson.Serialize(Support.Policies.Fast));
+        try
+        {
+            var services = Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default).AddNamedIncidentPolicy("payments", path));
+
+            Assert.Equal(Support.Policies.Fast.ContentHash, services.GetRequiredService<CurrentPolicy>().Find("payments")!.ContentHash);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var error = Assert.Throws<PolicyValidationException>(() => Build(silo => silo.AddNamedIncidentPolicy("payments", "/no/such/payments.json")));
+        Assert.Contains("/no/such/payments.json", error.Message, StringComparison.Ordinal);
+    }
 }

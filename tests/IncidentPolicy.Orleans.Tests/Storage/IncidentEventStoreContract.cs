@@ -12,7 +12,7 @@ namespace IncidentPolicy.Orleans.Tests.Storage;
 /// <summary>
 /// What every <see cref="IIncidentEventStore"/> must do, run against each implementation by a subclass: logs read back
 /// as appended, versions refused once stored, heads written with their event, the open list and its order, lookup by
-/// dedup key, policies kept by hash.
+/// dedup key, the ended list (bounds, order, limit), policies kept by hash.
 /// </summary>
 public abstract class IncidentEventStoreContract
 {
@@ -238,6 +238,164 @@ public abstract class IncidentEventStoreContract
 
         Assert.Equal(count, open.Count);
         Assert.Equal(ids.Reverse(), open.Select(h => h.IncidentId));
+    }
+
+    /// <summary>Appends an alert and then an ending event whose head has <paramref name="status"/> and last event at
+    /// <paramref name="endedAt"/>.</summary>
+    protected static async Task AppendEndedAsync(IIncidentEventStore store, string id, Instant endedAt, IncidentStatus status = IncidentStatus.Resolved)
+    {
+        var alertAt = endedAt - Duration.FromHours(1);
+        Assert.True(await store.AppendAsync(id, 0, Alert(alertAt), Head(id, 1, alertAt: alertAt)), $"alert of {id}");
+        Assert.True(await store.AppendAsync(id, 1, new Resolved(endedAt, "alice"), Head(id, 2, status, alertAt, lastAt: endedAt)), $"end of {id}");
+    }
+
+    [Fact]
+    public async Task ListEndedSinceAsync_MixedStatuses_ListsEveryEndedOneAndNoOpenOne()
+    {
+        var store = await NewStoreAsync();
+        var statuses = Enum.GetValues<IncidentStatus>();
+        foreach (var status in statuses)
+        {
+            await AppendEndedAsync(store, $"INC-{status}", T0, status);
+        }
+
+        var ended = await store.ListEndedSinceAsync(T0 - Duration.FromDays(1), 100);
+
+        var expected = statuses
+            .Where(s => s is IncidentStatus.Resolved or IncidentStatus.PostMortem or IncidentStatus.Closed or IncidentStatus.Declined or IncidentStatus.Merged)
+            .Select(s => $"INC-{s}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, ended.Select(h => h.IncidentId));
+        Assert.All(ended, h => Assert.Equal(h.IncidentId, $"INC-{h.Status}"));
+    }
+
+    [Fact]
+    public async Task ListEndedSinceAsync_EndedIncident_AnswersItsLatestHeadExactly()
+    {
+        var store = await NewStoreAsync();
+        var endedAt = T0 + Duration.FromNanoseconds(987_654_321);
+        Assert.True(await store.AppendAsync("INC-1", 0, Alert(T0), Head("INC-1", 1)));
+        var head = new IncidentHead("INC-1", 2, IncidentStatus.Resolved, "SEV-1", "checkout", "Checkout error rate above 5%", "Checkout down — 😀",
+            T0, endedAt, "sha256:abc", "checkout/5xx");
+        Assert.True(await store.AppendAsync("INC-1", 1, new Resolved(endedAt, "alice"), head));
+
+        Assert.Equal(head, Assert.Single(await store.ListEndedSinceAsync(T0, 10)));
+        Assert.Empty(await store.ListOpenAsync());
+    }
+
+    [Fact]
+    public async Task ListEndedSinceAsync_OpenIncidentsOnly_AnswersEmpty()
+    {
+        var store = await NewStoreAsync();
+        await AppendAllAsync(store, "INC-1", SampleLog());
+
+        Assert.Empty(await store.ListEndedSinceAsync(Instant.MinValue, 10));
+    }
+
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(-999, true)]
+    [InlineData(1_000, false)]
+    public async Task ListEndedSinceAsync_SinceAroundTheLastEvent_IsInclusiveToTheNanosecond(long sinceMinusEndedNanos, bool listed)
+    {
+        // 999 ns into a microsecond: one nanosecond later is the next microsecond, where a store keeping microseconds only would err.
+        var store = await NewStoreAsync();
+        var endedAt = T0 + Duration.FromNanoseconds(999);
+        await AppendEndedAsync(store, "INC-1", endedAt);
+
+        var ended = await store.ListEndedSinceAsync(endedAt + Duration.FromNanoseconds(sinceMinusEndedNanos), 10);
+
+        Assert.Equal(listed ? ["INC-1"] : [], ended.Select(h => h.IncidentId));
+    }
+
+    [Fact]
+    public async Task ListEndedSinceAsync_SinceBeforeEverything_ListsEveryEndedIncident()
+    {
+        var store = await NewStoreAsync();
+        await AppendEndedAsync(store, "INC-old", Instant.FromUtc(1970, 1, 1, 0, 0));
+        await AppendEndedAsync(store, "INC-new", T0);
+
+        Assert.Equal(["INC-new", "INC-old"], (await store.ListEndedSinceAsync(Instant.MinValue, 10)).Select(h => h.IncidentId));
+        Assert.Empty(await store.ListEndedSinceAsync(Instant.MaxValue, 10));
+    }
+
+    [Fact]
+    public async Task ListEndedSinceAsync_SeveralEnded_NewestLastEventFirstThenById()
+    {
+        var store = await NewStoreAsync();
+        await AppendEndedAsync(store, "INC-b", T0);
+        await AppendEndedAsync(store, "INC-oldest", T0 - Duration.FromDays(3));
+        await AppendEndedAsync(store, "INC-a", T0);
+        await AppendEndedAsync(store, "INC-newest", T0 + Duration.FromNanoseconds(1));
+        await AppendEndedAsync(store, "INC-c", T0, IncidentStatus.Closed);
+
+        var ended = await store.ListEndedSinceAsync(T0 - Duration.FromDays(7), 10);
+
+        Assert.Equal(["INC-newest", "INC-a", "INC-b", "INC-c", "INC-oldest"], ended.Select(h => h.IncidentId));
+    }
+
+    [Fact]
+    public async Task ListEndedSinceAsync_MoreThanTheLimit_AnswersTheNewest()
+    {
+        var store = await NewStoreAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            await AppendEndedAsync(store, $"INC-{i:D2}", T0 + Duration.FromMinutes(i));
+        }
+
+        Assert.Equal(["INC-11", "INC-10", "INC-09"], (await store.ListEndedSinceAsync(T0, 3)).Select(h => h.IncidentId));
+        Assert.Equal(["INC-11"], (await store.ListEndedSinceAsync(T0, 1)).Select(h => h.IncidentId));
+        Assert.Equal(12, (await store.ListEndedSinceAsync(T0, 12)).Count);
+        Assert.Equal(12, (await store.ListEndedSinceAsync(T0, int.MaxValue)).Count);
+    }
+
+    [Fact]
+    public async Task ListEndedSinceAsync_IncidentReopened_LeavesTheListAndReturnsToTheOpenOne()
+    {
+        var store = await NewStoreAsync();
+        await AppendEndedAsync(store, "INC-1", T0);
+        await AppendEndedAsync(store, "INC-2", T0);
+        Assert.Equal(2, (await store.ListEndedSinceAsync(T0, 10)).Count);
+
+        var reopenedAt = T0 + Duration.FromMinutes(5);
+        Assert.True(await store.AppendAsync("INC-1", 2, new Reopened(reopenedAt, "alice", "error rate back up"),
+            Head("INC-1", 3, IncidentStatus.Investigating, T0 - Duration.FromHours(1), lastAt: reopenedAt)));
+
+        Assert.Equal(["INC-2"], (await store.ListEndedSinceAsync(T0, 10)).Select(h => h.IncidentId));
+        Assert.Equal(["INC-1"], (await store.ListOpenAsync()).Select(h => h.IncidentId));
+    }
+
+    [Fact]
+    public async Task ListEndedSinceAsync_EventAfterTheEnd_ListedByItsNewestEvent()
+    {
+        var store = await NewStoreAsync();
+        await AppendEndedAsync(store, "INC-1", T0);
+        await AppendEndedAsync(store, "INC-2", T0 + Duration.FromMinutes(1));
+        var noteAt = T0 + Duration.FromDays(10);
+        Assert.True(await store.AppendAsync("INC-1", 2, new NoteAdded(noteAt, "alice", "post-mortem scheduled"),
+            Head("INC-1", 3, IncidentStatus.PostMortem, T0 - Duration.FromHours(1), lastAt: noteAt)));
+
+        var ended = await store.ListEndedSinceAsync(T0, 10);
+
+        Assert.Equal(["INC-1", "INC-2"], ended.Select(h => h.IncidentId));
+        Assert.Equal((3, IncidentStatus.PostMortem, noteAt), (ended[0].Version, ended[0].Status, ended[0].LastEventAt));
+        Assert.Equal(["INC-1"], (await store.ListEndedSinceAsync(T0 + Duration.FromDays(1), 10)).Select(h => h.IncidentId));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public async Task ListEndedSinceAsync_LimitBelowOne_ThrowsArgumentOutOfRange(int limit)
+    {
+        var store = await NewStoreAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListEndedSinceAsync(T0, limit));
+
+        Assert.Equal("limit", error.ParamName);
+        Assert.Equal(limit, error.ActualValue);
     }
 
     [Fact]

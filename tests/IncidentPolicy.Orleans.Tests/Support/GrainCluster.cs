@@ -89,7 +89,7 @@ internal sealed class GrainCluster : IAsyncDisposable
         });
     }
 
-    public static async Task<GrainCluster> StartAsync(ResponsePolicy policy, short silos = 2, IIncidentEventStore? store = null)
+    public static async Task<GrainCluster> StartAsync(ResponsePolicy policy, short silos = 2, IIncidentEventStore? store = null, IReadOnlyDictionary<string, ResponsePolicy>? named = null)
     {
         var clock = new TestClock(Start);
         store ??= new InMemoryIncidentEventStore();
@@ -104,6 +104,11 @@ internal sealed class GrainCluster : IAsyncDisposable
                 options.ReminderPeriod = TimeSpan.FromSeconds(1);
                 options.RetryDelay = TimeSpan.FromMilliseconds(300);
             });
+            foreach (var (name, namedPolicy) in named ?? new Dictionary<string, ResponsePolicy>())
+            {
+                silo.AddNamedIncidentPolicy(name, namedPolicy);
+            }
+
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(reminders);
             silo.Services.AddSingleton<IClock>(clock);

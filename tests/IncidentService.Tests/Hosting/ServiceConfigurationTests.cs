@@ -121,6 +121,38 @@ public sealed class ServiceConfigurationTests
     }
 
     [Fact]
+    public void Read_NamedPolicies_LoadedByName()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "incident-service-payments-" + Guid.NewGuid().ToString("N") + ".json");
+        var payments = IncidentPolicy.PolicyJson.Parse(
+            IncidentPolicy.PolicyJson.Serialize(IncidentPolicy.ResponsePolicy.Default).Replace("\"PT5M\"", "\"PT3M\"", StringComparison.Ordinal));
+        File.WriteAllText(path, IncidentPolicy.PolicyJson.Serialize(payments));
+        try
+        {
+            var settings = ServiceConfiguration.Read(Config(("Policies:payments", path)));
+
+            Assert.Equal(payments.ContentHash, Assert.Single(settings.NamedPolicies, p => p.Key == "payments").Value.ContentHash);
+            Assert.Equal(IncidentPolicy.ResponsePolicy.Default.ContentHash, settings.Policy.ContentHash);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Read_BadNamedPolicies_EveryProblemListedWithItsKey()
+    {
+        var error = Assert.Throws<ServiceConfigurationException>(() => ServiceConfiguration.Read(Config(
+            ("Policies:pay ments", "/x.json"), ("Policies:Default", "/y.json"), ("Policies:search", "/no/such/search-policy.json"), ("Policies:billing", " "))));
+
+        Assert.Contains("IncidentService:Policies:pay ments: not a policy name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("IncidentService:Policies:Default: 'default' is the policy of IncidentService:PolicyPath", error.Message, StringComparison.Ordinal);
+        Assert.Contains("IncidentService:Policies:search: /no/such/search-policy.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("IncidentService:Policies:billing: a policy file's path is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ApiKeyActors_FindsOnlyTheExactKey()
     {
         var alex = new IncidentPolicy.Lifecycle.Actor("alex", "on-call-engineer");

@@ -49,6 +49,8 @@ public sealed class UnavailableStoreTests : IAsyncLifetime
 
         public Task<IReadOnlyList<IncidentHead>> ListOpenAsync(CancellationToken cancellationToken = default) => Fail<IReadOnlyList<IncidentHead>>();
 
+        public Task<IReadOnlyList<IncidentHead>> ListEndedSinceAsync(NodaTime.Instant since, int limit, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<IncidentHead>>();
+
         public Task<string?> FindOpenByDedupKeyAsync(string dedupKey, CancellationToken cancellationToken = default) => Fail<string?>();
 
         public Task SavePolicyAsync(string hash, string policyJson, CancellationToken cancellationToken = default) => Fail<bool>();

@@ -62,6 +62,65 @@ public sealed class IntakeSettingsTests : IDisposable
     }
 
     [Fact]
+    public void Create_RouteNamingATeamPolicy_RoutedToIt_SeveritiesCheckedAgainstIt()
+    {
+        var payments = PolicyJson.Parse(PolicyJson.Serialize(ResponsePolicy.Default).Replace("\"SEV-4\"", "\"LOW\"", StringComparison.Ordinal));
+        var policies = new IntakePolicies(ResponsePolicy.Default, new Dictionary<string, ResponsePolicy> { ["payments"] = payments });
+        var options = new IntakeOptions();
+        options.PagerDuty.RoutingKeys["k-pay"] = new IntegrationRoute { Service = "payments", Policy = "payments" };
+        options.PagerDuty.RoutingKeys["k-def"] = new IntegrationRoute { Service = "checkout" };
+        options.PagerDuty.RoutingKeys["k-bad"] = new IntegrationRoute { Policy = "billing" };
+        var problems = new List<string>();
+
+        var settings = IntakeSettings.Create(options, policies, _directory, problems);
+
+        Assert.Null(settings);
+        Assert.Equal(
+            [
+                "IncidentService:Intake:PagerDuty:RoutingKeys:k-bad:Policy: no policy is named 'billing'; the policies are default, payments (IncidentService:Policies names more)",
+                "IncidentService:Intake:PagerDuty:Severities:info: 'SEV-4' is not a severity of policy 'payments' (SEV-1, SEV-2, SEV-3, LOW)",
+            ],
+            problems);
+        options.PagerDuty.RoutingKeys.Remove("k-bad");
+        options.PagerDuty.Severities["info"] = "SEV-3";
+        problems.Clear();
+        var fixedSettings = IntakeSettings.Create(options, policies, _directory, problems);
+        Assert.Empty(problems);
+        Assert.Equal("payments", fixedSettings!.RoutingKeys["k-pay"].PolicyName);
+        Assert.Same(payments, fixedSettings.RoutingKeys["k-pay"].Policy);
+        Assert.Equal("payments/disk-full", fixedSettings.RoutingKeys["k-pay"].Scope("disk-full"));
+        Assert.Equal("disk-full", fixedSettings.RoutingKeys["k-def"].Scope("disk-full"));
+        Assert.Null(fixedSettings.RoutingKeys["k-def"].SiloPolicyName);
+        Assert.Equal("payments", fixedSettings.RoutingKeys["k-pay"].SiloPolicyName);
+    }
+
+    [Fact]
+    public void Create_SlackPolicies_UnknownNamesListed_ChannelsRouted()
+    {
+        var policies = new IntakePolicies(ResponsePolicy.Default, new Dictionary<string, ResponsePolicy> { ["payments"] = ResponsePolicy.Default });
+        var options = new IntakeOptions();
+        options.Slack.Policy = "search";
+        options.Slack.ChannelPolicies["C1"] = "billing";
+        var problems = new List<string>();
+
+        Assert.Null(IntakeSettings.Create(options, policies, _directory, problems));
+        Assert.Equal(
+            [
+                "IncidentService:Intake:Slack:Policy: no policy is named 'search'; the policies are default, payments",
+                "IncidentService:Intake:Slack:ChannelPolicies:C1: no policy is named 'billing'; the policies are default, payments",
+            ],
+            problems);
+
+        options.Slack.Policy = "default";
+        options.Slack.ChannelPolicies["C1"] = "payments";
+        problems.Clear();
+        var settings = IntakeSettings.Create(options, policies, _directory, problems)!;
+        Assert.Equal("payments", settings.SlackRouteOf("C1").PolicyName);
+        Assert.Equal("default", settings.SlackRouteOf("C2").PolicyName);
+        Assert.Equal("default", settings.SlackRouteOf(null).PolicyName);
+    }
+
+    [Fact]
     public void Create_RoutingFile_ReadAndItsSeveritiesChecked()
     {
         File.WriteAllText(Path.Combine(_directory, "routing.json"),

@@ -37,6 +37,21 @@ public sealed class SlackPublishedExampleTests(PublishedExampleFactory factory) 
             Encoding.UTF8.GetBytes(PublishedExample.Body), Instant.FromUnixTimeSeconds(PublishedExample.Timestamp)));
     }
 
+    [Theory]
+    [InlineData("253402300800")]
+    [InlineData("999999999999")]
+    [InlineData("1099511627775")]
+    [InlineData("-1531420618")]
+    [InlineData("1531420618.5")]
+    [InlineData("99999999999999999999999")]
+    public void Verify_TimestampNoInstantCanHold_RefusedWithAReasonNotAnException(string timestamp)
+    {
+        var reason = SlackSignature.Verify(PublishedExample.SigningSecret, timestamp, PublishedExample.Signature,
+            Encoding.UTF8.GetBytes(PublishedExample.Body), Instant.FromUnixTimeSeconds(PublishedExample.Timestamp));
+
+        Assert.Equal("the X-Slack-Request-Timestamp header is not a Unix time in seconds", reason);
+    }
+
     [Fact]
     public void Verify_PublishedExampleAnHourLater_RefusedAsReplay()
     {

@@ -34,6 +34,8 @@ public sealed class UnavailableStoreTests
 
         public Task<IReadOnlyList<IncidentHead>> ListOpenAsync(CancellationToken cancellationToken = default) => throw Down();
 
+        public Task<IReadOnlyList<IncidentHead>> ListEndedSinceAsync(NodaTime.Instant since, int limit, CancellationToken cancellationToken = default) => throw Down();
+
         public Task<string?> FindOpenByDedupKeyAsync(string dedupKey, CancellationToken cancellationToken = default) => throw Down();
 
         public Task SavePolicyAsync(string hash, string policyJson, CancellationToken cancellationToken = default) => throw Down();

@@ -56,7 +56,7 @@ public sealed record AlertmanagerPayload(IntakeRoute? Route, IReadOnlyList<Alert
             var i = 0;
             foreach (var item in items.EnumerateArray())
             {
-                if (ParseAlert(item, $"alerts[{i}].", errors) is { } alert)
+                if (ParseAlert(item, $"alerts[{i}].", Limits.MaxDedupKeyLength - (route?.ScopeLength ?? 0), errors) is { } alert)
                 {
                     alerts.Add(alert);
                 }
@@ -68,7 +68,7 @@ public sealed record AlertmanagerPayload(IntakeRoute? Route, IReadOnlyList<Alert
         return errors.Count > 0 ? null : new AlertmanagerPayload(route, alerts);
     }
 
-    private static AlertmanagerAlert? ParseAlert(JsonElement item, string path, List<string> errors)
+    private static AlertmanagerAlert? ParseAlert(JsonElement item, string path, int maxFingerprintLength, List<string> errors)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -83,7 +83,7 @@ public sealed record AlertmanagerPayload(IntakeRoute? Route, IReadOnlyList<Alert
             errors.Add($"{path}status: '{status}' is not firing or resolved");
         }
 
-        var fingerprint = IntakeHttp.RequiredString(item, "fingerprint", path, Limits.MaxDedupKeyLength, errors);
+        var fingerprint = IntakeHttp.RequiredString(item, "fingerprint", path, maxFingerprintLength, errors);
         var labels = StringMap(item, "labels", path, required: true, errors);
         var annotations = StringMap(item, "annotations", path, required: false, errors);
         if (errors.Count > before)

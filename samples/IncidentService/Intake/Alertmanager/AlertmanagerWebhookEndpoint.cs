@@ -53,9 +53,10 @@ public static class AlertmanagerWebhookEndpoint
             var service = settings.Routing.ServiceOf(alert.Labels) ?? payload.Route?.Service;
             var severity = settings.Routing.SeverityOf(alert.Labels);
             Func<IAlertIntakeGrain, Task<AlertIntakeAnswer>> call = alert.Firing
-                ? grain => grain.TriggerAsync(alert.Summary, service, severity, actor)
+                ? grain => grain.TriggerAsync(alert.Summary, service, severity, actor, payload.Route?.SiloPolicyName)
                 : grain => grain.ClearAsync(actor);
-            if (await sender.SendAsync("alertmanager", alert.Fingerprint, call).ConfigureAwait(false) is null)
+            var dedupKey = payload.Route?.Scope(alert.Fingerprint) ?? alert.Fingerprint;
+            if (await sender.SendAsync("alertmanager", dedupKey, call).ConfigureAwait(false) is null)
             {
                 unreachable++;
             }

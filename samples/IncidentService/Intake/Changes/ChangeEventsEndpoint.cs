@@ -33,7 +33,7 @@ public static class ChangeEventsEndpoint
     /// <param name="log">Where changes are kept.</param>
     /// <param name="journal">The service journal.</param>
     /// <param name="clock">The service's clock.</param>
-    /// <returns>202, 400 with errors, or 413.</returns>
+    /// <returns>202, 400 with errors, 413, or 503 when the change log could not keep it.</returns>
     public static async Task<IResult> HandleAsync(HttpContext context, IntakeSettings settings, IChangeLog log, ServiceJournal journal, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -58,7 +58,20 @@ public static class ChangeEventsEndpoint
             return IntakeHttp.Refuse(StatusCodes.Status400BadRequest, invalid, "Change event is invalid", errors);
         }
 
-        await log.RecordAsync(change, context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            await log.RecordAsync(change, context.RequestAborted).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A change log that cannot keep the change is answered 503 (send again), never a 500 or a 202.
+        catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            journal.RecordIntake(new IntakeRecord(now, "pagerduty-change", null, null, false,
+                $"not recorded: the change log could not keep it ({e.GetType().Name}); the sender was asked to send it again"));
+            return IntakeHttp.Refuse(StatusCodes.Status503ServiceUnavailable, "unavailable", "Change event not processed",
+                ["the change could not be kept; nothing was recorded: send the event again"]);
+        }
+
         journal.RecordIntake(new IntakeRecord(now, "pagerduty-change", null, null, true,
             change.Flagged ? $"change to {change.Service} flagged: {change.FlagReason}" : $"change to {change.Service}"));
         return Results.Json(new { status = "success", message = "Change event processed" }, statusCode: StatusCodes.Status202Accepted);

@@ -5,7 +5,8 @@ namespace IncidentService.Intake.PagerDuty;
 
 /// <summary>
 /// One PagerDuty Events API v2 event, checked: <c>routing_key</c> (a configured key), <c>event_action</c>
-/// (<c>trigger</c>, <c>acknowledge</c> or <c>resolve</c>), <c>dedup_key</c> (at most 255 characters; required to
+/// (<c>trigger</c>, <c>acknowledge</c> or <c>resolve</c>), <c>dedup_key</c> (at most 255 characters, less the
+/// length of a named policy's scope prefix — see <see cref="IntakeRoute.Scope"/>; required to
 /// acknowledge or resolve, generated for a trigger without one) and, for a trigger, <c>payload.summary</c> (at most
 /// 1,024 characters), <c>payload.source</c> and <c>payload.severity</c> (<c>critical</c>, <c>error</c>,
 /// <c>warning</c>, <c>info</c>). Other payload fields (<c>component</c>, <c>custom_details</c>, …) are accepted and
@@ -47,13 +48,14 @@ public sealed record PagerDutyEvent(IntakeRoute Route, string Action, string Ded
         }
 
         var dedupKey = IntakeHttp.OptionalString(root, "dedup_key", "", errors);
+        var maxKeyLength = Limits.MaxDedupKeyLength - (route?.ScopeLength ?? 0);
         if (dedupKey is not null && dedupKey.Length == 0)
         {
             errors.Add("dedup_key: must not be empty (leave it out on a trigger to have one made)");
         }
-        else if (dedupKey is not null && dedupKey.Length > Limits.MaxDedupKeyLength)
+        else if (dedupKey is not null && dedupKey.Length > maxKeyLength)
         {
-            errors.Add($"dedup_key: is {dedupKey.Length} characters long; at most {Limits.MaxDedupKeyLength} are allowed");
+            errors.Add($"dedup_key: is {dedupKey.Length} characters long; at most {maxKeyLength} are allowed");
         }
         else if (dedupKey is null && action is "acknowledge" or "resolve" && !HasError(errors, "dedup_key"))
         {

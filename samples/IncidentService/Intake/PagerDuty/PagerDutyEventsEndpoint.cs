@@ -40,9 +40,10 @@ public static class PagerDutyEventsEndpoint
         }
 
         var actor = settings.PagerDutyActor;
-        var answer = await sender.SendAsync("pagerduty", parsed.DedupKey, grain => parsed.Action switch
+        var route = parsed.Route;
+        var answer = await sender.SendAsync("pagerduty", route.Scope(parsed.DedupKey), grain => parsed.Action switch
         {
-            "trigger" => grain.TriggerAsync(parsed.Summary!, parsed.Route.Service, parsed.Severity, actor),
+            "trigger" => grain.TriggerAsync(parsed.Summary!, route.Service, parsed.Severity, actor, route.SiloPolicyName),
             "acknowledge" => grain.AcknowledgeAsync(actor),
             _ => grain.ResolveAsync(null, actor),
         }).ConfigureAwait(false);

@@ -183,10 +183,9 @@ public static class SlackCommandsEndpoint
                 incidentId = lookup.IncidentId;
             }
 
-            var policy = settings.Policies.Default;
             if (command.Verb == SlackVerb.Declare)
             {
-                return await DeclareAsync(command, incidentId, policy, sender).ConfigureAwait(false);
+                return await DeclareAsync(command, incidentId, settings.SlackRouteOf(channelId), sender).ConfigureAwait(false);
             }
 
             if (incidentId is null)
@@ -236,8 +235,9 @@ public static class SlackCommandsEndpoint
             return await ApplyAsync(grain, incidentId, incidentCommand!, sender, command).ConfigureAwait(false);
         }
 
-        private async Task<IResult> DeclareAsync(SlackCommand command, string? incidentId, ResponsePolicy policy, Actor sender)
+        private async Task<IResult> DeclareAsync(SlackCommand command, string? incidentId, IntakeRoute route, Actor sender)
         {
+            var policy = route.Policy;
             var level = policy.Severities.FirstOrDefault(s => string.Equals(s.Id, command.Severity, StringComparison.OrdinalIgnoreCase));
             if (level is null)
             {
@@ -255,7 +255,7 @@ public static class SlackCommandsEndpoint
                 // Nothing to declare on: the sender opens an incident here (as anyone may raise an alert), then declares it.
                 var id = ids.NewId($"slack-{channelId ?? userId}");
                 var raised = await grains.GetGrain<IIncidentGrain>(id)
-                    .ApplyAsync(new RaiseAlert(command.Text!, null, level.Id), sender, 0).ConfigureAwait(false);
+                    .RaiseAsync(new RaiseAlert(command.Text!, null, level.Id), sender, route.SiloPolicyName).ConfigureAwait(false);
                 if (!raised.IsAccepted)
                 {
                     return Refused(id, raised.Rejection?.Reason ?? "The incident could not be opened; try again.");

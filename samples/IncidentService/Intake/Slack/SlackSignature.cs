@@ -17,6 +17,9 @@ public static class SlackSignature
     /// <summary>How far a request's timestamp may be from now: five minutes.</summary>
     public static Duration MaxSkew { get; } = Duration.FromMinutes(5);
 
+    /// <summary>The last Unix second NodaTime can represent (9999-12-31T23:59:59Z); a larger timestamp is not a time.</summary>
+    private static readonly long MaxUnixSeconds = Instant.MaxValue.ToUnixTimeSeconds();
+
     /// <summary>Signs a request as Slack does.</summary>
     /// <param name="signingSecret">The app's signing secret.</param>
     /// <param name="timestamp">The timestamp header's text (Unix seconds).</param>
@@ -48,7 +51,7 @@ public static class SlackSignature
             return "the X-Slack-Request-Timestamp header is missing";
         }
 
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 1L << 40)
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxUnixSeconds)
         {
             return "the X-Slack-Request-Timestamp header is not a Unix time in seconds";
         }
