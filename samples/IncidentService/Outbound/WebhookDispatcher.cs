@@ -144,7 +144,7 @@ internal sealed partial class WebhookDispatcher(
             {
                 // A client that follows redirects turns the POST into a GET on 301/302/303 and drops the body: a 2xx
                 // for that GET is not a delivery. (The service's own client follows none; this guards any other.)
-                return $"redirected to {request.RequestUri} as a {request.Method}, so the page was not posted; configure the final URL";
+                return $"redirected to {Site(request.RequestUri)} as a {request.Method}, so the page was not posted; configure the final URL";
             }
 
             return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}{Location(response)}";
@@ -171,7 +171,11 @@ internal sealed partial class WebhookDispatcher(
     }
 
     private static string Location(HttpResponseMessage response) =>
-        response.Headers.Location is { } location ? $" (Location: {location}; configure the final URL)" : "";
+        response.Headers.Location is { } location ? $" (redirect to {Site(location)}; configure the final URL)" : "";
+
+    /// <summary>Where a URL points, without its path: a webhook URL's path is often its secret (Slack's are), and
+    /// errors are shown on the dashboard.</summary>
+    private static string Site(Uri? url) => url is { IsAbsoluteUri: true } ? url.GetLeftPart(UriPartial.Authority) + "/…" : "a relative URL";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No webhook configured; {Kind} for {Target}: {Text}")]
     private static partial void LogToConsole(ILogger logger, string kind, string target, string text);

@@ -172,6 +172,7 @@ public sealed class WebhookDispatcherTests
         Assert.All(moved.Landed, method => Assert.Equal("GET", method));
         var failed = Assert.Single(_journal.FailedDeliveries());
         Assert.Contains("redirected", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("/landing", failed.Error, StringComparison.Ordinal);
         Assert.Equal(3, failed.Attempt);
     }
 
