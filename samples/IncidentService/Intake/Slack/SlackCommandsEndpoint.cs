@@ -315,7 +315,7 @@ public static class SlackCommandsEndpoint
 
             if (answer.Outcome == ApplyOutcome.Conflict)
             {
-                return Refused(incidentId, $"{incidentId} kept changing while your command was applied; nothing was done, try again.");
+                return Refused(incidentId, $"{incidentId} kept changing while your command was applied; it was not applied, try again.");
             }
 
             journal.RecordIntake(new IntakeRecord(clock.GetCurrentInstant(), "slack", null, incidentId, true, $"{sender.Id}: /incident {Verb(slack)}"));
