@@ -11,28 +11,41 @@ internal static class IntakeHttp
     public const int MaxBodyBytes = 512 * 1024;
 
     /// <summary>Reads the whole body, stopping at one byte over <see cref="MaxBodyBytes"/>.</summary>
-    /// <returns>The body, or <see langword="null"/> when it is larger than the limit.</returns>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="status">The refusal's <c>status</c> (such as <c>invalid event</c>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The body, or the refusal to answer with: 413 when it is larger than the limit, 400 when the server
+    /// could not read it (a malformed chunk, a body that stopped short of its declared length, a client too slow);
+    /// exactly one is not <see langword="null"/>.</returns>
+    public static async Task<(byte[]? Body, IResult? Refusal)> ReadBodyAsync(HttpRequest request, string status, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            return null;
+            return (null, TooLarge(status));
         }
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return (null, TooLarge(status));
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The server refused to read the body: the request is bad, not the service.
+            return (null, Refuse(StatusCodes.Status400BadRequest, status, "Request body could not be read", [$"the body could not be read: {e.Message}"]));
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), null);
     }
 
     /// <summary>A refusal in PagerDuty's shape: <c>{"status": …, "message": …, "errors": […]}</c>.</summary>
@@ -61,7 +74,8 @@ internal static class IntakeHttp
 
     /// <summary>
     /// Reads the request's body under the size limit and parses it as JSON, or gives the refusal to answer with: 413
-    /// over <see cref="MaxBodyBytes"/>, 400 (with the parser's reason) for a body that is not JSON. Every JSON intake
+    /// over <see cref="MaxBodyBytes"/>, 400 for a body the server could not read or (with the parser's reason) that is
+    /// not JSON. Every JSON intake
     /// starts with this, so they all refuse the same way.
     /// </summary>
     /// <param name="context">The request.</param>
@@ -71,10 +85,10 @@ internal static class IntakeHttp
     public static async Task<(JsonDocument? Document, IResult? Refusal)> ReadJsonAsync(HttpContext context, string status, string message)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var (body, refusal) = await ReadBodyAsync(context.Request, status, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            return (null, TooLarge(status));
+            return (null, refusal);
         }
 
         var document = ParseJson(body, out var error);

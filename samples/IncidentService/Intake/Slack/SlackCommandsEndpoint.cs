@@ -60,10 +60,10 @@ public static class SlackCommandsEndpoint
                 ["no signing secret is configured (IncidentService:Intake:Slack:SigningSecret), so every request is refused"]);
         }
 
-        var body = await IntakeHttp.ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var (body, unreadable) = await IntakeHttp.ReadBodyAsync(context.Request, invalid, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            return IntakeHttp.TooLarge(invalid);
+            return unreadable!;
         }
 
         var refusal = SlackSignature.Verify(settings.SlackSigningSecret, Header(context, "X-Slack-Request-Timestamp"),
