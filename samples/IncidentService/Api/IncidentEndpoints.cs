@@ -86,7 +86,7 @@ public static partial class IncidentEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? status, HttpContext context, IGrainFactory grains, IncidentReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? status, HttpContext context, IGrainFactory grains, IncidentReader reader, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (status is not null && !string.Equals(status, "open", StringComparison.Ordinal))
         {
@@ -100,7 +100,20 @@ public static partial class IncidentEndpoints
         var visible = new List<IncidentSummary>(heads.Count);
         foreach (var head in heads)
         {
-            var read = await reader.ReadAsync(head.IncidentId, head.Version, cancellationToken);
+            ReadIncident? read;
+            try
+            {
+                read = await reader.ReadAsync(head.IncidentId, head.Version, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One incident the service cannot read (its policy's text missing from the store, a log that does not
+                // parse) must not hide every other one: it is left out — whether the caller may see it cannot be
+                // told — and logged with its id. Reading it by id answers the failure.
+                LogUnreadable(loggers.CreateLogger("IncidentService.Api"), e, head.IncidentId);
+                continue;
+            }
+
             if (read is not null && read.Incident.CanView(actor))
             {
                 visible.Add(new IncidentSummary(
@@ -268,6 +281,9 @@ public static partial class IncidentEndpoints
     }
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId} cannot be read; it is left out of the list.")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, string incidentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Command accepted: {EventType} by {Actor}, now version {Version}.")]
     private static partial void LogAccepted(ILogger logger, string eventType, string actor, int version);
