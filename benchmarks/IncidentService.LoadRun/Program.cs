@@ -60,7 +60,7 @@ try
     {
         try
         {
-            postgres = new PostgreSqlServer { FlushesToDisk = true };
+            postgres = new PostgreSqlServer { FlushesToDisk = options.Fsync };
             await postgres.InitializeAsync();
             redis = new RedisServer();
             await redis.InitializeAsync();
