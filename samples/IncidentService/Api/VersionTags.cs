@@ -13,7 +13,8 @@ internal static class VersionTags
     /// <param name="header">The header's value.</param>
     /// <param name="version">The version, when readable.</param>
     /// <param name="reason">Why it is not, otherwise.</param>
-    /// <returns>Whether the header names one version.</returns>
+    /// <returns>Whether the header names one version. Entity tags compare as strings, so only the form this service
+    /// writes counts: <c>"007"</c> is not the tag of version 7 (it names no version).</returns>
     public static bool TryParseIfMatch(string header, out int version, out string reason)
     {
         version = 0;
@@ -37,7 +38,8 @@ internal static class VersionTags
         }
 
         if (text.Length < 3 || text[0] != '"' || text[^1] != '"'
-            || !int.TryParse(text.AsSpan(1, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out version))
+            || !int.TryParse(text.AsSpan(1, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out version)
+            || !string.Equals(Format(version), text, StringComparison.Ordinal))
         {
             reason = $"If-Match must be the incident's ETag, a version number in quotes such as \"7\"; '{Truncate(text)}' is not.";
             return false;

@@ -94,6 +94,8 @@ public sealed class CommandBadInputTests(ServiceHost service) : IClassFixture<Se
     [InlineData("\"abc\"", "version number")]
     [InlineData("1", "version number")]
     [InlineData("\"-1\"", "version number")]
+    [InlineData("\"007\"", "version number")]
+    [InlineData("\"99999999999\"", "version number")]
     public async Task PostCommand_UnreadableIfMatch_Answers400AndChangesNothing(string ifMatch, string word)
     {
         var (id, etag) = await IncidentAsync();
