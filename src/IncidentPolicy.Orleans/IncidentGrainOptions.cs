@@ -25,6 +25,13 @@ public sealed class IncidentGrainOptions
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a grain waits before trying again when the dispatcher threw or the store failed while it was
-    /// sending what is due. Default: ten seconds.</summary>
+    /// sending what is due; doubled after each further failure in a row, up to <see cref="MaxRetryDelay"/>, and back to
+    /// this after a wake-up that succeeds. Default: ten seconds.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest wait between attempts while the dispatcher keeps failing (a pager down for an hour is
+    /// then tried about once a minute per incident, not six times). The durable reminder wakes the grain every
+    /// <see cref="ReminderPeriod"/> as well, so a longer maximum than the reminder period has no effect. Must not be
+    /// less than <see cref="RetryDelay"/>. Default: one minute.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -29,6 +29,7 @@ internal sealed partial class IncidentGrain(
     private IGrainTimer? _timer;
     private IGrainReminder? _reminder;
     private Instant? _reminderDueAt;
+    private int _failedWakeUps;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -210,7 +211,21 @@ internal sealed partial class IncidentGrain(
             retry = true;
         }
 
+        _failedWakeUps = retry ? _failedWakeUps + 1 : 0;
         await ScheduleAsync(retry).ConfigureAwait(true);
+    }
+
+    /// <summary>How long to wait before the next attempt after <paramref name="failures"/> failed wake-ups in a row:
+    /// <paramref name="first"/>, doubled after each further failure, never more than <paramref name="max"/>.</summary>
+    internal static TimeSpan RetryDelayAfter(int failures, TimeSpan first, TimeSpan max)
+    {
+        var delay = first;
+        for (var i = 1; i < failures && delay < max; i++)
+        {
+            delay += delay;
+        }
+
+        return delay < max ? delay : max;
     }
 
     /// <summary>
@@ -225,7 +240,7 @@ internal sealed partial class IncidentGrain(
         {
             var evaluation = incident.Policy.Evaluate(incident, Now(incident));
             wakeAt = retry
-                ? now + Duration.FromTimeSpan(_options.RetryDelay)
+                ? now + Duration.FromTimeSpan(RetryDelayAfter(_failedWakeUps, _options.RetryDelay, _options.MaxRetryDelay))
                 : DueActionPlanner.Plan(incident, evaluation).Count > 0 ? now : evaluation.NextWakeUp;
         }
 
@@ -268,6 +283,6 @@ internal sealed partial class IncidentGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId}: recording {Key} was not accepted ({Answer}); it will be sent again.")]
     private static partial void LogRecordNotAccepted(ILogger logger, string incidentId, string key, string answer);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId}: a wake-up failed; trying again after the retry delay.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId}: a wake-up failed; trying again after the retry delay (doubled after each failure in a row, up to the maximum).")]
     private static partial void LogWakeUpFailed(ILogger logger, Exception exception, string incidentId);
 }

@@ -31,7 +31,7 @@ public static class IncidentPolicySiloBuilderExtensions
     /// <param name="configure">Changes the grains' settings, or <see langword="null"/> for the defaults.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException">A setting is out of range (a reminder period or retry delay that is not
-    /// positive).</exception>
+    /// positive, a maximum retry delay less than the retry delay).</exception>
     public static ISiloBuilder AddIncidentPolicy(this ISiloBuilder builder, ResponsePolicy policy, Action<IncidentGrainOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -48,6 +48,7 @@ public static class IncidentPolicySiloBuilderExtensions
             target.IntakeActor = options.IntakeActor;
             target.ReminderPeriod = options.ReminderPeriod;
             target.RetryDelay = options.RetryDelay;
+            target.MaxRetryDelay = options.MaxRetryDelay;
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(provider => new TimeProviderClock(provider.GetRequiredService<TimeProvider>()));
@@ -186,6 +187,12 @@ public static class IncidentPolicySiloBuilderExtensions
         if (options.RetryDelay <= TimeSpan.Zero)
         {
             throw new ArgumentException($"IncidentGrainOptions.RetryDelay must be positive, not {options.RetryDelay}.", nameof(options));
+        }
+
+        if (options.MaxRetryDelay < options.RetryDelay)
+        {
+            throw new ArgumentException(
+                $"IncidentGrainOptions.MaxRetryDelay ({options.MaxRetryDelay}) must not be less than RetryDelay ({options.RetryDelay}).", nameof(options));
         }
     }
 }

@@ -66,6 +66,37 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void AddIncidentPolicy_MaxRetryDelayBelowRetryDelay_ArgumentExceptionNamesBoth()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Build(silo => silo.AddIncidentPolicy(
+            ResponsePolicy.Default, o => (o.RetryDelay, o.MaxRetryDelay) = (TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20)))));
+
+        Assert.Contains("MaxRetryDelay (00:00:20) must not be less than RetryDelay (00:00:30)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddIncidentPolicy_MaxRetryDelay_CopiedToTheGrainsOptions()
+    {
+        var services = Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default, o => o.MaxRetryDelay = TimeSpan.FromMinutes(3)));
+
+        Assert.Equal(TimeSpan.FromMinutes(3), services.GetRequiredService<IOptions<IncidentGrainOptions>>().Value.MaxRetryDelay);
+        Assert.Equal(TimeSpan.FromMinutes(1), new IncidentGrainOptions().MaxRetryDelay);
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1, 10)]
+    [InlineData(2, 20)]
+    [InlineData(3, 40)]
+    [InlineData(4, 60)]
+    [InlineData(50, 60)]
+    [InlineData(int.MaxValue, 60)]
+    public void RetryDelayAfter_DoublesFromTheFirstUpToTheMaximum(int failures, int seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), IncidentPolicy.Orleans.Grains.IncidentGrain.RetryDelayAfter(failures, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public void AddIncidentPolicy_NonPositiveRetryDelay_ArgumentExceptionNamesTheSetting()
     {
         var error = Assert.Throws<ArgumentException>(() => Build(silo => silo.AddIncidentPolicy(ResponsePolicy.Default, o => o.RetryDelay = TimeSpan.FromSeconds(-1))));

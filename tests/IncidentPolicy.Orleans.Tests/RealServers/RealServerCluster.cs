@@ -46,6 +46,7 @@ internal sealed class RealServerCluster : IAsyncDisposable
             {
                 options.ReminderPeriod = TimeSpan.FromSeconds(1);
                 options.RetryDelay = TimeSpan.FromMilliseconds(300);
+                options.MaxRetryDelay = TimeSpan.FromSeconds(1);
             });
             silo.AddPostgreSqlIncidentEventStore(postgres.ConnectionString, schema, ensureSchema: true);
             silo.Services.AddSingleton<IClock>(clock);

@@ -103,6 +103,7 @@ internal sealed class GrainCluster : IAsyncDisposable
             {
                 options.ReminderPeriod = TimeSpan.FromSeconds(1);
                 options.RetryDelay = TimeSpan.FromMilliseconds(300);
+                options.MaxRetryDelay = TimeSpan.FromSeconds(1);
             });
             foreach (var (name, namedPolicy) in named ?? new Dictionary<string, ResponsePolicy>())
             {
