@@ -12,6 +12,7 @@ namespace IncidentService.Tests.TwoNodes;
 /// node that holds the incident hard loses no accepted event, and the survivor still takes a command.
 /// </summary>
 /// <remarks>One test, because its second half kills a node: the steps share the cluster and run in order.</remarks>
+[Collection(TwoNodesCollection.Name)]
 public sealed class TwoNodesTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
 {
     private const string DedupKey = "two-nodes-checkout-5xx";
