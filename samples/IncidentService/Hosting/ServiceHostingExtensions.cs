@@ -41,25 +41,21 @@ public static class ServiceHostingExtensions
         services.AddSingleton<ApiKeyActors>(_ => new ApiKeyActors(settings.ApiKeys));
         services.AddSingleton<IApiKeyActors>(provider => provider.GetRequiredService<ApiKeyActors>());
         services.AddHostedService<StartupBanner>();
-        if (settings.Mode == ServiceMode.Durable)
-        {
-            // Change events are kept with the incidents, so a change answered 202 survives a restart and every node sees it.
-            services.AddSingleton<IChangeLog>(new PostgreSqlChangeLog(settings.Options.PostgreSql!));
-
-            // Every node's dashboard shows every node's refused intakes and failing deliveries.
-            services.AddSingleton(provider => new PostgreSqlJournalSync(
-                settings.Options.PostgreSql!, provider.GetRequiredService<ServiceJournal>(), provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILogger<PostgreSqlJournalSync>>()));
-            services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlJournalSync>());
-        }
-
-        // Slack channel bindings: shared and durable beside the event store in durable mode, in memory in dev mode.
         if (settings.Mode == ServiceMode.Dev)
         {
+            // Slack channel bindings in this process's memory (change log and journal: the intakes' in-memory defaults).
             services.TryAddSingleton<IChannelBindings, InMemoryChannelBindings>();
         }
         else
         {
+            // The service's own state beside the event store, shared by every node and kept across restarts: change
+            // events (a change answered 202 survives a restart), the dashboard's journal (every node's refused intakes
+            // and failing deliveries) and Slack channel bindings. Each keeps its own small connection pool.
+            services.AddSingleton<IChangeLog>(_ => new PostgreSqlChangeLog(settings.Options.PostgreSql!));
+            services.AddSingleton(provider => new PostgreSqlJournalSync(
+                settings.Options.PostgreSql!, provider.GetRequiredService<ServiceJournal>(), provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<PostgreSqlJournalSync>>()));
+            services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlJournalSync>());
             services.TryAddSingleton(provider => new PostgreSqlChannelBindings(settings.Options.PostgreSql!, provider.GetRequiredService<IClock>()));
             services.TryAddSingleton<IChannelBindings>(provider => provider.GetRequiredService<PostgreSqlChannelBindings>());
             services.AddHostedService<ChannelBindingsTable>();
