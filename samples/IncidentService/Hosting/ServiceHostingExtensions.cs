@@ -50,15 +50,15 @@ public static class ServiceHostingExtensions
         {
             // The service's own state beside the event store, shared by every node and kept across restarts: change
             // events (a change answered 202 survives a restart), the dashboard's journal (every node's refused intakes
-            // and failing deliveries) and Slack channel bindings. Each keeps its own small connection pool.
-            services.AddSingleton<IChangeLog>(_ => new PostgreSqlChangeLog(settings.Options.PostgreSql!));
+            // and failing deliveries) and Slack channel bindings: one pool, and their tables created before requests.
+            services.AddSingleton(_ => new ServiceDatabase(settings.Options.PostgreSql!));
+            services.AddHostedService<ServiceTables>();
+            services.AddSingleton<IChangeLog, PostgreSqlChangeLog>();
             services.AddSingleton(provider => new PostgreSqlJournalSync(
-                settings.Options.PostgreSql!, provider.GetRequiredService<ServiceJournal>(), provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ServiceDatabase>(), provider.GetRequiredService<ServiceJournal>(), provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<PostgreSqlJournalSync>>()));
             services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlJournalSync>());
-            services.TryAddSingleton(provider => new PostgreSqlChannelBindings(settings.Options.PostgreSql!, provider.GetRequiredService<IClock>()));
-            services.TryAddSingleton<IChannelBindings>(provider => provider.GetRequiredService<PostgreSqlChannelBindings>());
-            services.AddHostedService<ChannelBindingsTable>();
+            services.TryAddSingleton<IChannelBindings, PostgreSqlChannelBindings>();
         }
 
         builder.UseOrleans(silo =>

@@ -7,8 +7,8 @@ namespace IncidentService.Shared;
 /// <summary>
 /// Durable mode: shares the <see cref="ServiceJournal"/> between nodes through PostgreSQL (the event store's
 /// database). Every <see cref="Interval"/> it writes what this node recorded since the last sync and reads back the
-/// cluster's newest <see cref="ServiceJournal.Keep"/> intake outcomes and every failing delivery. Two tables, created
-/// on first use: <c>incident_service_intakes</c> (the newest 10,000 rows are kept) and
+/// cluster's newest <see cref="ServiceJournal.Keep"/> intake outcomes and every failing delivery. Two tables of the
+/// <see cref="ServiceDatabase"/>: <c>incident_service_intakes</c> (the newest 10,000 rows are kept) and
 /// <c>incident_service_failing_deliveries</c> (one row per incident, obligation key and webhook while its last
 /// attempt failed; a delivered attempt deletes it).
 /// </summary>
@@ -23,45 +23,25 @@ public sealed partial class PostgreSqlJournalSync : BackgroundService
     /// <summary>How many intake outcomes the table keeps.</summary>
     public const int KeepRows = 10_000;
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS incident_service_intakes (
-            id bigserial PRIMARY KEY,
-            at_ticks bigint NOT NULL,
-            source text NOT NULL,
-            dedup_key text NULL,
-            incident_id text NULL,
-            accepted boolean NOT NULL,
-            reason text NULL);
-        CREATE TABLE IF NOT EXISTS incident_service_failing_deliveries (
-            incident_id text NOT NULL,
-            obligation_key text NOT NULL,
-            webhook text NOT NULL,
-            at_ticks bigint NOT NULL,
-            attempt integer NOT NULL,
-            error text NULL,
-            PRIMARY KEY (incident_id, obligation_key, webhook));
-        """;
-
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly ServiceDatabase _database;
     private readonly ServiceJournal _journal;
     private readonly TimeProvider _time;
     private readonly ILogger<PostgreSqlJournalSync> _logger;
     private readonly SemaphoreSlim _one = new(1, 1);
-    private bool _created;
 
-    /// <summary>A sync of <paramref name="journal"/> through the database of <paramref name="connectionString"/>.</summary>
-    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <summary>A sync of <paramref name="journal"/> through the service's database.</summary>
+    /// <param name="database">The service's database (its tables created at start-up).</param>
     /// <param name="journal">This node's journal; from now on it keeps what it records for the sync.</param>
     /// <param name="time">Times the syncs.</param>
     /// <param name="logger">Where failed syncs are logged.</param>
     /// <param name="interval">How often it syncs; default two seconds.</param>
-    public PostgreSqlJournalSync(string connectionString, ServiceJournal journal, TimeProvider time, ILogger<PostgreSqlJournalSync> logger, TimeSpan? interval = null)
+    public PostgreSqlJournalSync(ServiceDatabase database, ServiceJournal journal, TimeProvider time, ILogger<PostgreSqlJournalSync> logger, TimeSpan? interval = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _database = database;
         _journal = journal;
         _time = time;
         _logger = logger;
@@ -84,8 +64,7 @@ public sealed partial class PostgreSqlJournalSync : BackgroundService
             var (intakes, deliveries) = _journal.TakePending();
             try
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                await EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 await WriteAsync(connection, intakes, deliveries, cancellationToken).ConfigureAwait(false);
                 var shared = await ReadIntakesAsync(connection, cancellationToken).ConfigureAwait(false);
                 var failing = await ReadFailingAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -107,7 +86,6 @@ public sealed partial class PostgreSqlJournalSync : BackgroundService
     public override void Dispose()
     {
         base.Dispose();
-        _dataSource.Dispose();
         _one.Dispose();
     }
 
@@ -149,18 +127,6 @@ public sealed partial class PostgreSqlJournalSync : BackgroundService
         }
     }
 
-    private async Task EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-
-        await using var command = new NpgsqlCommand(Schema, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        _created = true;
-    }
-
     private static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<IntakeRecord> intakes, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
@@ -190,14 +156,14 @@ public sealed partial class PostgreSqlJournalSync : BackgroundService
                     "INSERT INTO incident_service_failing_deliveries (incident_id, obligation_key, webhook, at_ticks, attempt, error)"
                     + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (incident_id, obligation_key, webhook)"
                     + " DO UPDATE SET at_ticks = EXCLUDED.at_ticks, attempt = EXCLUDED.attempt, error = EXCLUDED.error");
-            command.Parameters.Add(Text(delivery.IncidentId));
-            command.Parameters.Add(Text(delivery.ObligationKey));
-            command.Parameters.Add(Text(delivery.Webhook));
+            command.Parameters.Add(ServiceDatabase.Text(delivery.IncidentId));
+            command.Parameters.Add(ServiceDatabase.Text(delivery.ObligationKey));
+            command.Parameters.Add(ServiceDatabase.Text(delivery.Webhook));
             if (!delivery.Delivered)
             {
                 command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = delivery.At.ToUnixTimeTicks() });
                 command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = delivery.Attempt });
-                command.Parameters.Add(Text(delivery.Error));
+                command.Parameters.Add(ServiceDatabase.Text(delivery.Error));
             }
 
             batch.BatchCommands.Add(command);
@@ -219,8 +185,8 @@ public sealed partial class PostgreSqlJournalSync : BackgroundService
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             records.Add(new IntakeRecord(
-                Instant.FromUnixTimeTicks(reader.GetInt64(0)), reader.GetString(1), NullableText(reader, 2), NullableText(reader, 3),
-                reader.GetBoolean(4), NullableText(reader, 5)));
+                Instant.FromUnixTimeTicks(reader.GetInt64(0)), reader.GetString(1), ServiceDatabase.NullableText(reader, 2), ServiceDatabase.NullableText(reader, 3),
+                reader.GetBoolean(4), ServiceDatabase.NullableText(reader, 5)));
         }
 
         return records;
@@ -237,15 +203,11 @@ public sealed partial class PostgreSqlJournalSync : BackgroundService
         {
             records.Add(new DeliveryRecord(
                 Instant.FromUnixTimeTicks(reader.GetInt64(3)), reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.GetInt32(4), false, NullableText(reader, 5)));
+                reader.GetInt32(4), false, ServiceDatabase.NullableText(reader, 5)));
         }
 
         return records;
     }
-
-    private static string? NullableText(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing the service journal through PostgreSQL failed; it is tried again at the next sync.")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);

@@ -10,6 +10,14 @@ namespace IncidentService.Tests.Intake;
 /// <summary>Durable mode's change log on a real PostgreSQL 15, started by the fixture.</summary>
 public sealed class PostgreSqlChangeLogTests(PostgreSqlServer server) : IClassFixture<PostgreSqlServer>
 {
+    /// <summary>A node's service database on the fixture's server, its tables created.</summary>
+    private async Task<ServiceDatabase> NodeAsync()
+    {
+        var database = new ServiceDatabase(server.ConnectionString);
+        await database.EnsureTablesAsync(CancellationToken.None);
+        return database;
+    }
+
     private static readonly Instant At = Instant.FromUtc(2026, 5, 29, 12, 0);
 
     private static ChangeRecord Change(string service, Instant at, string summary, bool flagged = false) =>
@@ -19,14 +27,16 @@ public sealed class PostgreSqlChangeLogTests(PostgreSqlServer server) : IClassFi
     public async Task Record_ThenRead_ByServiceInclusiveRangeOldestFirst_AndFromAnotherNode()
     {
         var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
-        await using var log = new PostgreSqlChangeLog(server.ConnectionString);
+        await using var node = await NodeAsync();
+        var log = new PostgreSqlChangeLog(node);
         await log.RecordAsync(Change(service, At + Duration.FromHours(1), "v3"));
         await log.RecordAsync(Change(service, At, "v1"));
         await log.RecordAsync(Change(service, At, "v2"));
         await log.RecordAsync(Change(service, At - Duration.FromTicks(1), "too early"));
         await log.RecordAsync(Change("other-" + service, At, "other service"));
 
-        await using var otherNode = new PostgreSqlChangeLog(server.ConnectionString);
+        await using var other = await NodeAsync();
+        var otherNode = new PostgreSqlChangeLog(other);
         var found = await otherNode.ForServiceAsync(service, At, At + Duration.FromHours(1));
 
         Assert.Equal(["v1", "v2", "v3"], found.Select(c => c.Summary));
@@ -41,7 +51,8 @@ public sealed class PostgreSqlChangeLogTests(PostgreSqlServer server) : IClassFi
     {
         var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
         var since = Instant.FromUtc(2031, 1, 1, 0, 0);
-        await using var log = new PostgreSqlChangeLog(server.ConnectionString);
+        await using var node = await NodeAsync();
+        var log = new PostgreSqlChangeLog(node);
         await log.RecordAsync(Change(service, since, "at since", flagged: true));
         await log.RecordAsync(Change(service, since + Duration.FromMinutes(5), "later", flagged: true));
         await log.RecordAsync(Change(service, since + Duration.FromMinutes(6), "not flagged"));
@@ -58,7 +69,8 @@ public sealed class PostgreSqlChangeLogTests(PostgreSqlServer server) : IClassFi
     public async Task Record_InstantsAtNodaTimesLimits_RoundTrip()
     {
         var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
-        await using var log = new PostgreSqlChangeLog(server.ConnectionString);
+        await using var node = await NodeAsync();
+        var log = new PostgreSqlChangeLog(node);
         var earliest = Instant.FromUnixTimeTicks(Instant.MinValue.ToUnixTimeTicks());
         var latest = Instant.FromUnixTimeTicks(Instant.MaxValue.ToUnixTimeTicks());
         await log.RecordAsync(Change(service, earliest, "first"));
@@ -72,7 +84,8 @@ public sealed class PostgreSqlChangeLogTests(PostgreSqlServer server) : IClassFi
     [Fact]
     public async Task Record_DatabaseUnreachable_ThrowsToTheCaller()
     {
-        await using var unreachable = new PostgreSqlChangeLog("Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2");
+        await using var nowhere = new ServiceDatabase("Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2");
+        var unreachable = new PostgreSqlChangeLog(nowhere);
 
         await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => unreachable.RecordAsync(Change("svc", At, "lost")));
     }

@@ -1,5 +1,6 @@
 using IncidentPolicy.Orleans.Tests.Servers;
 using IncidentService.Intake.Slack;
+using IncidentService.Shared;
 using Npgsql;
 using NodaTime;
 using NodaTime.Testing;
@@ -19,6 +20,12 @@ public sealed class ChannelBindingsDatabase : IAsyncLifetime
     /// <summary>The stores' clock.</summary>
     public FakeClock Clock { get; } = new(Now);
 
+    /// <summary>One node's service database.</summary>
+    public ServiceDatabase NodeA { get; private set; } = null!;
+
+    /// <summary>The other node's service database, on the same server and database.</summary>
+    public ServiceDatabase NodeB { get; private set; } = null!;
+
     /// <summary>One node's store.</summary>
     public PostgreSqlChannelBindings A { get; private set; } = null!;
 
@@ -29,9 +36,11 @@ public sealed class ChannelBindingsDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
-        A = new PostgreSqlChannelBindings(Server.ConnectionString, Clock);
-        B = new PostgreSqlChannelBindings(Server.ConnectionString, Clock);
-        await A.EnsureTableAsync(CancellationToken.None);
+        NodeA = new ServiceDatabase(Server.ConnectionString);
+        NodeB = new ServiceDatabase(Server.ConnectionString);
+        A = new PostgreSqlChannelBindings(NodeA, Clock);
+        B = new PostgreSqlChannelBindings(NodeB, Clock);
+        await NodeA.EnsureTablesAsync(CancellationToken.None);
     }
 
     /// <summary>Creates a fresh database on the server.</summary>
@@ -48,14 +57,14 @@ public sealed class ChannelBindingsDatabase : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        if (A is not null)
+        if (NodeA is not null)
         {
-            await A.DisposeAsync();
+            await NodeA.DisposeAsync();
         }
 
-        if (B is not null)
+        if (NodeB is not null)
         {
-            await B.DisposeAsync();
+            await NodeB.DisposeAsync();
         }
 
         await Server.DisposeAsync();
@@ -74,11 +83,12 @@ public sealed class PostgreSqlChannelBindingsTests(ChannelBindingsDatabase datab
     public async Task EnsureTable_FreshDatabaseFromFourNodesAtOnceAndAgain_CreatesTheTableOnce()
     {
         var connectionString = await database.NewDatabaseAsync();
-        var stores = Enumerable.Range(0, 4).Select(_ => new PostgreSqlChannelBindings(connectionString, database.Clock)).ToList();
+        var nodes = Enumerable.Range(0, 4).Select(_ => new ServiceDatabase(connectionString)).ToList();
+        var stores = nodes.Select(n => new PostgreSqlChannelBindings(n, database.Clock)).ToList();
         try
         {
-            await Task.WhenAll(stores.Select(s => s.EnsureTableAsync(CancellationToken.None)));
-            await stores[0].EnsureTableAsync(CancellationToken.None);
+            await Task.WhenAll(nodes.Select(n => n.EnsureTablesAsync(CancellationToken.None)));
+            await nodes[0].EnsureTablesAsync(CancellationToken.None);
 
             await stores[1].BindAsync("CFRESH", "INC-fresh", CancellationToken.None);
             Assert.Equal("INC-fresh", await stores[2].FindAsync("CFRESH", CancellationToken.None));
@@ -92,9 +102,9 @@ public sealed class PostgreSqlChannelBindingsTests(ChannelBindingsDatabase datab
         }
         finally
         {
-            foreach (var store in stores)
+            foreach (var node in nodes)
             {
-                await store.DisposeAsync();
+                await node.DisposeAsync();
             }
         }
     }
@@ -104,7 +114,7 @@ public sealed class PostgreSqlChannelBindingsTests(ChannelBindingsDatabase datab
     {
         var channel = "CCLOCK" + Guid.NewGuid().ToString("N")[..8];
         var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 3, 4, 5));
-        await using var store = new PostgreSqlChannelBindings(database.Server.ConnectionString, clock);
+        var store = new PostgreSqlChannelBindings(database.NodeA, clock);
         await store.BindIfFreeAsync(channel, "INC-clock-1", CancellationToken.None);
         clock.Advance(Duration.FromMinutes(7));
 
@@ -121,7 +131,8 @@ public sealed class PostgreSqlChannelBindingsTests(ChannelBindingsDatabase datab
     public async Task Find_ServerUnreachable_ThrowsNpgsqlExceptionAndChannelIncidentsAnswersUnavailable()
     {
         var nowhere = new NpgsqlConnectionStringBuilder(database.Server.ConnectionString) { Port = ServerProcess.FreePort(), Timeout = 3 }.ConnectionString;
-        await using var store = new PostgreSqlChannelBindings(nowhere, database.Clock);
+        await using var unreachable = new ServiceDatabase(nowhere);
+        var store = new PostgreSqlChannelBindings(unreachable, database.Clock);
         var logger = new RecordingLogger<ChannelIncidents>();
         var channels = new ChannelIncidents(logger, store);
 
