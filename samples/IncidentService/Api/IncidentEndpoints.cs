@@ -241,38 +241,26 @@ public static partial class IncidentEndpoints
 
     private static async Task<(string? Text, string? Error)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        // Read one byte past the library's limit, so an oversized command is told from one at the limit without
-        // holding more of it in memory.
-        var limit = IncidentCommandJson.MaxDocumentBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int n;
-        try
+        var read = await RequestBody.ReadAsync(request, IncidentCommandJson.MaxDocumentBytes, cancellationToken);
+        if (read.TooLarge)
         {
-            while ((n = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                buffer.Write(chunk, 0, n);
-                if (buffer.Length > limit)
-                {
-                    return (null, "the command is larger than 1 MiB");
-                }
-            }
-        }
-        catch (BadHttpRequestException e)
-        {
-            // The server refused to read the body (declared larger than its request limit, a malformed chunk, too
-            // slow): the request is bad, not the service.
-            return (null, $"the body could not be read: {e.Message}");
+            return (null, "the command is larger than 1 MiB");
         }
 
-        if (buffer.Length == 0)
+        if (read.Unreadable is { } unreadable)
+        {
+            return (null, unreadable);
+        }
+
+        var bytes = read.Bytes!;
+        if (bytes.Length == 0)
         {
             return (null, "the body is empty: send the command as a JSON object, e.g. {\"command\":\"acknowledge\"}");
         }
 
         try
         {
-            return (StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+            return (StrictUtf8.GetString(bytes), null);
         }
         catch (DecoderFallbackException)
         {

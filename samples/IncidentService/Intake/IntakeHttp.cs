@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IncidentService.Shared;
 
 namespace IncidentService.Intake;
 
@@ -24,28 +25,13 @@ internal static class IntakeHttp
             return (null, TooLarge(status));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        try
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        return body switch
         {
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return (null, TooLarge(status));
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException e)
-        {
-            // The server refused to read the body: the request is bad, not the service.
-            return (null, Refuse(StatusCodes.Status400BadRequest, status, "Request body could not be read", [$"the body could not be read: {e.Message}"]));
-        }
-
-        return (buffer.ToArray(), null);
+            { TooLarge: true } => (null, TooLarge(status)),
+            { Unreadable: { } reason } => (null, Refuse(StatusCodes.Status400BadRequest, status, "Request body could not be read", [reason])),
+            _ => (body.Bytes, null),
+        };
     }
 
     /// <summary>A refusal in PagerDuty's shape: <c>{"status": …, "message": …, "errors": […]}</c>.</summary>
