@@ -97,8 +97,8 @@ public sealed class NamedPolicyTests
         var manager = new Actor("erin", "engineering-manager");
         await grain.RaiseAsync(new RaiseAlert("db down", "db", "SEV-3"), Monitoring, null);
 
-        var unknown = await UntilNoConflictAsync(version => grain.AdoptCurrentPolicyAsync(manager, version, "billing"));
-        var moved = await UntilNoConflictAsync(version => grain.AdoptCurrentPolicyAsync(manager, version, "payments"));
+        var unknown = await GrainCluster.UntilNoConflictAsync(version => grain.AdoptCurrentPolicyAsync(manager, version, "billing"));
+        var moved = await GrainCluster.UntilNoConflictAsync(version => grain.AdoptCurrentPolicyAsync(manager, version, "payments"));
 
         Assert.Equal("host.policyName", unknown.Rejection?.RuleId);
         Assert.True(moved.IsAccepted, moved.ToString());
@@ -121,16 +121,5 @@ public sealed class NamedPolicyTests
         using var json = System.Text.Json.JsonDocument.Parse((await second.Client.GetGrain<IIncidentGrain>("INC-kept").GetStateJsonAsync())!);
 
         Assert.Equal(Policies.Fast.ContentHash, json.RootElement.GetProperty("policy").GetProperty("contentHash").GetString());
-    }
-
-    private static async Task<ApplyAnswer> UntilNoConflictAsync(Func<int, Task<ApplyAnswer>> apply)
-    {
-        var answer = ApplyAnswer.Conflict(0);
-        for (var attempt = 0; attempt < 20 && answer.Outcome == ApplyOutcome.Conflict; attempt++)
-        {
-            answer = await apply(answer.Version);
-        }
-
-        return answer;
     }
 }

@@ -56,8 +56,8 @@ public sealed class PolicyChangeTests
         var manager = new Actor("erin", "engineering-manager");
 
         // The overdue incident's wake-ups record pages meanwhile: a conflict is answered with the version to retry at.
-        var refused = await UntilNoConflictAsync(version => grain.AdoptCurrentPolicyAsync(new Actor("alex", "on-call-engineer"), version));
-        var answer = await UntilNoConflictAsync(version => grain.AdoptCurrentPolicyAsync(manager, version));
+        var refused = await GrainCluster.UntilNoConflictAsync(version => grain.AdoptCurrentPolicyAsync(new Actor("alex", "on-call-engineer"), version));
+        var answer = await GrainCluster.UntilNoConflictAsync(version => grain.AdoptCurrentPolicyAsync(manager, version));
 
         Assert.Equal(ApplyOutcome.Rejected, refused.Outcome);
         Assert.True(answer.IsAccepted, answer.ToString());
@@ -77,16 +77,5 @@ public sealed class PolicyChangeTests
 
         Assert.Equal(ApplyOutcome.Rejected, answer.Outcome);
         Assert.Equal(RuleIds.Transition, answer.Rejection!.RuleId);
-    }
-
-    private static async Task<ApplyAnswer> UntilNoConflictAsync(Func<int, Task<ApplyAnswer>> apply)
-    {
-        var answer = ApplyAnswer.Conflict(0);
-        for (var attempt = 0; attempt < 20 && answer.Outcome == ApplyOutcome.Conflict; attempt++)
-        {
-            answer = await apply(answer.Version);
-        }
-
-        return answer;
     }
 }

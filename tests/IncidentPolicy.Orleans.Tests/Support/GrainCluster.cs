@@ -69,6 +69,19 @@ internal sealed class GrainCluster : IAsyncDisposable
         return accepted;
     }
 
+    /// <summary>Applies at the version each conflict answers (a wake-up may record a page in between), up to 20 times,
+    /// starting from version 0; returns the first answer that is not a conflict, or the last conflict.</summary>
+    public static async Task<ApplyAnswer> UntilNoConflictAsync(Func<int, Task<ApplyAnswer>> apply)
+    {
+        var answer = ApplyAnswer.Conflict(0);
+        for (var attempt = 0; attempt < 20 && answer.Outcome == ApplyOutcome.Conflict; attempt++)
+        {
+            answer = await apply(answer.Version);
+        }
+
+        return answer;
+    }
+
     /// <summary>Reminders that may tick every second and a dead silo declared within about a second, so wake-ups and
     /// the loss of a silo show within a test's time.</summary>
     public static void UseTestTimings(ISiloBuilder silo)
