@@ -70,12 +70,7 @@ public sealed class EndedIncidentsTests
         var store = new InMemoryIncidentEventStore();
         await using (var first = SharingStore(store))
         {
-            await first.ApplyAsResponderAsync(
-                "INC-PM",
-                new RaiseAlert("search latency", "search"),
-                new Acknowledge(),
-                new Resolve("cache warmed"),
-                new AddActionItem("AI-1", "Alert on cache hit rate", "devon", new LocalDate(2026, 6, 1)));
+            await ResolvedWithActionItemAsync(first);
         }
 
         await using var second = SharingStore(store);
@@ -95,12 +90,7 @@ public sealed class EndedIncidentsTests
         // The page keeps an ended incident's replay until its head moves: the completion must move it.
         await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsResponderAsync(
-            "INC-PM",
-            new RaiseAlert("search latency", "search"),
-            new Acknowledge(),
-            new Resolve("cache warmed"),
-            new AddActionItem("AI-1", "Alert on cache hit rate", "devon", new LocalDate(2026, 6, 1)));
+        await ResolvedWithActionItemAsync(app);
         app.Clock.Advance(Duration.FromDays(5));
         Assert.Contains("Overdue post-mortem action items (1)", await DashboardAsync(client), StringComparison.Ordinal);
 
@@ -114,12 +104,7 @@ public sealed class EndedIncidentsTests
     {
         await using var app = new ServiceHost();
         using var client = app.CreateClient();
-        await app.ApplyAsResponderAsync(
-            "INC-PM",
-            new RaiseAlert("search latency", "search"),
-            new Acknowledge(),
-            new Resolve("cache warmed"),
-            new AddActionItem("AI-1", "Alert on cache hit rate", "devon", new LocalDate(2026, 6, 1)));
+        await ResolvedWithActionItemAsync(app);
 
         var lastEventAt = Assert.Single(await app.Services.GetRequiredService<IIncidentEventStore>().ListEndedSinceAsync(Instant.MinValue, 10)).LastEventAt;
 
@@ -141,12 +126,7 @@ public sealed class EndedIncidentsTests
             TestServices = services => services.Configure<IncidentPagesOptions>(o => o.ActionItemLookback = Duration.FromDays(10)),
         };
         using var client = app.CreateClient();
-        await app.ApplyAsResponderAsync(
-            "INC-PM",
-            new RaiseAlert("search latency", "search"),
-            new Acknowledge(),
-            new Resolve("cache warmed"),
-            new AddActionItem("AI-1", "Alert on cache hit rate", "devon", new LocalDate(2026, 6, 1)));
+        await ResolvedWithActionItemAsync(app);
 
         app.Clock.Advance(Duration.FromDays(5));
         var inside = await DashboardAsync(client);
@@ -266,4 +246,13 @@ public sealed class EndedIncidentsTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>INC-PM: raised, acknowledged and resolved, with action item AI-1 (owner devon) due 2026-06-01.</summary>
+    private static Task ResolvedWithActionItemAsync(ServiceHost app) =>
+        app.ApplyAsResponderAsync(
+            "INC-PM",
+            new RaiseAlert("search latency", "search"),
+            new Acknowledge(),
+            new Resolve("cache warmed"),
+            new AddActionItem("AI-1", "Alert on cache hit rate", "devon", new LocalDate(2026, 6, 1)));
 }
